@@ -1,0 +1,53 @@
+# banglaner — every command a user or CI needs. Run from the repository root.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install model serve test test-fast train eval baseline bench lint data clean-model
+
+install: $(STAMP)
+
+# torch first, pinned, so nothing pulls a CUDA build; then the project with the lock as constraints.
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11)' || { echo "need Python >= 3.11 (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+model: install
+	$(BIN)/banglaner train --if-missing
+
+serve: model
+	$(BIN)/banglaner serve
+
+test: model
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
+train: install
+	$(BIN)/banglaner train
+
+baseline: install
+	$(BIN)/banglaner baseline
+
+eval: model baseline
+
+bench: model
+	$(BIN)/python bench/tagger_throughput.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The public corpora, from their upstream addresses (needs internet; ../shared/data is used otherwise).
+data: install
+	$(BIN)/banglaner data
+
+clean-model:
+	rm -rf $${BANGLANER_HOME:-$$HOME/.cache/banglaner}/models

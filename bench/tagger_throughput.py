@@ -1,0 +1,87 @@
+"""Tagger benchmark: load time, resident memory, sentences/s, and latency of one article.
+
+    .venv/bin/python bench/tagger_throughput.py [--model DIR] [--sentences N]
+
+Sentences come from Rifat test (deduplicated); the article is 2,000 characters
+of them joined. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from models.tagger import Tagger
+from service.settings import get_settings
+from training.corpora import load_corpus
+
+
+def _rss_mb() -> float:
+    with open(f"/proc/{os.getpid()}/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    settings = get_settings()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=str(settings.resolved_model_dir))
+    parser.add_argument("--sentences", type=int, default=1000)
+    args = parser.parse_args()
+
+    sentences = [s.text for s in load_corpus("rifat-test", settings.data_dir)][: args.sentences]
+    article = ""
+    for s in sentences:
+        if len(article) > 2000:
+            break
+        article += s + " "
+    rss0 = _rss_mb()
+    t0 = time.perf_counter()
+    tagger = Tagger.load(args.model)
+    load_s = time.perf_counter() - t0
+    rss_loaded = _rss_mb()
+    tagger.tag(article)  # warm-up
+
+    t0 = time.perf_counter()
+    for lo in range(0, len(sentences), 256):
+        tagger.tag_many(sentences[lo : lo + 256])
+    batch_s = time.perf_counter() - t0
+
+    latencies = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        tagger.tag(article)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    latencies.sort()
+    model_dir = Path(args.model)
+    size_mb = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file()) / 1e6
+    print(
+        json.dumps(
+            {
+                "model": str(model_dir),
+                "model_dir_mb": round(size_mb, 1),
+                "load_seconds": round(load_s, 2),
+                "rss_mb_before_load": round(rss0),
+                "rss_mb_loaded": round(rss_loaded),
+                "rss_mb_after_tagging": round(_rss_mb()),
+                "sentences": len(sentences),
+                "sentences_per_s": round(len(sentences) / batch_s, 1),
+                "article_chars": len(article),
+                "article_latency_ms_p50": round(statistics.median(latencies), 1),
+                "article_latency_ms_p95": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+                "threads": __import__("torch").get_num_threads(),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Run a tagger over annotated sentences and score it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eval.scorer import PRF, Key, strict_scores
+from models.spans import tidy_span
+from training.corpora.base import Sentence
+
+
+def gold_keys(sentences: Sequence[Sentence]) -> list[Key]:
+    """Gold mentions as keys; edge punctuation a corpus tokeniser glued on is trimmed."""
+    keys: list[Key] = []
+    for i, s in enumerate(sentences):
+        for m in s.mentions:
+            a, b = tidy_span(s.text, m.start, m.end)
+            if a < b:
+                keys.append((i, a, b, m.label))
+    return keys
+
+
+def score_tagger(tagger, sentences: Sequence[Sentence], batch_docs: int = 256) -> dict[str, PRF]:
+    """Strict scores of ``tagger`` on ``sentences`` (each tagged as its own document)."""
+    pred: list[Key] = []
+    for lo in range(0, len(sentences), batch_docs):
+        chunk = sentences[lo : lo + batch_docs]
+        for k, ents in enumerate(tagger.tag_many([s.text for s in chunk])):
+            pred.extend((lo + k, e.start, e.end, e.label) for e in ents)
+    return strict_scores(gold_keys(sentences), pred)

@@ -1,0 +1,167 @@
+"""The one text normaliser, shared by training and inference.
+
+Every model input goes through :func:`normalize`, which returns the normalised
+string together with a map back to the text exactly as the client sent it, so
+offsets found on the normalised text can always be reported on the original.
+
+Rules (each keeps or shrinks meaning, never invents it):
+
+* Unicode NFKC, as the BanglaBERT normaliser does. Under NFC/NFKC the nukta
+  letters য় ড় ঢ় are *decomposed* (য + ়): that is our one spelling, and it is
+  also what the XLM-R SentencePiece vocabulary was trained on.
+* Split vowels are composed: ে + া → ো, ে + ৗ → ৌ, ে + C + ৗ → C + ৌ,
+  অ + া → আ, and ব + ় (a typing slip) → র  (BanglaBERT normaliser rules).
+* Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) are
+  removed: XLM-R would otherwise read them as spaces and split a word in two.
+* Private-use characters (symbol-font bullets such as U+F06C) become a space.
+* Every Unicode space (NBSP, thin space, tab, …) becomes an ASCII space;
+  line breaks become ``\\n`` (sentence splitting uses them); other control
+  characters become a space.
+* Curly quotes become ASCII quotes, ৷ (U+09F7, typed for the danda) becomes ।,
+  the ellipsis becomes ``...``, and Latin letters lose their diacritics
+  (BanglaBERT normaliser rules; its PyPI package pins emoji/ftfy versions that
+  conflict with bnlp-toolkit, so the rules are reimplemented here).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+_DELETE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
+_DOUBLE_QUOTES = "«»‹›„“‟”❝❞❮❯〝〞〟＂"
+_SINGLE_QUOTES = "‘‛’❛❜`´‚"
+
+# Stage 1, character by character: deletions, spaces, controls, quotes, symbols.
+_CHAR_RULES = regex.compile(
+    rf"[{regex.escape(_DELETE + _DOUBLE_QUOTES + _SINGLE_QUOTES)}\u09f7\u2026]"
+    r"|\r\n|[\p{Zs}\t\v\f\r\u2028\u2029\x85]|[\p{Cc}--[\n]]|\p{Co}",
+    flags=regex.V1,
+)
+# Stage 2, on stage 1's output: Bengali sequences (longest first), then NFKC.
+_SEQUENCE_RULES: dict[str, str] = {
+    "\u09c7\u0981\u09be": "\u09cb\u0981",  # e-kar + candrabindu + aa → o-kar + candrabindu
+    "\u09c7\u0981\u09d7": "\u09cc\u0981",
+    "\u09c7\u09be": "\u09cb",  # e-kar + aa-kar → o-kar
+    "\u09c7\u09d7": "\u09cc",  # e-kar + au length mark → au-kar
+    "\u0985\u09be": "\u0986",  # অ + া → আ
+    "\u09ac\u09bc": "\u09b0",  # ব + nukta → র
+}
+_SEQUENCES = regex.compile(
+    "|".join(regex.escape(k) for k in sorted(_SEQUENCE_RULES, key=len, reverse=True))
+    + r"|\u09c7(\p{L})\u09d7"  # e-kar, consonant, au length mark → consonant + au-kar
+)
+_GRAPHEME = regex.compile(r"\X")
+_LATIN_WITH_MARKS = regex.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _char_rule(match: regex.Match[str]) -> str:
+    s = match.group(0)
+    if s in _DELETE:
+        return ""
+    if s in _DOUBLE_QUOTES:
+        return '"'
+    if s in _SINGLE_QUOTES:
+        return "'"
+    if s in ("\r\n", "\u2028", "\u2029", "\x85"):
+        return "\n"
+    return {"\u09f7": "\u0964", "\u2026": "..."}.get(s, " ")  # ৷ → ।; else a space
+
+
+def _sequence_rule(match: regex.Match[str]) -> str:
+    s = match.group(0)
+    if s in _SEQUENCE_RULES:
+        return unicodedata.normalize("NFKC", _SEQUENCE_RULES[s])
+    return unicodedata.normalize("NFKC", match.group(1) + "\u09cc")
+
+
+@lru_cache(maxsize=8192)
+def _nfkc_cluster(cluster: str) -> str:
+    """NFKC one grapheme cluster, then strip diacritics from Latin letters."""
+    out = unicodedata.normalize("NFKC", cluster)
+    if _LATIN_WITH_MARKS.search(out):
+        decomposed = unicodedata.normalize("NFKD", out)
+        out = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out = {"Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ł": "L", "ł": "l"}.get(
+            out, out
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalised text plus, for each of its characters, the original span it came from."""
+
+    original: str
+    text: str
+    orig_start: tuple[int, ...]
+    orig_end: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty span ``[start, end)`` of :attr:`text` to the original string."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) outside normalised text of {len(self.text)}")
+        return self.orig_start[start], self.orig_end[end - 1]
+
+
+class _Builder:
+    """Accumulates output characters and their original spans."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def identity(self, segment: str, offset: int) -> None:
+        if not segment:
+            return
+        self.parts.append(segment)
+        self.starts.extend(range(offset, offset + len(segment)))
+        self.ends.extend(range(offset + 1, offset + len(segment) + 1))
+
+    def replaced(self, out: str, start: int, end: int) -> None:
+        if out == "":
+            return
+        self.parts.append(out)
+        self.starts.extend([start] * len(out))
+        self.ends.extend([end] * len(out))
+
+    def nfkc(self, segment: str, offset: int) -> None:
+        """NFKC and Latin folding, cluster by cluster so offsets stay exact."""
+        if unicodedata.is_normalized("NFKC", segment) and not _LATIN_WITH_MARKS.search(segment):
+            self.identity(segment, offset)
+            return
+        for m in _GRAPHEME.finditer(segment):
+            cluster = m.group(0)
+            out = _nfkc_cluster(cluster)
+            if out == cluster:
+                self.identity(cluster, offset + m.start())
+            else:
+                self.replaced(out, offset + m.start(), offset + m.end())
+
+    def result(self) -> tuple[str, list[int], list[int]]:
+        return "".join(self.parts), self.starts, self.ends
+
+
+def _stage(text: str, pattern: regex.Pattern[str], rule, rest) -> tuple[str, list[int], list[int]]:
+    """Apply ``rule`` to ``pattern``'s matches and ``rest`` to the text between them."""
+    b = _Builder()
+    pos = 0
+    for m in pattern.finditer(text):
+        rest(b, text[pos : m.start()], pos)
+        b.replaced(rule(m), m.start(), m.end())
+        pos = m.end()
+    rest(b, text[pos:], pos)
+    return b.result()
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` and keep a map from every output character to the input."""
+    text1, starts1, ends1 = _stage(text, _CHAR_RULES, _char_rule, _Builder.identity)
+    text2, starts2, ends2 = _stage(text1, _SEQUENCES, _sequence_rule, _Builder.nfkc)
+    orig_start = tuple(starts1[i] for i in starts2)
+    orig_end = tuple(ends1[j - 1] for j in ends2)
+    return NormalizedText(text, text2, orig_start, orig_end)

@@ -1,0 +1,46 @@
+"""banglaner as a spaCy pipeline component.
+
+    nlp = spacy.blank("bn")
+    nlp.add_pipe("banglaner")            # default model; or config={"model_dir": "..."}
+    doc = nlp("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন …")
+    [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+The factory is registered through the ``spacy_factories`` entry point, so no
+import is needed. Mentions become ``doc.ents``; the canonical ID (when the
+linker provides one) is ``kb_id_``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from models.pipeline import Pipeline
+
+
+class BanglanerComponent:
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in self.pipeline.extract(doc.text):
+            span = doc.char_span(
+                ent.start, ent.end, label=ent.label, kb_id=ent.id or "", alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory("banglaner", default_config={"model_dir": None, "device": "auto"})
+def make_banglaner(
+    nlp: Language, name: str, model_dir: str | None, device: str
+) -> BanglanerComponent:
+    if model_dir is None:
+        from service.settings import get_settings
+
+        model_dir = str(get_settings().resolved_model_dir)
+    return BanglanerComponent(Pipeline.load(model_dir, device=device))

@@ -1,0 +1,213 @@
+"""The Tagger: Bengali text of any length → PER/LOC/ORG/DATE mentions with exact offsets.
+
+normalise (with offset map) → sentences → words → subword windows → encoder
+→ word tag probabilities → valid BIO → spans on the text as received.
+Any Hugging Face token-classification model dir with BIO labels works; weights
+are read from safetensors only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from models.decoding import BioDecoder, WordSpan
+from models.encoding import Window, make_windows, window_distance, word_subwords
+from models.entity import Entity
+from models.errors import ModelLoadError
+from models.normalize import NormalizedText, normalize
+from models.segment import Span, split_sentences, split_words
+from models.spans import tidy_span
+
+
+@dataclass
+class _Sentence:
+    """One sentence of one document, with its windows and (after the forward pass) probabilities."""
+
+    doc: int
+    words: list[Span]  # offsets in the normalised text
+    windows: list[Window]
+    head: list[int]
+    probs: np.ndarray | None = None
+
+
+def resolve_device(device: str = "auto") -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+class Tagger:
+    """A loaded token-classification model that tags whole documents."""
+
+    def __init__(
+        self,
+        model,
+        tokenizer,
+        tags: Sequence[str],
+        device: str = "cpu",
+        max_subwords: int = 254,
+        batch_tokens: int = 8192,
+        name: str = "banglaner",
+        version: str = "0",
+    ) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.tags = tuple(tags)
+        self.device = device
+        self.max_subwords = max_subwords
+        self.batch_tokens = batch_tokens
+        self.name = name
+        self.version = version
+        self._decoder = BioDecoder(self.tags)
+        self._b_to_i = np.array(
+            [
+                self.tags.index("I-" + t[2:]) if t.startswith("B-") else i
+                for i, t in enumerate(self.tags)
+            ]
+        )
+
+    @classmethod
+    def load(cls, model_dir: str | Path, device: str = "auto", **kwargs) -> Tagger:
+        """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier)."""
+        import torch
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        model_dir = Path(model_dir)
+        if not (model_dir / "config.json").is_file():
+            raise ModelLoadError(
+                "E002",
+                f"no model at {model_dir}",
+                "run `make model` (or `banglaner train`) to build it",
+            )
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        if "OMP_NUM_THREADS" not in os.environ:
+            torch.set_num_threads(max(1, os.cpu_count() or 1))
+        tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
+        model = AutoModelForTokenClassification.from_pretrained(
+            str(model_dir), use_safetensors=True
+        )
+        device = resolve_device(device)
+        model.to(device).eval()
+        id2label = {int(k): v for k, v in model.config.id2label.items()}
+        tags = [id2label[i] for i in range(len(id2label))]
+        if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
+            raise ModelLoadError(
+                "E003",
+                f"{model_dir} labels {tags} are not BIO with O first",
+                "train with banglaner train",
+            )
+        card = model_dir / "banglaner.json"
+        meta = {}
+        if card.is_file():
+            import json
+
+            meta = json.loads(card.read_text())
+        return cls(
+            model,
+            tokenizer,
+            tags,
+            device,
+            name=meta.get("name", model_dir.name),
+            version=meta.get("version", "0"),
+            **kwargs,
+        )
+
+    # -- public API -------------------------------------------------------
+    def tag(self, text: str) -> list[Entity]:
+        return self.tag_many([text])[0]
+
+    def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
+        """Tag several documents; their sentences share forward passes."""
+        normalised = [normalize(t) for t in texts]
+        sentences: list[_Sentence] = []
+        sentence_spans: list[Span] = []
+        for d, norm in enumerate(normalised):
+            for s, e in split_sentences(norm.text):
+                words = split_words(norm.text, s, e)
+                rel = [(a - s, b - s) for a, b in words]
+                ids, head = word_subwords(self.tokenizer, norm.text[s:e], rel)
+                windows = make_windows(
+                    ids,
+                    head,
+                    len(words),
+                    self.max_subwords,
+                    self.tokenizer.cls_token_id,
+                    self.tokenizer.sep_token_id,
+                )
+                sentences.append(_Sentence(d, words, windows, head))
+                sentence_spans.append((s, e))
+        self._forward(sentences)
+        results: list[list[Entity]] = [[] for _ in texts]
+        for sent in sentences:
+            assert sent.probs is not None
+            for span in self._decoder.decode(sent.probs):
+                ent = self._entity(normalised[sent.doc], sent.words, span)
+                if ent is not None:
+                    results[sent.doc].append(ent)
+        return results
+
+    # -- internals ----------------------------------------------------------
+    def _forward(self, sentences: list[_Sentence]) -> None:
+        import torch
+
+        jobs = [(si, wi) for si, s in enumerate(sentences) for wi in range(len(s.windows))]
+        jobs.sort(key=lambda j: len(sentences[j[0]].windows[j[1]].input_ids))
+        window_probs: dict[tuple[int, int], np.ndarray] = {}
+        pad = self.tokenizer.pad_token_id
+        i = 0
+        while i < len(jobs):
+            longest = len(sentences[jobs[i][0]].windows[jobs[i][1]].input_ids)
+            j = i
+            while j < len(jobs):
+                longest = max(longest, len(sentences[jobs[j][0]].windows[jobs[j][1]].input_ids))
+                if (j - i + 1) * longest > self.batch_tokens and j > i:
+                    break
+                j += 1
+            batch = [sentences[si].windows[wi] for si, wi in jobs[i:j]]
+            width = max(len(w.input_ids) for w in batch)
+            ids = torch.full((len(batch), width), pad, dtype=torch.long)
+            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            for k, w in enumerate(batch):
+                ids[k, : len(w.input_ids)] = torch.tensor(w.input_ids)
+                mask[k, : len(w.input_ids)] = 1
+            with torch.inference_mode():
+                logits = self.model(
+                    input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
+                ).logits
+                probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+            for k, job in enumerate(jobs[i:j]):
+                window_probs[job] = probs[k]
+            i = j
+        for si, sent in enumerate(sentences):
+            n = len(sent.words)
+            out = np.zeros((n, len(self.tags)), dtype=np.float32)
+            best = [-1] * n
+            for wi, win in enumerate(sent.windows):
+                p = window_probs[(si, wi)]
+                for k, pos in enumerate(win.word_heads):
+                    w = win.first_word + k
+                    dist = window_distance(win, w)
+                    if pos >= 0 and dist > best[w]:
+                        best[w] = dist
+                        out[w] = p[pos]
+            for w in range(n):
+                if best[w] < 0:  # shares its first subword with the word before: continue it
+                    prev = out[w - 1] if w else np.eye(len(self.tags))[0]
+                    out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
+            sent.probs = out
+
+    def _entity(self, norm: NormalizedText, words: list[Span], span: WordSpan) -> Entity | None:
+        start, end = norm.to_original(words[span.first][0], words[span.last - 1][1])
+        start, end = tidy_span(norm.original, start, end)
+        if start >= end:
+            return None
+        return Entity(start, end, norm.original[start:end], span.label, span.score)

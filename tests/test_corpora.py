@@ -1,0 +1,134 @@
+"""Each loader on a small slice of its real file, plus the defects its SOURCE.md lists."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from training.corpora import CorpusError, banglakit, load_corpus, multiconer, neon, rifat
+from training.corpora.base import bio_spans
+
+
+def _head(src: Path, dst: Path, n_lines: int, keep_bom: bool = True) -> Path:
+    """The first ``n_lines`` lines of a corpus file, cut at a sentence boundary."""
+    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)[:n_lines]
+    dst.write_text("".join(lines) + "\n", encoding="utf-8")
+    return dst
+
+
+def _spans(sentence):
+    return [(sentence.text[m.start : m.end], m.label) for m in sentence.mentions]
+
+
+def test_bio_repair() -> None:
+    assert bio_spans(["O", "I-PER", "I-PER", "B-LOC", "I-ORG"]) == [
+        (1, 3, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
+
+
+def test_rifat_slice(data_dir, tmp_path) -> None:
+    path = _head(data_dir / "ner/rifat/train_data.txt", tmp_path / "r.txt", 400)
+    sents = rifat.load(path)
+    assert len(sents) > 10
+    assert not sents[0].text.startswith("\ufeff")  # BOM removed
+    labels = {m.label for s in sents for m in s.mentions}
+    assert labels <= {"PER", "LOC", "ORG", "DATE"} and "PER" in labels
+
+
+def test_rifat_defects(tmp_path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "\ufeff২১\t\nফেব্রুয়ারিরTIM\t\nগতকাল\tTIM\nবুধবার\tTIM\n,\tO\nঢাকা\tI-LOC\n\n",
+        encoding="utf-8",
+    )
+    (sent,) = rifat.load(path)
+    assert _spans(sent) == [("ফেব্রুয়ারির গতকাল বুধবার", "DATE"), ("ঢাকা", "LOC")]
+
+
+def test_rifat_test_is_deduplicated(data_dir) -> None:
+    train = {s.text for s in load_corpus("rifat-train", data_dir)}
+    test = load_corpus("rifat-test", data_dir)
+    assert 1800 < len(test) < 1950  # 81 of 1,950 overlap train
+    assert not any(s.text in train for s in test)
+
+
+def test_banglakit_tokenisation_and_merge(tmp_path) -> None:
+    text = "শেখ হাসিনা বৃহস্পতিবার ঢাকায় (অব.) ফিরেছেন।"
+    assert [text[a:b] for a, b in banglakit.tokenize(text)] == [
+        "শেখ",
+        "হাসিনা",
+        "বৃহস্পতিবার",
+        "ঢাকায়",
+        "(",
+        "অব.",
+        ")",
+        "ফিরেছেন",
+        "।",
+    ]
+    rows = [
+        [text, ["B-PERSON", "L-PERSON", "O", "O", "O", "O", "O", "O", "O"]],
+        [
+            text,
+            ["O", "O", "U-DATE", "U-GPE", "O", "O", "O", "O", "O"],
+        ],  # duplicate row, other types
+        ["এক দুই", ["O"]],  # does not align: skipped
+    ]
+    path = tmp_path / "b.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    sents, skipped = banglakit.load(path)
+    assert skipped == 1 and len(sents) == 1
+    assert _spans(sents[0]) == [("শেখ হাসিনা", "PER"), ("বৃহস্পতিবার", "DATE"), ("ঢাকায়", "LOC")]
+    assert sents[0].uncertain  # its O tokens are not trusted
+
+
+def test_banglakit_slice(data_dir, tmp_path) -> None:
+    path = _head(data_dir / "ner/banglakit/main.jsonl", tmp_path / "b.jsonl", 200)
+    sents, skipped = banglakit.load(path)
+    assert len(sents) > 150 and skipped < 10
+
+
+def test_multiconer_fine_types(tmp_path) -> None:
+    path = tmp_path / "m.conll"
+    path.write_text(
+        "# id x\tdomain=bn\nবোয়িং _ _ B-AerospaceManufacturer\nএবং _ _ O\n"
+        "লন্ডন _ _ B-HumanSettlement\n"
+        "হ্যামলেট _ _ B-WrittenWork\nজন _ _ B-Politician\nমেজর _ _ I-Politician\n\n",
+        encoding="utf-8",
+    )
+    (sent,) = multiconer.load(path)
+    assert _spans(sent) == [("বোয়িং", "ORG"), ("লন্ডন", "LOC"), ("জন মেজর", "PER")]
+
+
+def test_multiconer_slice(data_dir, tmp_path) -> None:
+    sents = multiconer.load(
+        _head(data_dir / "ner/multiconer2-bn/bn-train.conll", tmp_path / "m.conll", 500)
+    )
+    assert len(sents) > 20
+
+
+def test_neon_scheme(tmp_path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(
+        "দক্ষিণ B-LOC\nআফ্রিকায় O-LOC\nওয়ানডেতে 0\nইরান\u00a0B-LOC\n১২ B-TIME\nবছর O-TIME\n\n",
+        encoding="utf-8",
+    )
+    (sent,) = neon.load(path)
+    assert _spans(sent) == [("দক্ষিণ আফ্রিকায়", "LOC"), ("ইরান", "LOC")]  # TIME is not a date
+
+
+def test_neon_slice(data_dir, tmp_path) -> None:
+    sents = neon.load(
+        _head(data_dir / "ner/neon-headlines/label_data.txt", tmp_path / "n.txt", 600)
+    )
+    assert len(sents) > 50
+
+
+def test_missing_data_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(CorpusError, match="BANGLANER_DATA_DIR"):
+        load_corpus("rifat-train", tmp_path)
+    with pytest.raises(CorpusError, match="unknown corpus"):
+        load_corpus("nope", tmp_path)

@@ -1,0 +1,53 @@
+"""Corpus labels are brought to ANNOTATION.md conventions."""
+
+from __future__ import annotations
+
+from models.normalize import normalize
+from training.corpora.base import Mention, Sentence
+from training.reconcile import ReconcileStats, reconcile
+
+
+def _sentence(text: str, marked: list[tuple[str, str]]) -> Sentence:
+    text = normalize(text).text
+    mentions = []
+    for surface, label in marked:
+        surface = normalize(surface).text
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), label))
+    return Sentence(text, mentions, "test")
+
+
+def _spans(s: Sentence) -> list[tuple[str, str]]:
+    return [(s.text[m.start : m.end], m.label) for m in s.mentions]
+
+
+def test_dates_rederived_titles_and_generic_nouns() -> None:
+    s = _sentence(
+        "প্রেসিডেন্ট ভ্লাদিমির পুতিন ১৮ সেপ্টেম্বর সরকারের সঙ্গে মার্কিন দূতের বৈঠক করেন",
+        [
+            ("প্রেসিডেন্ট ভ্লাদিমির পুতিন", "PER"),
+            ("সেপ্টেম্বর", "DATE"),
+            ("সরকারের", "ORG"),
+            ("মার্কিন", "LOC"),
+        ],
+    )
+    stats = ReconcileStats()
+    out = reconcile(s, stats)
+    assert _spans(out) == [("ভ্লাদিমির পুতিন", "PER"), (normalize("১৮ সেপ্টেম্বর").text, "DATE")]
+    assert stats.changes["generic noun dropped"] == 1 and stats.changes["demonym dropped"] == 1
+
+
+def test_split_names_joined_and_quotes_trimmed() -> None:
+    s = _sentence(
+        "এ কে এম কাউছার চৌধুরী 'দক্ষিণ আফ্রিকা' সফরে",
+        [("এ কে", "PER"), ("এম কাউছার চৌধুরী", "PER"), ("'দক্ষিণ", "LOC"), ("আফ্রিকা'", "LOC")],
+    )
+    assert _spans(reconcile(s, ReconcileStats())) == [
+        ("এ কে এম কাউছার চৌধুরী", "PER"),
+        (normalize("দক্ষিণ আফ্রিকা").text, "LOC"),
+    ]
+
+
+def test_genitive_places_stay_apart() -> None:
+    s = _sentence("খুলনার দিঘলিয়া উপজেলায়", [("খুলনার", "LOC"), ("দিঘলিয়া", "LOC")])
+    assert len(reconcile(s, ReconcileStats()).mentions) == 2

@@ -1,0 +1,65 @@
+"""Sentence/word splitting, BIO decoding, subword windows and span tidying."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.decoding import BioDecoder
+from models.encoding import make_windows, window_distance
+from models.labels import bio_tags
+from models.segment import split_sentences, split_words
+from models.spans import tidy_span
+
+
+def test_sentences_and_words() -> None:
+    text = "ঢাকায় বৃষ্টি হয়েছে। কাল কি হবে?\nরয়টার্স জানায়, ‘কিম জং-উন’ আসবেন!"
+    sents = [text[a:b] for a, b in split_sentences(text)]
+    assert sents == ["ঢাকায় বৃষ্টি হয়েছে।", "কাল কি হবে?", "রয়টার্স জানায়, ‘কিম জং-উন’ আসবেন!"]
+    words = [text[a:b] for a, b in split_words(text, *split_sentences(text)[2])]
+    assert words == ["রয়টার্স", "জানায়", ",", "‘", "কিম", "জং", "-", "উন", "’", "আসবেন", "!"]
+
+
+def test_decoder_repairs_invalid_bio() -> None:
+    tags = bio_tags()
+    dec = BioDecoder(tags)
+    p = np.full((3, len(tags)), 0.01)
+    # argmax would read O, I-PER, I-PER: the valid best is B-PER I-PER if B-PER is close behind
+    p[0, tags.index("O")] = 0.5
+    p[0, tags.index("B-PER")] = 0.45
+    p[1, tags.index("I-PER")] = 0.9
+    p[2, tags.index("I-PER")] = 0.9
+    spans = dec.decode(p / p.sum(1, keepdims=True))
+    assert [(s.first, s.last, s.label) for s in spans] == [(0, 3, "PER")]
+    assert 0 < spans[0].score < 1
+
+
+def test_windows_cover_every_word_once_with_context() -> None:
+    n_words = 50
+    head = list(range(0, 100, 2))  # two subwords per word
+    ids = list(range(100))
+    windows = make_windows(ids, head, n_words, max_subwords=20, bos=0, eos=2)
+    assert len(windows) > 1
+    for w in windows:
+        assert len(w.input_ids) <= 22 and w.input_ids[0] == 0 and w.input_ids[-1] == 2
+    covered = {w.first_word + k for w in windows for k, h in enumerate(w.word_heads) if h >= 0}
+    assert covered == set(range(n_words))
+    # a word in an overlap is read from the window where it is most central
+    best = {
+        wd: max(
+            window_distance(w, wd)
+            for w in windows
+            if w.first_word <= wd < w.first_word + len(w.word_heads)
+        )
+        for wd in range(n_words)
+    }
+    assert all(v >= 0 for v in best.values())
+
+
+def test_tidy_span() -> None:
+    text = "“কিম জং-উন” ২০২৪-এর নির্বাচনে, ঢাকা-চট্টগ্রাম"
+    s = text.index("কিম")
+    assert text[slice(*tidy_span(text, s - 1, s + len("কিম জং-উন") + 1))] == "কিম জং-উন"
+    s = text.index("২০২৪")
+    assert text[slice(*tidy_span(text, s, s + 4))] == "২০২৪-এর"
+    s = text.index("ঢাকা")
+    assert text[slice(*tidy_span(text, s, s + 4))] == "ঢাকা"  # a hyphenated place pair stays apart

@@ -1,0 +1,67 @@
+"""Corpus registry: every training/evaluation corpus by name, all loaded to ``Sentence``.
+
+Paths are relative to the data directory (setting ``BANGLANER_DATA_DIR``,
+default ``../shared/data``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from models.errors import BanglanerError
+from training.corpora import banglakit, multiconer, neon, rifat
+from training.corpora.base import Mention, Sentence
+
+__all__ = ["CORPORA", "CorpusError", "Mention", "Sentence", "load_corpus"]
+
+
+class CorpusError(BanglanerError):
+    """A corpus is missing or unknown."""
+
+
+def _rifat_test_dedup(data_dir: Path) -> list[Sentence]:
+    """Rifat test without the sentences that also occur in Rifat train (81 of 1,950)."""
+    train = {s.text for s in rifat.load(data_dir / "ner/rifat/train_data.txt")}
+    test = rifat.load(data_dir / "ner/rifat/test_data.txt", source="rifat-test")
+    return [s for s in test if s.text not in train]
+
+
+CORPORA: dict[str, tuple[str, Callable[[Path], list[Sentence]]]] = {
+    "rifat-train": (
+        "ner/rifat/train_data.txt",
+        lambda d: rifat.load(d / "ner/rifat/train_data.txt"),
+    ),
+    "rifat-test": ("ner/rifat/test_data.txt", _rifat_test_dedup),
+    "banglakit": (
+        "ner/banglakit/main.jsonl",
+        lambda d: banglakit.load(d / "ner/banglakit/main.jsonl")[0],
+    ),
+    "multiconer-train": (
+        "ner/multiconer2-bn/bn-train.conll",
+        lambda d: multiconer.load(d / "ner/multiconer2-bn/bn-train.conll"),
+    ),
+    "multiconer-dev": (
+        "ner/multiconer2-bn/bn-dev.conll",
+        lambda d: multiconer.load(d / "ner/multiconer2-bn/bn-dev.conll", source="multiconer-dev"),
+    ),
+    "neon": (
+        "ner/neon-headlines/label_data.txt",
+        lambda d: neon.load(d / "ner/neon-headlines/label_data.txt"),
+    ),
+}
+
+
+def load_corpus(name: str, data_dir: Path) -> list[Sentence]:
+    """Load a registered corpus, with a clear error when the data is not where expected."""
+    if name not in CORPORA:
+        raise CorpusError("E201", f"unknown corpus {name!r}", f"use one of: {', '.join(CORPORA)}")
+    rel, loader = CORPORA[name]
+    if not (data_dir / rel).is_file():
+        raise CorpusError(
+            "E202",
+            f"{name}: {data_dir / rel} not found",
+            "set BANGLANER_DATA_DIR to the folder holding ner/ and kb/ (default ../shared/data), "
+            "or run `make data` where internet is available",
+        )
+    return loader(data_dir)

@@ -1,0 +1,56 @@
+"""neon-p Bangla news headlines (CC BY 4.0): ``token TAG``, a non-standard scheme.
+
+``0`` means outside, ``B-X`` begins, ``I-X`` and ``O-X`` continue. Ten lines
+are malformed (tag glued on with an NBSP, or a trailing field); they are read
+by splitting on any whitespace and taking the last tag-shaped field. TIME
+holds mostly durations and UNIT quantities: neither is an entity under
+ANNOTATION.md (DATE comes from the date grammar instead).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from training.corpora.base import Sentence, sentence_from_tokens
+
+LABEL_MAP: dict[str, str | None] = {
+    "PER": "PER",
+    "LOC": "LOC",
+    "ORG": "ORG",
+    "TIME": None,
+    "UNIT": None,
+}
+_TAG = regex.compile(r"^(?:0|[BIO]-(?:PER|LOC|ORG|TIME|UNIT))$")
+
+
+def _to_bio(tag: str) -> str:
+    if tag == "0":
+        return "O"
+    prefix, _, lab = tag.partition("-")
+    return ("I" if prefix == "O" else prefix) + "-" + lab
+
+
+def _parse(line: str) -> tuple[str, str]:
+    fields = line.split()
+    tags = [f for f in fields[1:] if _TAG.match(f)]
+    return fields[0], _to_bio(tags[0]) if tags else "O"
+
+
+def load(path: Path, source: str = "neon") -> list[Sentence]:
+    out = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if tokens:
+                sent = sentence_from_tokens(tokens, tags, source, LABEL_MAP)
+                if sent is not None:
+                    out.append(sent)
+                tokens, tags = [], []
+            continue
+        token, tag = _parse(line)
+        tokens.append(token)
+        tags.append(tag)
+    return out

@@ -1,0 +1,61 @@
+"""Annotated sentences → encoder training windows (first-subword labels).
+
+Uses the same words (models.segment) and windows (models.encoding) as the
+tagger, so training sees exactly what inference will feed the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.encoding import make_windows, word_subwords
+from models.segment import split_words
+from training.corpora.base import Sentence
+
+IGNORE = -100
+
+
+@dataclass(frozen=True, slots=True)
+class TrainWindow:
+    input_ids: list[int]
+    labels: list[int]  # per subword; IGNORE except on word heads with a trusted label
+
+
+def word_labels(
+    sentence: Sentence, words: Sequence[tuple[int, int]], tag_index: dict[str, int]
+) -> list[int]:
+    """One tag id per word from character mentions; IGNORE for untrusted outside words."""
+    labels = [tag_index["O"]] * len(words)
+    for m in sentence.mentions:
+        inside = [i for i, (a, b) in enumerate(words) if a < m.end and b > m.start]
+        for k, i in enumerate(inside):
+            labels[i] = tag_index[("B-" if k == 0 else "I-") + m.label]
+    for s, e in sentence.uncertain:
+        for i, (a, b) in enumerate(words):
+            if a >= s and b <= e and labels[i] == tag_index["O"]:
+                labels[i] = IGNORE
+    return labels
+
+
+def encode_sentences(
+    sentences: Sequence[Sentence], tokenizer, tags: Sequence[str], max_subwords: int
+) -> list[TrainWindow]:
+    tag_index = {t: i for i, t in enumerate(tags)}
+    out: list[TrainWindow] = []
+    for sent in sentences:
+        words = split_words(sent.text)
+        if not words:
+            continue
+        wl = word_labels(sent, words, tag_index)
+        ids, head = word_subwords(tokenizer, sent.text, words)
+        for win in make_windows(
+            ids, head, len(words), max_subwords, tokenizer.cls_token_id, tokenizer.sep_token_id
+        ):
+            labels = [IGNORE] * len(win.input_ids)
+            for k, pos in enumerate(win.word_heads):
+                if pos >= 0:
+                    labels[pos] = wl[win.first_word + k]
+            if any(lab != IGNORE for lab in labels):
+                out.append(TrainWindow(win.input_ids, labels))
+    return out
