@@ -36,7 +36,9 @@ train: install
 baseline: install
 	$(BIN)/banglaner baseline
 
-eval: model baseline
+eval: model
+	$(BIN)/banglaner eval
+	$(BIN)/banglaner baseline
 
 bench: model
 	$(BIN)/python bench/tagger_throughput.py

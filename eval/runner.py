@@ -28,3 +28,21 @@ def score_tagger(tagger, sentences: Sequence[Sentence], batch_docs: int = 256) -
         for k, ents in enumerate(tagger.tag_many([s.text for s in chunk])):
             pred.extend((lo + k, e.start, e.end, e.label) for e in ents)
     return strict_scores(gold_keys(sentences), pred)
+
+
+def corpus_report(tagger, corpus: str, data_dir) -> str:
+    """Markdown tables for ``corpus`` in its own labels and reconciled to ANNOTATION.md."""
+    from eval.scorer import format_table
+    from training.corpora import load_corpus
+    from training.reconcile import ReconcileStats, reconcile
+
+    own = load_corpus(corpus, data_dir)
+    ours = [reconcile(s, ReconcileStats()) for s in own]
+    return "\n\n".join(
+        [
+            format_table(f"{corpus}, the corpus's own labels", score_tagger(tagger, own)),
+            format_table(
+                f"{corpus}, labels reconciled to ANNOTATION.md", score_tagger(tagger, ours)
+            ),
+        ]
+    )

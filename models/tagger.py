@@ -15,13 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
-from models.decoding import BioDecoder, WordSpan
+from models.decoding import BioDecoder
+from models.document import entity_from_words, segment_document
 from models.encoding import Window, make_windows, window_distance, word_subwords
 from models.entity import Entity
 from models.errors import ModelLoadError
-from models.normalize import NormalizedText, normalize
-from models.segment import Span, split_sentences, split_words
-from models.spans import tidy_span
+from models.segment import Span
 
 
 @dataclass
@@ -31,7 +30,6 @@ class _Sentence:
     doc: int
     words: list[Span]  # offsets in the normalised text
     windows: list[Window]
-    head: list[int]
     probs: np.ndarray | None = None
 
 
@@ -41,6 +39,12 @@ def resolve_device(device: str = "auto") -> str:
     if device == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     return device
+
+
+def max_window(config, cap: int = 254) -> int:
+    """Subwords per window the encoder's position table allows, less room for the
+    two special tokens and XLM-R's padding offset."""
+    return max(8, min(cap, getattr(config, "max_position_embeddings", cap + 4) - 4))
 
 
 class Tagger:
@@ -53,7 +57,7 @@ class Tagger:
         tags: Sequence[str],
         device: str = "cpu",
         max_subwords: int = 254,
-        batch_tokens: int = 8192,
+        batch_tokens: int | None = None,
         name: str = "banglaner",
         version: str = "0",
     ) -> None:
@@ -62,7 +66,9 @@ class Tagger:
         self.tags = tuple(tags)
         self.device = device
         self.max_subwords = max_subwords
-        self.batch_tokens = batch_tokens
+        # Small batches are fastest on a CPU (cache-resident activations: 512 tokens
+        # tagged 600 sentences 1.7x faster than 8192); a GPU wants big ones.
+        self.batch_tokens = batch_tokens or (16384 if device.startswith("cuda") else 512)
         self.name = name
         self.version = version
         self._decoder = BioDecoder(self.tags)
@@ -111,6 +117,7 @@ class Tagger:
             import json
 
             meta = json.loads(card.read_text())
+        kwargs.setdefault("max_subwords", max_window(model.config))
         return cls(
             model,
             tokenizer,
@@ -127,14 +134,12 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
         """Tag several documents; their sentences share forward passes."""
-        normalised = [normalize(t) for t in texts]
+        docs = [segment_document(t) for t in texts]
         sentences: list[_Sentence] = []
-        sentence_spans: list[Span] = []
-        for d, norm in enumerate(normalised):
-            for s, e in split_sentences(norm.text):
-                words = split_words(norm.text, s, e)
+        for d, doc in enumerate(docs):
+            for (s, e), words in doc.sentences:
                 rel = [(a - s, b - s) for a, b in words]
-                ids, head = word_subwords(self.tokenizer, norm.text[s:e], rel)
+                ids, head = word_subwords(self.tokenizer, doc.norm.text[s:e], rel)
                 windows = make_windows(
                     ids,
                     head,
@@ -143,14 +148,15 @@ class Tagger:
                     self.tokenizer.cls_token_id,
                     self.tokenizer.sep_token_id,
                 )
-                sentences.append(_Sentence(d, words, windows, head))
-                sentence_spans.append((s, e))
+                sentences.append(_Sentence(d, words, windows))
         self._forward(sentences)
         results: list[list[Entity]] = [[] for _ in texts]
         for sent in sentences:
             assert sent.probs is not None
             for span in self._decoder.decode(sent.probs):
-                ent = self._entity(normalised[sent.doc], sent.words, span)
+                ent = entity_from_words(
+                    docs[sent.doc].norm, sent.words, span.first, span.last, span.label, span.score
+                )
                 if ent is not None:
                     results[sent.doc].append(ent)
         return results
@@ -204,10 +210,3 @@ class Tagger:
                     prev = out[w - 1] if w else np.eye(len(self.tags))[0]
                     out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
             sent.probs = out
-
-    def _entity(self, norm: NormalizedText, words: list[Span], span: WordSpan) -> Entity | None:
-        start, end = norm.to_original(words[span.first][0], words[span.last - 1][1])
-        start, end = tidy_span(norm.original, start, end)
-        if start >= end:
-            return None
-        return Entity(start, end, norm.original[start:end], span.label, span.score)

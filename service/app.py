@@ -6,7 +6,7 @@ import time
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from models.pipeline import Pipeline
@@ -14,7 +14,44 @@ from service.schemas import EntityOut, ExtractRequest, ExtractResponse, ModelInf
 from service.settings import Settings, get_settings
 
 
+def get_pipeline(request: Request) -> Pipeline:
+    return request.app.state.pipeline
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+router = APIRouter()
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.post("/extract", response_model=ExtractResponse)
+async def extract(req: ExtractRequest, pipe: PipelineDep, settings: SettingsDep) -> ExtractResponse:
+    if len(req.text) > settings.max_text_chars:
+        raise HTTPException(
+            status_code=413,
+            detail=f"text has {len(req.text)} characters; the limit is "
+            f"{settings.max_text_chars} (BANGLANER_MAX_TEXT_CHARS)",
+        )
+    t0 = time.perf_counter()
+    entities = await run_in_threadpool(pipe.extract, req.text, req.date)
+    return ExtractResponse(
+        id=req.id,
+        entities=[EntityOut(**e.to_dict()) for e in entities],
+        model=ModelInfo(name=pipe.name, version=pipe.version),
+        timing_ms=round((time.perf_counter() - t0) * 1000, 2),
+    )
+
+
 def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+    """The app; ``pipeline`` is injected by tests, else loaded from settings at start-up."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -29,31 +66,5 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         description="Bengali named-entity extraction with exact offsets",
     )
     app.state.settings = settings
-
-    def get_pipeline(request: Request) -> Pipeline:
-        return request.app.state.pipeline
-
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.post("/extract", response_model=ExtractResponse)
-    async def extract(
-        req: ExtractRequest, pipe: Annotated[Pipeline, Depends(get_pipeline)]
-    ) -> ExtractResponse:
-        if len(req.text) > settings.max_text_chars:
-            raise HTTPException(
-                status_code=413,
-                detail=f"text has {len(req.text)} characters; the limit is "
-                f"{settings.max_text_chars} (BANGLANER_MAX_TEXT_CHARS)",
-            )
-        t0 = time.perf_counter()
-        entities = await run_in_threadpool(pipe.extract, req.text, req.date)
-        return ExtractResponse(
-            id=req.id,
-            entities=[EntityOut(**e.to_dict()) for e in entities],
-            model=ModelInfo(name=pipe.name, version=pipe.version),
-            timing_ms=round((time.perf_counter() - t0) * 1000, 2),
-        )
-
+    app.include_router(router)
     return app

@@ -1,4 +1,4 @@
-"""The ``banglaner`` command: train, extract, serve, baseline, data.
+"""The ``banglaner`` command: train, extract, serve, eval, baseline, data.
 
 Each subcommand only translates arguments into calls on training/, models/
 and service/; errors reach the user as one line with a code and a fix.
@@ -127,12 +127,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
-    from eval.scorer import format_table
-    from training.crf_baseline import train_and_score
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.runner import corpus_report
 
-    scores = train_and_score(settings.data_dir, corpora=args.corpus or None)
-    print(format_table("CRF baseline (bnlp features) on rifat-test", scores))
+    tagger = _load_pipeline(args, settings).tagger
+    for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
+        print(corpus_report(tagger, corpus, settings.data_dir), end="\n\n")
+    return 0
+
+
+def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.runner import corpus_report
+    from training.crf_baseline import train_baseline
+
+    crf = train_baseline(settings.data_dir, corpora=args.corpus or None)
+    print("CRF baseline (bnlp features, sklearn-crfsuite)\n")
+    print(corpus_report(crf, "rifat-test", settings.data_dir))
     return 0
 
 
@@ -196,6 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int)
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="score a model on test corpora (own and reconciled labels)")
+    p.add_argument(
+        "--corpus",
+        action="append",
+        help="corpus name, repeatable (default: rifat-test, multiconer-dev)",
+    )
+    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("data", help="download the public corpora from upstream (needs internet)")
     p.add_argument("--out", help="where to put them (default: BANGLANER_HOME/data)")

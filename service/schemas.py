@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 
 from pydantic import BaseModel, Field
 
 
 class ExtractRequest(BaseModel):
     text: str = Field(description="Bengali text exactly as it should be indexed")
-    date: date | None = Field(default=None, description="document date, resolves relative dates")
+    date: datetime.date | None = Field(
+        default=None, description="document date (YYYY-MM-DD), resolves relative dates"
+    )
     id: str | None = Field(default=None, description="echoed back")
 
 

@@ -1,7 +1,7 @@
 """A CRF baseline of the kind BNLP ships: bnlp's word/affix features + sklearn-crfsuite.
 
-Trained on the same reconciled words as the transformer, scored the same way,
-so the two rows of the README table differ only in the model.
+Trained on the same reconciled words as the transformer and exposed with the
+same ``tag_many`` as models.tagger.Tagger, so both are scored by one report.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval.runner import gold_keys
-from eval.scorer import PRF, Key, strict_scores
+from models.document import entity_from_words, segment_document
+from models.entity import Entity
 from models.labels import bio_tags
 from models.segment import split_words
-from training.corpora import Sentence, load_corpus
+from training.corpora import Sentence
 from training.corpora.base import bio_spans
 from training.dataset import IGNORE, word_labels
 from training.finetune import TrainConfig, load_training_data
@@ -39,37 +39,51 @@ def _bnlp_features():
     return features
 
 
-def _words_and_tags(sentences: Sequence[Sentence]) -> tuple[list[list[str]], list[list[str]]]:
-    tags = bio_tags()
-    index = {t: i for i, t in enumerate(tags)}
-    xs, ys = [], []
-    for s in sentences:
-        words = split_words(s.text)
-        labels = word_labels(s, words, index)
-        # CRF training has no "unknown" label: untrusted outside words count as O.
-        xs.append([s.text[a:b] for a, b in words])
-        ys.append([tags[lab] if lab != IGNORE else "O" for lab in labels])
-    return xs, ys
+class CrfTagger:
+    """sklearn-crfsuite over bnlp features, with the Tagger's ``tag_many``."""
+
+    def __init__(self, crf, features) -> None:
+        self.crf = crf
+        self.features = features
+
+    @classmethod
+    def train(cls, sentences: Sequence[Sentence]) -> CrfTagger:
+        import sklearn_crfsuite
+
+        features = _bnlp_features()
+        tags = bio_tags()
+        index = {t: i for i, t in enumerate(tags)}
+        xs, ys = [], []
+        for s in sentences:
+            words = split_words(s.text)
+            tokens = [s.text[a:b] for a, b in words]
+            # a CRF has no "unknown" label: untrusted outside words count as O
+            labels = [tags[lab] if lab != IGNORE else "O" for lab in word_labels(s, words, index)]
+            xs.append([features(tokens, i) for i in range(len(tokens))])
+            ys.append(labels)
+        crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.1, max_iterations=100)
+        crf.fit(xs, ys)
+        return cls(crf, features)
+
+    def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
+        out: list[list[Entity]] = []
+        for text in texts:
+            doc = segment_document(text)
+            entities: list[Entity] = []
+            for _, words in doc.sentences:
+                tokens = [doc.norm.text[a:b] for a, b in words]
+                feats = [self.features(tokens, i) for i in range(len(tokens))]
+                tags = self.crf.predict_single(feats)
+                for first, last, label in bio_spans(tags):
+                    ent = entity_from_words(doc.norm, words, first, last, label, 1.0)
+                    if ent is not None:
+                        entities.append(ent)
+            out.append(entities)
+        return out
 
 
-def train_and_score(data_dir: Path, corpora: list[str] | None = None) -> dict[str, PRF]:
-    import sklearn_crfsuite
-
-    features = _bnlp_features()
+def train_baseline(data_dir: Path, corpora: list[str] | None = None) -> CrfTagger:
+    """The CRF on the default model's training data (dev split included)."""
     cfg = TrainConfig(corpora=corpora or TrainConfig().corpora)
     train, dev, _ = load_training_data(cfg, data_dir)
-    xs, ys = _words_and_tags([*train, *dev])
-    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.1, max_iterations=100)
-    crf.fit([[features(x, i) for i in range(len(x))] for x in xs], ys)
-
-    test = load_corpus(cfg.test_corpus, data_dir)
-    pred: list[Key] = []
-    for n, s in enumerate(test):
-        words = split_words(s.text)
-        if not words:
-            continue
-        tokens = [s.text[a:b] for a, b in words]
-        tags = crf.predict_single([features(tokens, i) for i in range(len(tokens))])
-        for first, last, label in bio_spans(tags):
-            pred.append((n, words[first][0], words[last - 1][1], label))
-    return strict_scores(gold_keys(test), pred)
+    return CrfTagger.train([*train, *dev])

@@ -22,7 +22,7 @@ from pathlib import Path
 from eval.runner import score_tagger
 from eval.scorer import format_table
 from models.labels import LABELS, bio_tags
-from models.tagger import Tagger, resolve_device
+from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
 from training.corpora import Sentence, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
@@ -180,7 +180,9 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
     ).to(device)
     if cfg.freeze_layers:
         _freeze_bottom(model, cfg.freeze_layers)
-    windows = encode_sentences(train_sents, tokenizer, tags, cfg.max_subwords)
+    windows = encode_sentences(
+        train_sents, tokenizer, tags, min(cfg.max_subwords, max_window(model.config))
+    )
     n_params = sum(p.numel() for p in model.parameters()) / 1e6
     log(
         f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, "
@@ -207,14 +209,15 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
             "weight_decay": 0.0,
         },
     ]
-    optimizer = torch.optim.AdamW(groups)
+    # fused: one kernel for all parameters; the unfused step was 20% of a CPU step
+    optimizer = torch.optim.AdamW(groups, fused=True)
     steps_per_epoch = len(_batches(windows, cfg.batch_tokens, random.Random(0)))
     total = steps_per_epoch * cfg.epochs
     warmup = max(1, int(total * cfg.warmup))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    tagger = Tagger(model, tokenizer, tags, device, max_subwords=254)
+    tagger = Tagger(model, tokenizer, tags, device, max_subwords=max_window(model.config))
 
     history: list[dict] = []
     best_f1, best_state, best_epoch = -1.0, None, 0

@@ -1,0 +1,19 @@
+"""The CRF baseline trains on a slice and tags with exact offsets, like the transformer."""
+
+from __future__ import annotations
+
+from eval.runner import score_tagger
+from training.corpora import load_corpus
+from training.crf_baseline import CrfTagger
+from training.reconcile import ReconcileStats, reconcile
+
+
+def test_crf_slice(data_dir) -> None:
+    train = [reconcile(s, ReconcileStats()) for s in load_corpus("rifat-train", data_dir)[:400]]
+    crf = CrfTagger.train(train)
+    test = load_corpus("rifat-test", data_dir)[:100]
+    for sent, ents in zip(test, crf.tag_many([s.text for s in test]), strict=True):
+        for e in ents:
+            assert sent.text[e.start : e.end] == e.text
+    scores = score_tagger(crf, test)
+    assert scores["micro_names"].f1 > 0.1  # learns something from 400 sentences
