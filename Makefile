@@ -42,6 +42,7 @@ eval: model
 
 bench: model
 	$(BIN)/python bench/tagger_throughput.py
+	$(BIN)/python bench/dates_vs_dateparser.py
 
 lint: install
 	$(BIN)/ruff check .

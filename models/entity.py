@@ -22,6 +22,7 @@ class Entity:
     id: str | None = None
     name: str | None = None
     value: str | None = None
+    note: str | None = None  # e.g. a weekday that disagrees with its date
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

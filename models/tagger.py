@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from models.decoding import BioDecoder
-from models.document import entity_from_words, segment_document
+from models.document import DocumentWords, entity_from_words, segment_document
 from models.encoding import Window, make_windows, window_distance, word_subwords
 from models.entity import Entity
 from models.errors import ModelLoadError
@@ -134,7 +134,10 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
         """Tag several documents; their sentences share forward passes."""
-        docs = [segment_document(t) for t in texts]
+        return self.tag_documents([segment_document(t) for t in texts])
+
+    def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]:
+        """Tag already segmented documents (the pipeline segments once for all its steps)."""
         sentences: list[_Sentence] = []
         for d, doc in enumerate(docs):
             for (s, e), words in doc.sentences:
@@ -150,7 +153,7 @@ class Tagger:
                 )
                 sentences.append(_Sentence(d, words, windows))
         self._forward(sentences)
-        results: list[list[Entity]] = [[] for _ in texts]
+        results: list[list[Entity]] = [[] for _ in docs]
         for sent in sentences:
             assert sent.probs is not None
             for span in self._decoder.decode(sent.probs):

@@ -41,9 +41,12 @@ async def extract(req: ExtractRequest, pipe: PipelineDep, settings: SettingsDep)
             f"{settings.max_text_chars} (BANGLANER_MAX_TEXT_CHARS)",
         )
     t0 = time.perf_counter()
-    entities = await run_in_threadpool(pipe.extract, req.text, req.date)
+    doc_date = pipe.document_date(req.date)
+    entities = await run_in_threadpool(pipe.extract, req.text, doc_date)
     return ExtractResponse(
         id=req.id,
+        date=doc_date,
+        date_source="request" if req.date else "today",
         entities=[EntityOut(**e.to_dict()) for e in entities],
         model=ModelInfo(name=pipe.name, version=pipe.version),
         timing_ms=round((time.perf_counter() - t0) * 1000, 2),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -23,7 +24,10 @@ class EntityOut(BaseModel):
     score: float
     id: str | None = None
     name: str | None = None
-    value: str | None = None
+    value: str | None = Field(default=None, description="ISO 8601 value of a DATE")
+    note: str | None = Field(
+        default=None, description="e.g. a weekday that disagrees with its date"
+    )
 
 
 class ModelInfo(BaseModel):
@@ -33,6 +37,10 @@ class ModelInfo(BaseModel):
 
 class ExtractResponse(BaseModel):
     id: str | None
+    date: datetime.date = Field(
+        description="the document date relative dates were resolved against"
+    )
+    date_source: Literal["request", "today"]
     entities: list[EntityOut]
     model: ModelInfo
     timing_ms: float

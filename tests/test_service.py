@@ -54,8 +54,14 @@ def test_extract(server) -> None:
     assert r.status_code == 200
     body = r.json()
     assert body["id"] == "doc-1" and body["model"]["name"]
+    assert (body["date"], body["date_source"]) == ("2023-09-14", "request")
     for e in body["entities"]:
         assert text[e["start"] : e["end"]] == e["text"]
+    values = {e["text"]: e["value"] for e in body["entities"] if e["label"] == "DATE"}
+    assert values["গতকাল বুধবার"] == "2023-09-13"
+    assert values["১৩ সেপ্টেম্বর, ২০২৩"] == "2023-09-13"
+    undated = httpx.post(server + "/extract", json={"text": "আজ"}, timeout=60).json()
+    assert undated["date_source"] == "today" and undated["entities"][0]["value"] == undated["date"]
 
 
 def test_errors(server) -> None:

@@ -135,7 +135,8 @@ _COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS) + ")"
 _NUMERIC = rf"(?P<day>{_D}{{1,2}})[/.\-](?P<nmonth>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}}|{_D}{{2}})"
 
 _DAY_MONTH_YEAR = (
-    rf"{_DAY}\s*-?\s*{_MONTH}(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}(?:{_TIME})?"
+    rf"(?:{_QUAL}\s+)?{_DAY}\s*-?\s*{_MONTH}"
+    rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}(?:{_TIME})?"
 )
 _YEAR_SAL_DAY_MONTH = rf"{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
 _MONTH_YEAR = rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"

@@ -1,0 +1,65 @@
+"""Our date grammar vs dateparser alone, on the Bengali date set (tests/data/dates_bn.jsonl).
+
+    .venv/bin/python bench/dates_vs_dateparser.py      (needs `pip install .[bench]`)
+
+dateparser's ``search_dates`` with ``languages=["bn"]`` and the document date
+as ``RELATIVE_BASE``; its datetimes are cut to the gold value's precision
+(day, month, year, week) so it is not penalised for format.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from eval.dates_eval import grammar_finder, load_date_set, score_dates
+
+
+def _dateparser_finder(gold_precision: dict[str, str]):
+    from dateparser.search import search_dates
+
+    def find(text: str, doc: date) -> list[tuple[str, str | None]]:
+        base = datetime(doc.year, doc.month, doc.day, 12)
+        found = search_dates(text, languages=["bn"], settings={"RELATIVE_BASE": base}) or []
+        out = []
+        for surface, dt in found:
+            precision = gold_precision.get(surface, "day")
+            value = {
+                "year": f"{dt.year}",
+                "month": f"{dt.year}-{dt.month:02d}",
+                "week": "{}-W{:02d}".format(*dt.isocalendar()[:2]),
+                "minute": dt.strftime("%Y-%m-%dT%H:%M"),
+            }.get(precision, dt.date().isoformat())
+            out.append((surface, value))
+        return out
+
+    return find
+
+
+def _precision(value: str | None) -> str:
+    if value is None:
+        return "day"
+    if "W" in value:
+        return "week"
+    if "T" in value:
+        return "minute"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
+def main() -> None:
+    rows = load_date_set()
+    precision = {d["text"]: _precision(d["value"]) for r in rows for d in r["dates"]}
+    report = {}
+    for name, finder in (("banglaner", grammar_finder), ("dateparser", _dateparser_finder(precision))):
+        s = score_dates(finder, rows)
+        report[name] = {
+            "expressions": s.expressions,
+            "exact_value_accuracy": round(s.accuracy, 3),
+            "exact_span": s.exact_span,
+            "false_positives_on_non_dates": f"{s.false_positives} in {s.non_date_sentences} sentences",
+        }
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
