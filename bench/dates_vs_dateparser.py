@@ -50,13 +50,17 @@ def main() -> None:
     rows = load_date_set()
     precision = {d["text"]: _precision(d["value"]) for r in rows for d in r["dates"]}
     report = {}
-    for name, finder in (("banglaner", grammar_finder), ("dateparser", _dateparser_finder(precision))):
+    for name, finder in (
+        ("banglaner", grammar_finder),
+        ("dateparser", _dateparser_finder(precision)),
+    ):
         s = score_dates(finder, rows)
         report[name] = {
             "expressions": s.expressions,
             "exact_value_accuracy": round(s.accuracy, 3),
             "exact_span": s.exact_span,
-            "false_positives_on_non_dates": f"{s.false_positives} in {s.non_date_sentences} sentences",
+            "false_positives": s.false_positives,
+            "non_date_sentences": s.non_date_sentences,
         }
     print(json.dumps(report, ensure_ascii=False, indent=2))
 

@@ -1,10 +1,16 @@
-"""Run a tagger over annotated sentences and score it."""
+"""Run an extractor over annotated sentences and score it.
+
+An extractor is anything that maps texts to entities: ``Pipeline.extract_many``
+(what the service returns), ``Tagger.tag_many`` (the model alone), or the CRF
+baseline's ``tag_many``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from eval.scorer import PRF, Key, strict_scores
+from models.entity import Entity
 from models.spans import tidy_span
 from training.corpora.base import Sentence
 
@@ -20,17 +26,22 @@ def gold_keys(sentences: Sequence[Sentence]) -> list[Key]:
     return keys
 
 
-def score_tagger(tagger, sentences: Sequence[Sentence], batch_docs: int = 256) -> dict[str, PRF]:
-    """Strict scores of ``tagger`` on ``sentences`` (each tagged as its own document)."""
+Extractor = Callable[[Sequence[str]], list[list[Entity]]]
+
+
+def score_extractor(
+    extract: Extractor, sentences: Sequence[Sentence], batch_docs: int = 256
+) -> dict[str, PRF]:
+    """Strict scores of ``extract`` on ``sentences`` (each one its own document)."""
     pred: list[Key] = []
     for lo in range(0, len(sentences), batch_docs):
         chunk = sentences[lo : lo + batch_docs]
-        for k, ents in enumerate(tagger.tag_many([s.text for s in chunk])):
+        for k, ents in enumerate(extract([s.text for s in chunk])):
             pred.extend((lo + k, e.start, e.end, e.label) for e in ents)
     return strict_scores(gold_keys(sentences), pred)
 
 
-def corpus_report(tagger, corpus: str, data_dir) -> str:
+def corpus_report(extract: Extractor, corpus: str, data_dir) -> str:
     """Markdown tables for ``corpus`` in its own labels and reconciled to ANNOTATION.md."""
     from eval.scorer import format_table
     from training.corpora import load_corpus
@@ -40,9 +51,9 @@ def corpus_report(tagger, corpus: str, data_dir) -> str:
     ours = [reconcile(s, ReconcileStats()) for s in own]
     return "\n\n".join(
         [
-            format_table(f"{corpus}, the corpus's own labels", score_tagger(tagger, own)),
+            format_table(f"{corpus}, the corpus's own labels", score_extractor(extract, own)),
             format_table(
-                f"{corpus}, labels reconciled to ANNOTATION.md", score_tagger(tagger, ours)
+                f"{corpus}, labels reconciled to ANNOTATION.md", score_extractor(extract, ours)
             ),
         ]
     )

@@ -130,9 +130,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from eval.runner import corpus_report
 
-    tagger = _load_pipeline(args, settings).tagger
+    pipe = _load_pipeline(args, settings)
     for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
-        print(corpus_report(tagger, corpus, settings.data_dir), end="\n\n")
+        print(corpus_report(pipe.extract_many, corpus, settings.data_dir), end="\n\n")
     return 0
 
 
@@ -142,7 +142,7 @@ def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
 
     crf = train_baseline(settings.data_dir, corpora=args.corpus or None)
     print("CRF baseline (bnlp features, sklearn-crfsuite)\n")
-    print(corpus_report(crf, "rifat-test", settings.data_dir))
+    print(corpus_report(crf.tag_many, "rifat-test", settings.data_dir))
     return 0
 
 

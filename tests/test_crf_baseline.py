@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eval.runner import score_tagger
+from eval.runner import score_extractor
 from training.corpora import load_corpus
 from training.crf_baseline import CrfTagger
 from training.reconcile import ReconcileStats, reconcile
@@ -15,5 +15,5 @@ def test_crf_slice(data_dir) -> None:
     for sent, ents in zip(test, crf.tag_many([s.text for s in test]), strict=True):
         for e in ents:
             assert sent.text[e.start : e.end] == e.text
-    scores = score_tagger(crf, test)
+    scores = score_extractor(crf.tag_many, test)
     assert scores["micro_names"].f1 > 0.1  # learns something from 400 sentences

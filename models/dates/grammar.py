@@ -134,13 +134,24 @@ _COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS) + ")"
 # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
 _NUMERIC = rf"(?P<day>{_D}{{1,2}})[/.\-](?P<nmonth>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}}|{_D}{{2}})"
 
+_MAS = _alt("মাস")
+_BOCHHOR = _alt("বছর")
+# ১০ সেপ্টেম্বর ২০২৩ রোববার, ০৬:৪২ পিএম — the weekday after a date is checked against it
 _DAY_MONTH_YEAR = (
     rf"(?:{_QUAL}\s+)?{_DAY}\s*-?\s*{_MONTH}"
-    rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}(?:{_TIME})?"
+    rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}"
+    rf"(?:\s*,?\s*{_WEEKDAY}{_SUFFIX}{_NA})?(?:{_TIME})?"
 )
 _YEAR_SAL_DAY_MONTH = rf"{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
-_MONTH_YEAR = rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
-_QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_alt('মাস')}){_SUFFIX}"
+_MONTH_YEAR = (
+    rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
+    rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
+)
+# চলতি বছরের জানুয়ারিতে, গত বছরের ১৫ আগস্ট
+_RELATIVE_YEAR_DATE = (
+    rf"{_QUAL}\s+{_BOCHHOR}{_SUFFIX}\s+(?:{_DAY}\s*)?{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
+)
+_QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
 _YEAR_ONLY = rf"(?:{_QUAL}\s+)?{_YEAR}(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING})"
@@ -152,7 +163,7 @@ _HIJRI_DATE = (
 _BRACKET_DATE = rf"\s*\(\s*(?:{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?|{_NUMERIC})\s*\)"
 _DAY_WORD = (
     rf"(?:{_REL}(?:\s+{_WEEKDAY})?|{_QUAL}\s+{_WEEKDAY}|{_WEEKDAY}){_SUFFIX}"
-    rf"(?:{_BRACKET_DATE})?"
+    rf"(?:{_BRACKET_DATE}|\s*,\s*{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
 )
 _RELATIVE_PERIOD = rf"{_QUAL}\s+{_UNIT}{_SUFFIX}"
 _AGO = rf"{_COUNT}\s*{_UNIT}\s+{_alt('আগে', 'আগেই')}"
@@ -160,6 +171,7 @@ _AGO = rf"{_COUNT}\s*{_UNIT}\s+{_alt('আগে', 'আগেই')}"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("numeric", _NUMERIC),
     ("year_day_month", _YEAR_SAL_DAY_MONTH),
+    ("relative_year", _RELATIVE_YEAR_DATE),
     ("day_month_year", _DAY_MONTH_YEAR),
     ("month_year", _MONTH_YEAR),
     ("bengali", _BENGALI_DATE),

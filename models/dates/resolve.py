@@ -181,7 +181,15 @@ def resolve(match: DateMatch, doc: date) -> ResolvedDate:
     parts = match.parts
     try:
         if match.kind in ("numeric", "day_month_year", "year_day_month"):
-            return ResolvedDate(_calendar_date(parts, doc).isoformat() + _clock(parts))
+            d = _calendar_date(parts, doc)
+            return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
+        if match.kind == "relative_year":
+            year = doc.year + _QUAL[parts["qual"]]
+            if "day" in parts:
+                return ResolvedDate(
+                    date(year, _MONTH[parts["month"]], _day(parts["day"])).isoformat()
+                )
+            return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")
         if match.kind == "month_year":
             return ResolvedDate(f"{_year(parts['year'])}-{_MONTH[parts['month']]:02d}")
         if match.kind == "year":
