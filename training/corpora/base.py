@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from models.normalize import normalize
 from models.segment import Span
@@ -93,3 +94,26 @@ def _outside_spans(offsets: Sequence[Span], tags: Sequence[str]) -> Iterable[Spa
     for (s, e), tag in zip(offsets, tags, strict=True):
         if tag == "O":
             yield (s, e)
+
+
+def read_token_lines(
+    path: Path,
+    parse: Callable[[str], tuple[str, str]],
+    encoding: str = "utf-8",
+    comment: str | None = None,
+) -> Iterator[tuple[list[str], list[str]]]:
+    """(tokens, tags) per blank-line-separated block of a one-token-per-line file;
+    ``parse`` turns a line into (token, tag); lines starting with ``comment`` are skipped."""
+    tokens: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding=encoding).splitlines(), ""]:
+        if comment and line.startswith(comment):
+            continue
+        if not line.strip():
+            if tokens:
+                yield tokens, tags
+            tokens, tags = [], []
+            continue
+        token, tag = parse(line)
+        tokens.append(token)
+        tags.append(tag)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from training.corpora.base import Sentence, sentence_from_tokens
+from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 FINE_TO_COARSE: dict[str, str | None] = {
     **dict.fromkeys(
@@ -53,21 +53,14 @@ FINE_TO_COARSE: dict[str, str | None] = {
 }
 
 
+def _parse(line: str) -> tuple[str, str]:
+    token, _, tag = line.partition(" _ _ ")
+    return token, tag.strip() or "O"
+
+
 def load(path: Path, source: str = "multiconer") -> list[Sentence]:
-    out = []
-    tokens: list[str] = []
-    tags: list[str] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith("# id "):
-            continue
-        if not line.strip():
-            if tokens:
-                sent = sentence_from_tokens(tokens, tags, source, FINE_TO_COARSE)
-                if sent is not None:
-                    out.append(sent)
-                tokens, tags = [], []
-            continue
-        parts = line.split(" _ _ ")
-        tokens.append(parts[0])
-        tags.append(parts[1].strip() if len(parts) > 1 else "O")
-    return out
+    sentences = (
+        sentence_from_tokens(tokens, tags, source, FINE_TO_COARSE)
+        for tokens, tags in read_token_lines(path, _parse, comment="# id ")
+    )
+    return [s for s in sentences if s is not None]

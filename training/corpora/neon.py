@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from training.corpora.base import Sentence, sentence_from_tokens
+from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {
     "PER": "PER",
@@ -39,18 +39,8 @@ def _parse(line: str) -> tuple[str, str]:
 
 
 def load(path: Path, source: str = "neon") -> list[Sentence]:
-    out = []
-    tokens: list[str] = []
-    tags: list[str] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if not line.strip():
-            if tokens:
-                sent = sentence_from_tokens(tokens, tags, source, LABEL_MAP)
-                if sent is not None:
-                    out.append(sent)
-                tokens, tags = [], []
-            continue
-        token, tag = _parse(line)
-        tokens.append(token)
-        tags.append(tag)
-    return out
+    sentences = (
+        sentence_from_tokens(tokens, tags, source, LABEL_MAP)
+        for tokens, tags in read_token_lines(path, _parse)
+    )
+    return [s for s in sentences if s is not None]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from training.corpora.base import Sentence, sentence_from_tokens
+from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "TIM": "DATE"}
 _GLUED = regex.compile(r"^(.+?)(B-PER|I-PER|B-LOC|I-LOC|B-ORG|I-ORG|TIM)$")
@@ -34,29 +34,9 @@ def _tim_to_bio(tags: list[str]) -> list[str]:
     ]
 
 
-def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Raw (tokens, tags) per sentence, before any mapping."""
-    sentences: list[tuple[list[str], list[str]]] = []
-    tokens: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        if not line.strip():
-            if tokens:
-                sentences.append((tokens, tags))
-                tokens, tags = [], []
-            continue
-        token, tag = _token_and_tag(line)
-        tokens.append(token)
-        tags.append(tag)
-    if tokens:
-        sentences.append((tokens, tags))
-    return sentences
-
-
 def load(path: Path, source: str = "rifat") -> list[Sentence]:
-    out = []
-    for tokens, tags in read_conll(path):
-        sent = sentence_from_tokens(tokens, _tim_to_bio(tags), source, LABEL_MAP)
-        if sent is not None:
-            out.append(sent)
-    return out
+    sentences = (
+        sentence_from_tokens(tokens, _tim_to_bio(tags), source, LABEL_MAP)
+        for tokens, tags in read_token_lines(path, _token_and_tag, encoding="utf-8-sig")
+    )
+    return [s for s in sentences if s is not None]
