@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install model serve test test-fast train eval baseline bench lint data clean-model
+.PHONY: install browser model serve test test-fast train eval baseline bench lint data clean-model
 
 install: $(STAMP)
 
@@ -18,13 +18,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
+# Debian's chromium and a Bengali font for the demo-page browser test (needs root or sudo).
+browser:
+	@command -v chromium >/dev/null && fc-list | grep -q "Noto Sans Bengali" || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core; }
+
 model: install
 	$(BIN)/banglaner train --if-missing
 
 serve: model
 	$(BIN)/banglaner serve
 
-test: model
+test: model browser
 	$(BIN)/python -m pytest
 
 test-fast: install
@@ -42,6 +48,7 @@ eval: model
 
 bench: model
 	$(BIN)/python bench/tagger_throughput.py
+	$(BIN)/python bench/service_load.py
 	$(BIN)/python bench/dates_vs_dateparser.py
 
 lint: install

@@ -13,7 +13,8 @@ Rules (each keeps or shrinks meaning, never invents it):
   অ + া → আ, and ব + ় (a typing slip) → র  (BanglaBERT normaliser rules).
 * Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) are
   removed: XLM-R would otherwise read them as spaces and split a word in two.
-* Private-use characters (symbol-font bullets such as U+F06C) become a space.
+* Private-use characters (symbol-font bullets such as U+F06C) and lone
+  surrogates (which JSON allows and no tokenizer accepts) become a space.
 * Every Unicode space (NBSP, thin space, tab, …) becomes an ASCII space;
   line breaks become ``\\n`` (sentence splitting uses them); other control
   characters become a space.
@@ -38,7 +39,7 @@ _SINGLE_QUOTES = "‘‛’❛❜`´‚"
 # Stage 1, character by character: deletions, spaces, controls, quotes, symbols.
 _CHAR_RULES = regex.compile(
     rf"[{regex.escape(_DELETE + _DOUBLE_QUOTES + _SINGLE_QUOTES)}\u09f7\u2026]"
-    r"|\r\n|[\p{Zs}\t\v\f\r\u2028\u2029\x85]|[\p{Cc}--[\n]]|\p{Co}",
+    r"|\r\n|[\p{Zs}\t\v\f\r\u2028\u2029\x85]|[\p{Cc}--[\n]]|\p{Co}|\p{Cs}",
     flags=regex.V1,
 )
 # Stage 2, on stage 1's output: Bengali sequences (longest first), then NFKC.

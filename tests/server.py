@@ -1,0 +1,63 @@
+"""Start the real service (``banglaner serve`` in a uvicorn process) on a free loopback port."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int
+
+
+@contextlib.contextmanager
+def running_server(model_dir: Path, **settings: str) -> Iterator[Server]:
+    """Yield a server that is ready (model loaded); stop it afterwards."""
+    port = free_port()
+    env = {**os.environ, "BANGLANER_MODEL_DIR": str(model_dir)}
+    env.update({f"BANGLANER_{k.upper()}": v for k, v in settings.items()})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"Bearer {settings['api_key']}"} if "api_key" in settings else {}
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError("server exited: " + proc.stdout.read().decode(errors="replace"))
+            try:
+                if httpx.get(base + "/ready", headers=headers, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        else:
+            raise RuntimeError("server not ready in 180 s")
+        yield Server(base, proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
