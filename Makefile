@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install browser model serve test test-fast train eval baseline bench lint data clean-model
+.PHONY: install browser model kb serve test test-fast train eval baseline bench lint data clean-model
 
 install: $(STAMP)
 
@@ -26,6 +26,10 @@ browser:
 
 model: install
 	$(BIN)/banglaner train --if-missing
+	$(BIN)/banglaner kb build --if-stale
+
+kb: install
+	$(BIN)/banglaner kb build
 
 serve: model
 	$(BIN)/banglaner serve
@@ -50,6 +54,7 @@ bench: model
 	$(BIN)/python bench/tagger_throughput.py
 	$(BIN)/python bench/service_load.py
 	$(BIN)/python bench/dates_vs_dateparser.py
+	$(BIN)/python bench/linking.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -10,7 +10,7 @@ from typing import Any
 class Entity:
     """A mention in the text exactly as received: ``text[start:end] == entity.text``.
 
-    ``id``/``name`` are the canonical identity (filled by the linker), ``value``
+    ``id``/``name``/``name_en`` are the canonical identity (filled by the linker), ``value``
     the ISO 8601 value of a DATE (filled by the date grammar).
     """
 
@@ -21,6 +21,7 @@ class Entity:
     score: float
     id: str | None = None
     name: str | None = None
+    name_en: str | None = None
     value: str | None = None
     note: str | None = None  # e.g. a weekday that disagrees with its date
 

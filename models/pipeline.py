@@ -1,8 +1,8 @@
 """The Pipeline: the one object every front door (HTTP, CLI, spaCy, batch) calls.
 
 normalise and segment once → tag (models.tagger) → DATE spans reconciled with
-the date grammar and given ISO values (models.dates). Canonical IDs plug in
-here as a further step without any front door changing.
+the date grammar and given ISO values (models.dates) → spans repaired and
+canonical IDs given by the linker (models.linker, over models.kb).
 """
 
 from __future__ import annotations
@@ -15,19 +15,29 @@ from zoneinfo import ZoneInfo
 from models.dates.merge import merge_dates
 from models.document import segment_document
 from models.entity import Entity
+from models.kb.store import KnowledgeBase
+from models.linker import Linker
 from models.tagger import Tagger
 
 
 class Pipeline:
-    def __init__(self, tagger: Tagger, timezone: str = "Asia/Dhaka") -> None:
+    def __init__(
+        self, tagger: Tagger, linker: Linker | None = None, timezone: str = "Asia/Dhaka"
+    ) -> None:
         self.tagger = tagger
+        self.linker = linker  # None: mentions come back without canonical IDs
         self.timezone = ZoneInfo(timezone)
 
     @classmethod
     def load(
-        cls, model_dir: str | Path, device: str = "auto", timezone: str = "Asia/Dhaka"
+        cls,
+        model_dir: str | Path,
+        device: str = "auto",
+        timezone: str = "Asia/Dhaka",
+        kb_path: str | Path | None = None,
     ) -> Pipeline:
-        return cls(Tagger.load(model_dir, device=device), timezone)
+        linker = Linker(KnowledgeBase.open(Path(kb_path))) if kb_path is not None else None
+        return cls(Tagger.load(model_dir, device=device), linker, timezone)
 
     @property
     def name(self) -> str:
@@ -51,7 +61,10 @@ class Pipeline:
         dates = list(doc_dates) if doc_dates is not None else [None] * len(texts)
         docs = [segment_document(t) for t in texts]
         tagged = self.tagger.tag_documents(docs)
-        return [
-            merge_dates(ents, doc.norm, self.document_date(d))
-            for doc, ents, d in zip(docs, tagged, dates, strict=True)
-        ]
+        out = []
+        for doc, ents, d in zip(docs, tagged, dates, strict=True):
+            ents = merge_dates(ents, doc.norm, self.document_date(d))
+            if self.linker is not None:
+                ents = self.linker.link(ents, doc.norm.original)
+            out.append(sorted(ents, key=lambda e: (e.start, e.end)))
+        return out

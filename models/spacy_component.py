@@ -12,6 +12,8 @@ linker provides one) is ``kb_id_``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -39,8 +41,8 @@ class BanglanerComponent:
 def make_banglaner(
     nlp: Language, name: str, model_dir: str | None, device: str
 ) -> BanglanerComponent:
-    if model_dir is None:
-        from service.settings import get_settings
+    from service.loading import load_pipeline
+    from service.settings import get_settings
 
-        model_dir = str(get_settings().resolved_model_dir)
-    return BanglanerComponent(Pipeline.load(model_dir, device=device))
+    settings = get_settings().model_copy(update={"device": device})
+    return BanglanerComponent(load_pipeline(settings, Path(model_dir) if model_dir else None))

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from models.entity import Entity
 from models.pipeline import Pipeline
 from service.inference import MicroBatcher, Overloaded, ThreadRunner
+from service.loading import load_pipeline
 from service.metrics import CONTENT_TYPE, Metrics
 from service.schemas import (
     BatchRequest,
@@ -197,9 +198,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     async def load() -> None:
         state = app.state
         try:
-            pipe = pipeline or await asyncio.to_thread(
-                Pipeline.load, settings.resolved_model_dir, settings.device, settings.timezone
-            )
+            pipe = pipeline or await asyncio.to_thread(load_pipeline, settings)
         except Exception as exc:  # reported by /ready; the process stays up
             log.exception("model failed to load")
             state.load_error = str(exc)

@@ -1,4 +1,4 @@
-"""The ``banglaner`` command: train, extract, serve, eval, baseline, data.
+"""The ``banglaner`` command: train, extract, serve, eval, kb, baseline, data.
 
 Each subcommand only translates arguments into calls on training/, models/
 and service/; errors reach the user as one line with a code and a fix.
@@ -7,8 +7,6 @@ and service/; errors reach the user as one line with a code and a fix.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import json
 import shutil
 import sys
@@ -24,18 +22,6 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
-
-
-@contextlib.contextmanager
-def _build_lock(home: Path):
-    """One model build at a time per BANGLANER_HOME (CI and a test may both ask)."""
-    home.mkdir(parents=True, exist_ok=True)
-    with open(home / ".build.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
@@ -66,7 +52,9 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         cfg.corpora = args.corpus
     if args.no_reconcile:
         cfg.reconcile = False
-    with _build_lock(settings.home):
+    from service.loading import build_lock
+
+    with build_lock(settings.home):
         if args.if_missing and (out / "config.json").is_file():
             print(f"model already built: {out}")
             return 0
@@ -81,11 +69,9 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _load_pipeline(args: argparse.Namespace, settings: Settings):
-    from models.pipeline import Pipeline
+    from service.loading import load_pipeline
 
-    return Pipeline.load(
-        Path(args.model) if args.model else settings.resolved_model_dir, settings.device
-    )
+    return load_pipeline(settings, Path(args.model) if args.model else None)
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
@@ -164,6 +150,40 @@ def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
+    from models.kb.variant_key import variant_key
+
+    if args.kb_path:
+        settings = settings.model_copy(update={"kb_path": Path(args.kb_path)})
+    if args.action == "build":
+        from models.kb.store import build_kb, is_current
+        from service.loading import build_lock
+
+        path = settings.resolved_kb_path
+        if args.if_stale and is_current(path):
+            print(f"knowledge base up to date: {path}")
+            return 0
+        with build_lock(settings.home):
+            stats = build_kb(settings.data_dir, path)
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print(f"knowledge base written to {path}")
+        return 0
+    from models.kb.store import KnowledgeBase
+    from models.linker import Linker
+    from service.loading import ensure_kb
+
+    if not args.names:
+        raise ConfigError("E104", "kb lookup needs at least one NAME", "banglaner kb lookup পুতিনের")
+    linker = Linker(KnowledgeBase.open(ensure_kb(settings)))
+    for name in args.names:
+        hit, how = linker.lookup(name, args.label)
+        row = {"mention": name, "label": args.label, "key": variant_key(name), "found_by": how}
+        if hit is not None:
+            row |= {"id": hit.id, "name": hit.name, "name_en": hit.name_en}
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banglaner", description="Bengali named-entity extraction"
@@ -215,6 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("kb", help="build the knowledge base, or look names up in it")
+    p.add_argument("action", choices=["build", "lookup"])
+    p.add_argument("names", nargs="*", help="names to look up (lookup)")
+    p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
+    p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
+    p.add_argument(
+        "--if-stale", action="store_true", help="build only when missing or built by older code"
+    )
+    p.set_defaults(func=cmd_kb)
 
     p = sub.add_parser("data", help="download the public corpora from upstream (needs internet)")
     p.add_argument("--out", help="where to put them (default: BANGLANER_HOME/data)")

@@ -22,8 +22,12 @@ class EntityOut(BaseModel):
     text: str = Field(description="text[start:end]")
     label: Literal["PER", "LOC", "ORG", "DATE"]
     score: float
-    id: str | None = Field(default=None, description="canonical entity ID")
-    name: str | None = Field(default=None, description="canonical display name")
+    id: str | None = Field(
+        default=None,
+        description="canonical entity ID: a Wikidata QID, else a local ID bn:LABEL:key",
+    )
+    name: str | None = Field(default=None, description="canonical display name (Bengali)")
+    name_en: str | None = Field(default=None, description="English label, where known")
     value: str | None = Field(default=None, description="ISO 8601 value of a DATE")
     note: str | None = Field(
         default=None, description="e.g. a weekday that disagrees with its date"

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=lambda: Path("~/.cache/banglaner").expanduser())
     data_dir: Path = PROJECT_ROOT.parent / "shared" / "data"
     model_dir: Path | None = None
+    kb_path: Path | None = None  # default: <home>/kb/banglaner-kb.sqlite, built when missing
+    link_entities: bool = True  # canonical IDs and names; off returns id/name null
     device: str = "auto"
     timezone: str = "Asia/Dhaka"  # "today" for documents sent without a date
 
@@ -51,6 +53,10 @@ class Settings(BaseSettings):
     @property
     def resolved_model_dir(self) -> Path:
         return self.model_dir or self.home / "models" / DEFAULT_MODEL_NAME
+
+    @property
+    def resolved_kb_path(self) -> Path:
+        return self.kb_path or self.home / "kb" / "banglaner-kb.sqlite"
 
 
 @lru_cache

@@ -47,3 +47,21 @@ def tiny_model(tiny_base, data_dir, tmp_path_factory) -> Path:
     )
     train(cfg, data_dir, tmp_path_factory.mktemp("home"), out, quiet=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def kb_path(data_dir, tmp_path_factory) -> Path:
+    """The knowledge base built from the real sources (seconds), in a temp dir."""
+    from models.kb.store import build_kb
+
+    path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
+    build_kb(data_dir, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def linker(kb_path):
+    from models.kb.store import KnowledgeBase
+    from models.linker import Linker
+
+    return Linker(KnowledgeBase.open(kb_path))

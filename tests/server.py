@@ -28,10 +28,10 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(model_dir: Path, **settings: str) -> Iterator[Server]:
-    """Yield a server that is ready (model loaded); stop it afterwards."""
+def running_server(model_dir: Path, kb_path: Path, **settings: str) -> Iterator[Server]:
+    """Yield a server that is ready (model and knowledge base loaded); stop it afterwards."""
     port = free_port()
-    env = {**os.environ, "BANGLANER_MODEL_DIR": str(model_dir)}
+    env = {**os.environ, "BANGLANER_MODEL_DIR": str(model_dir), "BANGLANER_KB_PATH": str(kb_path)}
     env.update({f"BANGLANER_{k.upper()}": v for k, v in settings.items()})
     proc = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],

