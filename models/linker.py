@@ -7,8 +7,9 @@ document, an acronym the ID of its expansion written beside it or spelled by
 its initials, and an unknown short place or organisation name the ID of the
 longer one it begins. Before all that, the KB repairs spans (adjacent
 mentions, or a mention and its neighbouring word, that together form a name
-the KB knows become one mention) and labels (a curated or country name the
-tagger gave another label gets the KB's).
+the KB knows become one mention; a multi-word curated or country name the
+tagger missed is added) and labels (a curated or country name the tagger
+gave another label gets the KB's).
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ import regex
 from models.entity import Entity
 from models.kb.acronyms import initials, read_acronym
 from models.kb.store import KbEntity, KnowledgeBase, local_id
-from models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
+from models.kb.variant_key import (
+    alias_form,
+    key_words,
+    surface_forms,
+    surface_stem,
+    variant_key,
+)
 from models.labels import NAME_LABELS
 
 # A tagger's ORG for a country standing for its government is still that country.
@@ -93,6 +100,7 @@ class LinkerConfig:
     fuzzy_min_chars: int = 6  # shorter keys differ by one letter between different names
     repair_min_prior: float = 400.0  # span repair trusts curated, country and district names only
     relabel_min_prior: float = 900.0  # the KB overrules the tagger's label: curated and countries
+    gazetteer_score: float = 0.8  # score of a multi-word KB name the tagger missed
 
 
 def _bengali_initials_match(words: Sequence[str], acronym: str) -> bool:
@@ -128,6 +136,7 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, config: LinkerConfig | None = None) -> None:
         self.kb = kb
         self.config = config or LinkerConfig()
+        self._first_words = kb.multiword_names(self.config.relabel_min_prior)
 
     # --- one mention ---------------------------------------------------------
     @staticmethod
@@ -179,9 +188,10 @@ class Linker:
         return who.known
 
     # --- span repair ---------------------------------------------------------
-    def _known_name(self, surface: str) -> KbEntity | None:
+    def _known_name(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
         candidates = self.kb.by_alias(surface) or self.kb.by_key(variant_key(surface))
-        trusted = [c for c in candidates if c.prior >= self.config.repair_min_prior]
+        floor = self.config.repair_min_prior if min_prior is None else min_prior
+        trusted = [c for c in candidates if c.prior >= floor]
         return max(trusted, key=lambda c: c.prior) if trusted else None
 
     def repair_spans(self, entities: list[Entity], text: str) -> list[Entity]:
@@ -211,7 +221,35 @@ class Linker:
                 lo = merged[i - 1].end if i else 0
                 hi = merged[i + 1].start if i + 1 < len(merged) else len(text)
                 merged[i] = self._extend_by_word(ent, text, lo, hi)
-        return merged
+        return sorted(merged + self._missed_names(merged, text), key=lambda e: e.start)
+
+    def _missed_names(self, entities: list[Entity], text: str) -> list[Entity]:
+        """Multi-word curated or country names (ভস্তোচনি কসমোড্রোমে) in text no mention covers."""
+        taken = [(e.start, e.end) for e in entities]
+        words = list(_WORD.finditer(text))
+        found: list[Entity] = []
+        i = 0
+        while i < len(words):
+            hit = self._name_at(words, i, text)
+            if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
+                found.append(hit)
+                i += len(list(_WORD.finditer(text, hit.start, hit.end)))
+            else:
+                i += 1
+        return found
+
+    def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:
+        """The longest trusted multi-word KB name starting at word ``i``, if any."""
+        longest = self._first_words.get(alias_form(words[i].group()), 0)
+        for j in range(min(i + longest, len(words)) - 1, i, -1):
+            if not all(
+                _JOINER.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, j)
+            ):
+                continue
+            start, end = words[i].start(), words[j].end()
+            if hit := self._known_name(text[start:end], self.config.relabel_min_prior):
+                return Entity(start, end, text[start:end], hit.label, self.config.gazetteer_score)
+        return None
 
     def _extend_by_word(self, ent: Entity, text: str, lo: int, hi: int) -> Entity:
         before = [

@@ -128,3 +128,17 @@ def test_kb_corrects_a_label_it_is_sure_of(linker) -> None:
     ents = linker.link(_mentions(text, spans), text)
     assert (ents[0].label, ents[0].id) == ("ORG", "Q42804")
     assert [e.label for e in ents[1:]] == ["PER", "PER"]  # unknown, or known with this label
+
+
+def test_a_known_name_the_tagger_missed_is_added(linker) -> None:
+    text = "পুতিন গতকাল ভস্তোচনি কসমোড্রোমে কিমের সঙ্গে বৈঠক করেন। উত্তর দিকে যান।"
+    ents = linker.link(_mentions(text, [("পুতিন", "PER"), ("কিমের", "PER")]), text)
+    added = [e for e in ents if e.label == "LOC"]
+    assert [(e.text, e.name) for e in added] == [("ভস্তোচনি কসমোড্রোমে", "ভস্তোচনি কসমোড্রোম")]
+    assert text[added[0].start : added[0].end] == added[0].text
+
+
+def test_a_conjunction_is_not_a_case_ending(linker) -> None:
+    text = "যুক্তরাষ্ট্র ও ভারত বৈঠক করে।"
+    ents = linker.link(_mentions(text, [("যুক্তরাষ্ট্র", "LOC"), ("ভারত", "LOC")]), text)
+    assert [(e.text, e.id) for e in ents] == [("যুক্তরাষ্ট্র", "Q30"), ("ভারত", "Q668")]

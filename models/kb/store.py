@@ -249,6 +249,15 @@ class KnowledgeBase:
     def by_alias(self, name: str) -> list[KbEntity]:
         return self._by_alias.get(alias_form(name), [])
 
+    def multiword_names(self, min_prior: float) -> dict[str, int]:
+        """First word → most words of any multi-word alias of an entity with ``min_prior``."""
+        firsts: dict[str, int] = {}
+        for form, ents in self._by_alias.items():
+            words = form.split()
+            if len(words) > 1 and any(e.prior >= min_prior for e in ents):
+                firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        return firsts
+
     def by_key(self, key: str) -> list[KbEntity]:
         return self._by_key.get(key, [])
 

@@ -82,7 +82,7 @@ _CASE_ENDINGS = [(unicodedata.normalize("NFC", e), before) for e, before in _CAS
 _DISPLAY_ENDINGS = [(e, b) for e, b in _CASE_ENDINGS if e not in {"র", "ই", "ও"}]
 _ENDING_ONLY = {e for e, _ in _CASE_ENDINGS}
 _MIN_STEM = 2
-_WORD_SPLIT = regex.compile(r"[\s\-‐‑–—'’.]+")
+_PIECE_SPLIT = regex.compile(r"[\-‐‑–—'’.]+")
 
 _CONSONANTS = {
     "ক": "k",
@@ -235,10 +235,16 @@ def _fold(word: str) -> str:
 
 
 def words_of(name: str) -> list[str]:
-    """Rule 1 and 2: the cleaned words of a name, case-ending-only words dropped."""
-    text = normalize(name).text.lower()
-    words = [w for w in _WORD_SPLIT.split(text) if w]
-    return [w for i, w in enumerate(words) if not (i > 0 and w in _ENDING_ONLY)]
+    """Rule 1 and 2: the cleaned words of a name; an ending hyphenated on (বিএনপি-এর) dropped.
+
+    Only a piece joined by hyphen or apostrophe is read as an ending: a word on
+    its own (the ও of যুক্তরাষ্ট্র ও ভারত) is a word.
+    """
+    words: list[str] = []
+    for token in normalize(name).text.lower().split():
+        pieces = [p for p in _PIECE_SPLIT.split(token) if p]
+        words += pieces[:1] + [p for p in pieces[1:] if p not in _ENDING_ONLY]
+    return words
 
 
 @lru_cache(maxsize=65536)
@@ -280,6 +286,7 @@ def surface_stem(name: str) -> str:
     return stem if stem is not None else text
 
 
+@lru_cache(maxsize=65536)
 def alias_form(name: str) -> str:
     """The exact-match form of a name: rules 1 and 2 only (clean, lower-case, one space)."""
     return " ".join(words_of(name))
