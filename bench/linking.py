@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.linking_table import score_table
+from eval.linking_table import read_table, score_table
 from models.kb.store import KnowledgeBase, build_kb
 from models.kb.variant_key import key_words
 from models.linker import Linker
@@ -33,11 +33,7 @@ def main() -> None:
         linker = Linker(KnowledgeBase.open(path))
         load_s = time.perf_counter() - started
     report = score_table(linker, DATA / "entity_variants.tsv", DATA / "entity_lookalikes.tsv")
-    rows = [
-        ln.split("\t")
-        for ln in (DATA / "entity_variants.tsv").read_text().splitlines()
-        if ln and not ln.startswith("#")
-    ]
+    rows = read_table(DATA / "entity_variants.tsv")
     timings: dict[str, list[float]] = {"cold": [], "warm": []}
     for phase in ("cold", "warm"):
         if phase == "cold":

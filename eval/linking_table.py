@@ -25,13 +25,14 @@ class TableReport:
         )
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_table(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated table, comments and blank lines skipped."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
 def score_table(linker: Linker, variants: Path, lookalikes: Path) -> TableReport:
-    rows = _rows(variants)
+    rows = read_table(variants)
     ids = [linker.identify(mention, label).id for _, label, mention in rows]
     gold = [entity for entity, _, _ in rows]
     errors: list[str] = []
@@ -42,7 +43,7 @@ def score_table(linker: Linker, variants: Path, lookalikes: Path) -> TableReport
             errors.append(f"split: {mention} → {got}, other {entity} mentions → {first_id[entity]}")
         if owner.setdefault(got, entity) != entity:
             errors.append(f"merged: {mention} ({entity}) and {owner[got]} → {got}")
-    pairs = _rows(lookalikes)
+    pairs = read_table(lookalikes)
     split = 0
     for label_a, a, label_b, b in pairs:
         id_a, id_b = linker.identify(a, label_a).id, linker.identify(b, label_b).id

@@ -33,6 +33,8 @@ from models.labels import NAME_LABELS
 
 # A tagger's ORG for a country standing for its government is still that country.
 _COMPATIBLE = {"PER": ("PER",), "LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC")}
+# A name word, hyphenated parts included (কিম জং-উন has two); models.segment's words
+# split at hyphens, as the tagger labels each part.
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
 _JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
 _BRACKETED_AFTER = regex.compile(r"^\s*[(\[]\s*$")
@@ -81,6 +83,7 @@ _INITIAL_LETTERS = {
     "ঐ": "A",
     "ঔ": "O",
 }
+_INITIALS_LONGEST_FIRST = sorted(_INITIAL_LETTERS, key=len, reverse=True)
 _MINOR_BN = {"অব", "দ্য", "অ্যান্ড", "ও", "এবং", "দি", "অফ"}
 
 
@@ -94,9 +97,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class LinkerConfig:
-    fuzzy_min_ratio: float = (
-        90.0  # rapidfuzz ratio on keys, tuned on tests/data/entity_variants.tsv
-    )
+    # rapidfuzz ratio on keys, tuned on tests/data/entity_variants.tsv
+    fuzzy_min_ratio: float = 90.0
     fuzzy_min_chars: int = 6  # shorter keys differ by one letter between different names
     repair_min_prior: float = 400.0  # span repair trusts curated, country and district names only
     relabel_min_prior: float = 900.0  # the KB overrules the tagger's label: curated and countries
@@ -108,7 +110,7 @@ def _bengali_initials_match(words: Sequence[str], acronym: str) -> bool:
     if len(words) != len(acronym):
         return False
     for word, letter in zip(words, acronym, strict=True):
-        for start in sorted(_INITIAL_LETTERS, key=len, reverse=True):
+        for start in _INITIALS_LONGEST_FIRST:
             if word.startswith(start):
                 if letter not in _INITIAL_LETTERS[start]:
                     return False
@@ -319,7 +321,6 @@ class Linker:
             acronym = read_acronym(ent.text) or read_acronym(surface_stem(ent.text))
             if acronym is None or ent.label == "PER":
                 continue
-            expansion = None
             if i and _BRACKETED_AFTER.match(text[names[i - 1].end : ent.start]):
                 expansion = names[i - 1]
             else:

@@ -265,14 +265,15 @@ def variant_key(name: str) -> str:
     return "".join(key_words(name))
 
 
-def surface_forms(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def surface_forms(name: str) -> tuple[str, ...]:
     """The name, then the name with each candidate stem of its last word (for exact lookups)."""
     text = unicodedata.normalize("NFC", name.strip())
     words = words_of(text)
     if not words:
-        return [text]
+        return (text,)
     head = " ".join(words[:-1])
-    return [text] + [f"{head} {stem}".strip() for stem in stem_candidates(words[-1])[1:]]
+    return (text, *(f"{head} {stem}".strip() for stem in stem_candidates(words[-1])[1:]))
 
 
 def surface_stem(name: str) -> str:
