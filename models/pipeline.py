@@ -35,9 +35,10 @@ class Pipeline:
         device: str = "auto",
         timezone: str = "Asia/Dhaka",
         kb_path: str | Path | None = None,
+        runtime: str = "auto",
     ) -> Pipeline:
         linker = Linker(KnowledgeBase.open(Path(kb_path))) if kb_path is not None else None
-        return cls(Tagger.load(model_dir, device=device), linker, timezone)
+        return cls(Tagger.load(model_dir, device=device, runtime=runtime), linker, timezone)
 
     @property
     def name(self) -> str:

@@ -12,13 +12,28 @@ linker provides one) is ``kb_id_``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from models.entity import Entity
 from models.pipeline import Pipeline
+
+
+def set_entities(doc: Doc, entities: Iterable[Entity]) -> Doc:
+    """Mentions as ``doc.ents`` (widened to spaCy's tokens), canonical ID as ``kb_id_``."""
+    spans: list[Span] = []
+    for ent in entities:
+        span = doc.char_span(
+            ent.start, ent.end, label=ent.label, kb_id=ent.id or "", alignment_mode="expand"
+        )
+        if span is not None:
+            spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
 
 
 class BanglanerComponent:
@@ -26,15 +41,7 @@ class BanglanerComponent:
         self.pipeline = pipeline
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        for ent in self.pipeline.extract(doc.text):
-            span = doc.char_span(
-                ent.start, ent.end, label=ent.label, kb_id=ent.id or "", alignment_mode="expand"
-            )
-            if span is not None:
-                spans.append(span)
-        doc.ents = filter_spans(spans)
-        return doc
+        return set_entities(doc, self.pipeline.extract(doc.text))
 
 
 @Language.factory("banglaner", default_config={"model_dir": None, "device": "auto"})

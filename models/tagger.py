@@ -17,6 +17,14 @@ import numpy as np
 
 from models.decoding import BioDecoder
 from models.document import DocumentWords, entity_from_words, segment_document
+from models.encoders import (
+    Encoder,
+    OnnxEncoder,
+    TorchEncoder,
+    export_onnx,
+    onnx_path,
+    resolve_runtime,
+)
 from models.encoding import Window, make_windows, window_distance, word_subwords
 from models.entity import Entity
 from models.errors import ModelLoadError
@@ -52,7 +60,7 @@ class Tagger:
 
     def __init__(
         self,
-        model,
+        encoder: Encoder,
         tokenizer,
         tags: Sequence[str],
         device: str = "cpu",
@@ -61,7 +69,7 @@ class Tagger:
         name: str = "banglaner",
         version: str = "0",
     ) -> None:
-        self.model = model
+        self.encoder = encoder
         self.tokenizer = tokenizer
         self.tags = tuple(tags)
         self.device = device
@@ -80,10 +88,15 @@ class Tagger:
         )
 
     @classmethod
-    def load(cls, model_dir: str | Path, device: str = "auto", **kwargs) -> Tagger:
-        """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier)."""
+    def load(
+        cls, model_dir: str | Path, device: str = "auto", runtime: str = "auto", **kwargs
+    ) -> Tagger:
+        """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier).
+
+        ``runtime`` (models.encoders): ``auto``, ``torch``, ``onnx`` or ``onnx-int8``.
+        """
         import torch
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         model_dir = Path(model_dir)
@@ -98,12 +111,23 @@ class Tagger:
         if "OMP_NUM_THREADS" not in os.environ:
             torch.set_num_threads(max(1, os.cpu_count() or 1))
         tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
-        model = AutoModelForTokenClassification.from_pretrained(
-            str(model_dir), use_safetensors=True
-        )
+        config = AutoConfig.from_pretrained(str(model_dir))
         device = resolve_device(device)
-        model.to(device).eval()
-        id2label = {int(k): v for k, v in model.config.id2label.items()}
+        runtime = resolve_runtime(runtime, device)
+        int8 = runtime == "onnx-int8"
+        encoder: Encoder
+        if runtime.startswith("onnx") and onnx_path(model_dir, int8).is_file():
+            encoder = OnnxEncoder(onnx_path(model_dir, int8))
+        else:
+            model = AutoModelForTokenClassification.from_pretrained(
+                str(model_dir), use_safetensors=True
+            )
+            if runtime == "torch":
+                encoder = TorchEncoder(model.to(device).eval(), device)
+            else:
+                encoder = OnnxEncoder(export_onnx(model, model_dir, int8))
+                del model
+        id2label = {int(k): v for k, v in config.id2label.items()}
         tags = [id2label[i] for i in range(len(id2label))]
         if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
             raise ModelLoadError(
@@ -117,9 +141,9 @@ class Tagger:
             import json
 
             meta = json.loads(card.read_text())
-        kwargs.setdefault("max_subwords", max_window(model.config))
+        kwargs.setdefault("max_subwords", max_window(config))
         return cls(
-            model,
+            encoder,
             tokenizer,
             tags,
             device,
@@ -166,8 +190,6 @@ class Tagger:
 
     # -- internals ----------------------------------------------------------
     def _forward(self, sentences: list[_Sentence]) -> None:
-        import torch
-
         jobs = [(si, wi) for si, s in enumerate(sentences) for wi in range(len(s.windows))]
         jobs.sort(key=lambda j: len(sentences[j[0]].windows[j[1]].input_ids))
         window_probs: dict[tuple[int, int], np.ndarray] = {}
@@ -183,16 +205,12 @@ class Tagger:
                 j += 1
             batch = [sentences[si].windows[wi] for si, wi in jobs[i:j]]
             width = max(len(w.input_ids) for w in batch)
-            ids = torch.full((len(batch), width), pad, dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
+            ids = np.full((len(batch), width), pad, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
             for k, w in enumerate(batch):
-                ids[k, : len(w.input_ids)] = torch.tensor(w.input_ids)
+                ids[k, : len(w.input_ids)] = w.input_ids
                 mask[k, : len(w.input_ids)] = 1
-            with torch.inference_mode():
-                logits = self.model(
-                    input_ids=ids.to(self.device), attention_mask=mask.to(self.device)
-                ).logits
-                probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+            probs = self.encoder(ids, mask)
             for k, job in enumerate(jobs[i:j]):
                 window_probs[job] = probs[k]
             i = j

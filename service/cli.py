@@ -1,4 +1,4 @@
-"""The ``banglaner`` command: train, extract, serve, eval, kb, baseline, data.
+"""The ``banglaner`` command: train, extract, annotate, serve, eval, kb, baseline, data.
 
 Each subcommand only translates arguments into calls on training/, models/
 and service/; errors reach the user as one line with a code and a fix.
@@ -122,6 +122,30 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
+    from service.batch.job import AnnotateOptions, run_annotate
+
+    update = {"runtime": args.runtime} if args.runtime else {}
+    if args.model:
+        update["model_dir"] = Path(args.model)
+    options = AnnotateOptions(
+        input=Path(args.input),
+        output=Path(args.output),
+        format=args.format,
+        index=Path(args.index) if args.index else None,
+        workers=args.workers,
+        engine=args.engine,
+        address=args.address,
+        chunk_docs=args.chunk_docs,
+        retry_failed=args.retry_failed,
+        progress=not args.no_progress,
+    )
+    summary = run_annotate(options, settings.model_copy(update=update))
+    for line in summary.lines(options):
+        print(line, file=sys.stderr)
+    return 1 if summary.failures_total else 0
+
+
 def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
     from eval.runner import corpus_report
     from training.crf_baseline import train_baseline
@@ -220,6 +244,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, help="document date YYYY-MM-DD")
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "annotate",
+        help="annotate a corpus (JSONL or a folder of .txt), resumable",
+        description="Writes every document with its entities; re-run the same command "
+        "to resume after an interruption. Exit code 1 when any document failed "
+        "(see OUTPUT.errors.jsonl).",
+    )
+    p.add_argument("input", help='JSONL ({"id", "text", "date"?} per line) or a folder of .txt')
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.add_argument("--format", choices=["jsonl", "spacy", "conll"], default="jsonl")
+    p.add_argument("--index", help="also write one line per canonical ID to this JSONL file")
+    p.add_argument("--workers", type=int, default=1, help="model workers (processes or actors)")
+    p.add_argument("--engine", choices=["local", "ray"], default="local")
+    p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
+    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
+    p.add_argument(
+        "--runtime",
+        choices=["auto", "torch", "onnx", "onnx-int8"],
+        help="encoder runtime (default: BANGLANER_RUNTIME, auto = ONNX Runtime fp32 on a CPU)",
+    )
+    p.add_argument(
+        "--chunk-docs", dest="chunk_docs", type=int, default=64, help="documents per model call"
+    )
+    p.add_argument(
+        "--retry-failed",
+        dest="retry_failed",
+        action="store_true",
+        help="try again the documents an earlier run wrote to the errors file",
+    )
+    p.add_argument("--no-progress", dest="no_progress", action="store_true")
+    p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("serve", help="start the HTTP service")
     p.add_argument("--host")

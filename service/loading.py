@@ -49,4 +49,5 @@ def load_pipeline(settings: Settings, model_dir: Path | None = None) -> Pipeline
         settings.device,
         settings.timezone,
         kb_path=ensure_kb(settings) if settings.link_entities else None,
+        runtime=settings.runtime,
     )

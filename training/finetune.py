@@ -21,6 +21,7 @@ from pathlib import Path
 
 from eval.runner import score_extractor
 from eval.scorer import format_table
+from models.encoders import TorchEncoder
 from models.labels import LABELS, bio_tags
 from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
@@ -213,7 +214,9 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    tagger = Tagger(model, tokenizer, tags, device, max_subwords=max_window(model.config))
+    tagger = Tagger(
+        TorchEncoder(model, device), tokenizer, tags, device, max_subwords=max_window(model.config)
+    )
 
     history: list[dict] = []
     best_f1, best_state, best_epoch = -1.0, None, 0

@@ -1,0 +1,156 @@
+"""Encoder runtimes: what turns padded subword ids into tag probabilities.
+
+The tagger does not care which engine runs the encoder, only that it maps
+``(input_ids, attention_mask)`` (int64, [batch, width]) to probabilities
+([batch, width, tags]). Two engines:
+
+- ``torch``: the Hugging Face model as trained; the one for GPUs and training.
+- ``onnx``: the same weights exported once to ``MODEL_DIR/onnx/model.onnx`` and
+  run by ONNX Runtime: identical tags, faster on a CPU (bench/annotate_vs_hf.py).
+- ``onnx-int8``: that export with dynamically quantised int8 matmuls: faster
+  again, but tags change (its F1 cost is measured and stated in the README).
+
+``auto`` picks ``onnx`` on a CPU and ``torch`` on a GPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import warnings
+from pathlib import Path
+from typing import Literal, Protocol
+
+import numpy as np
+
+from models.errors import ModelLoadError
+
+Runtime = Literal["auto", "torch", "onnx", "onnx-int8"]
+RUNTIMES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
+ONNX_OPSET = 17
+
+
+class Encoder(Protocol):
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray: ...
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return z / z.sum(axis=-1, keepdims=True)
+
+
+class TorchEncoder:
+    """A Hugging Face token classifier on a torch device."""
+
+    def __init__(self, model, device: str = "cpu") -> None:
+        self.model = model
+        self.device = device
+
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            logits = self.model(
+                input_ids=torch.from_numpy(input_ids).to(self.device),
+                attention_mask=torch.from_numpy(attention_mask).to(self.device),
+            ).logits
+            return torch.softmax(logits.float(), dim=-1).cpu().numpy()
+
+
+class OnnxEncoder:
+    """An exported model under ONNX Runtime's CPU provider."""
+
+    def __init__(self, path: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or _threads()
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+        (logits,) = self.session.run(
+            None, {"input_ids": input_ids, "attention_mask": attention_mask}
+        )
+        return _softmax(logits)
+
+
+def _threads() -> int:
+    """Threads per process: OMP_NUM_THREADS when set (workers split the cores), else all."""
+    return int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1)
+
+
+def onnx_path(model_dir: Path, int8: bool) -> Path:
+    return model_dir / "onnx" / ("model-int8.onnx" if int8 else "model.onnx")
+
+
+@contextlib.contextmanager
+def _export_lock(folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".export.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
+    """Export ``model`` (loaded from ``model_dir``) once; later calls reuse the file.
+
+    The file is written beside the weights, so a retrained model dir (which
+    replaces the whole folder) never meets a stale export.
+    """
+    import torch
+
+    target = onnx_path(model_dir, int8)
+    if target.is_file():
+        return target
+    fp32 = onnx_path(model_dir, False)
+    try:
+        with _export_lock(target.parent):
+            if not fp32.is_file():
+                ids = torch.full((2, 8), 5, dtype=torch.long)
+                tmp = fp32.with_suffix(".tmp")
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    torch.onnx.export(
+                        model.cpu().eval(),
+                        (ids, torch.ones_like(ids)),
+                        str(tmp),
+                        input_names=["input_ids", "attention_mask"],
+                        output_names=["logits"],
+                        dynamic_axes={
+                            name: {0: "batch", 1: "width"}
+                            for name in ("input_ids", "attention_mask", "logits")
+                        },
+                        opset_version=ONNX_OPSET,
+                        dynamo=False,
+                    )
+                tmp.replace(fp32)
+            if int8 and not target.is_file():
+                from onnxruntime.quantization import QuantType, quantize_dynamic
+
+                tmp = target.with_suffix(".tmp")
+                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8)
+                tmp.replace(target)
+    except OSError as exc:
+        raise ModelLoadError(
+            "E004",
+            f"cannot write the ONNX export under {target.parent}: {exc}",
+            "make the model dir writable, or set BANGLANER_RUNTIME=torch",
+        ) from exc
+    return target
+
+
+def resolve_runtime(runtime: str, device: str) -> str:
+    if runtime not in RUNTIMES:
+        raise ModelLoadError("E005", f"unknown runtime {runtime!r}", f"use one of {RUNTIMES}")
+    if runtime == "auto":
+        return "torch" if device.startswith("cuda") else "onnx"
+    if runtime.startswith("onnx") and device.startswith("cuda"):
+        raise ModelLoadError(
+            "E006", f"runtime {runtime} runs on the CPU only", "use --device cpu or runtime torch"
+        )
+    return runtime
