@@ -46,7 +46,10 @@ train: install
 baseline: install
 	$(BIN)/banglaner baseline
 
+# report.md + report.html + scores.json on the held-out articles and on Rifat test
 eval: model
+	$(BIN)/banglaner eval --gold eval/gold/articles.jsonl -o eval-report/articles
+	$(BIN)/banglaner eval --gold rifat-test -o eval-report/rifat-test
 	$(BIN)/banglaner eval
 	$(BIN)/banglaner baseline
 
@@ -55,6 +58,7 @@ bench: model
 	$(BIN)/python bench/service_load.py
 	$(BIN)/python bench/dates_vs_dateparser.py
 	$(BIN)/python bench/linking.py
+	$(BIN)/python bench/annotate_vs_hf.py
 
 lint: install
 	$(BIN)/ruff check .

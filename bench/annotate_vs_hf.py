@@ -3,7 +3,7 @@
     .venv/bin/python bench/annotate_vs_hf.py [--docs 1000] [--model DIR] [--configs ...]
 
 Documents are news-length (≥ 2,000 characters) runs of consecutive corpus
-sentences (Rifat first, then banglakit and MultiCoNER to reach 1,000), with
+sentences (Rifat first, then banglakit, MultiCoNER and neon to reach 1,000), with
 their gold mentions reconciled to ANNOTATION.md. Some are training sentences,
 so the F1 figures only compare the systems with each other; eval/ measures quality. The naive
 baseline is what a user writes first: ``pipeline("token-classification",
@@ -38,7 +38,7 @@ CONFIGS = {
     "onnx, 2 workers": ["--runtime", "onnx", "--workers", "2"],
     "onnx-int8": ["--runtime", "onnx-int8"],
 }
-CORPORA = ("rifat-test", "rifat-train", "banglakit", "multiconer-train", "multiconer-dev")
+CORPORA = ("rifat-test", "rifat-train", "banglakit", "multiconer-train", "multiconer-dev", "neon")
 NAMES = ("PER", "LOC", "ORG")
 
 

@@ -22,6 +22,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from service.loading import ensure_kb
 from service.settings import get_settings
 from tests.server import running_server
 from training.corpora import load_corpus
@@ -84,7 +85,7 @@ def main() -> None:
     text = _article(settings.data_dir)
     report = {"article_chars": len(text), "strategies": {}}
     for batching in ("micro", "threads"):
-        with running_server(Path(args.model), batching=batching) as srv:
+        with running_server(Path(args.model), ensure_kb(settings), batching=batching) as srv:
             runs = [
                 asyncio.run(_load(srv.url, text, c, max(args.requests, c * 2))) for c in (1, 8, 32)
             ]

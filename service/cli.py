@@ -114,6 +114,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.gold:
+        return _eval_report(args, settings)
+    if args.compare or args.out:
+        raise ConfigError(
+            "E105", "--compare and -o need --gold", "add --gold eval/gold/articles.jsonl"
+        )
     from eval.runner import corpus_report
 
     pipe = _load_pipeline(args, settings)
@@ -144,6 +150,29 @@ def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
     for line in summary.lines(options):
         print(line, file=sys.stderr)
     return 1 if summary.failures_total else 0
+
+
+def _eval_report(args: argparse.Namespace, settings: Settings) -> int:
+    """report.md, report.html and scores.json for one model, or two with --compare."""
+    from eval.evaluate import evaluate
+    from eval.gold import read_gold
+    from eval.report import headline, write_report
+    from service.loading import load_pipeline
+
+    title, docs = read_gold(args.gold, settings.data_dir)
+    model_dirs = [Path(args.model) if args.model else settings.resolved_model_dir]
+    if args.compare:
+        model_dirs.append(Path(args.compare))
+    evals = []
+    for model_dir in model_dirs:
+        print(f"evaluating {model_dir} on {title}: {len(docs)} documents", file=sys.stderr)
+        evals.append(evaluate(load_pipeline(settings, model_dir), model_dir, docs))
+    out = Path(args.out) if args.out else Path("eval-report")
+    for path in write_report(out, title, evals):
+        print(f"wrote {path}", file=sys.stderr)
+    for metric, *values in zip(*[headline(ev) for ev in evals], strict=True):
+        print(f"{metric[0]}: " + " | ".join(v[1] for v in (metric, *values)))
+    return 0
 
 
 def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
@@ -283,11 +312,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="score a model on test corpora (own and reconciled labels)")
+    p = sub.add_parser(
+        "eval",
+        help="evaluation report on a gold set (--gold), or score tables on test corpora",
+        description="With --gold: writes report.md, report.html and scores.json to -o DIR. "
+        "Without: prints strict score tables for --corpus (own and reconciled labels).",
+    )
+    p.add_argument(
+        "--gold",
+        help="gold JSONL (ANNOTATION.md; e.g. eval/gold/articles.jsonl) or a corpus name "
+        "(rifat-test, multiconer-dev; add :own for the corpus's own labels)",
+    )
+    p.add_argument("-o", "--out", help="report folder (default: ./eval-report)")
+    p.add_argument("--compare", help="a second model dir, reported side by side with deltas")
     p.add_argument(
         "--corpus",
         action="append",
-        help="corpus name, repeatable (default: rifat-test, multiconer-dev)",
+        help="without --gold: corpus name, repeatable (default: rifat-test, multiconer-dev)",
     )
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.set_defaults(func=cmd_eval)

@@ -33,7 +33,16 @@ def test_dates_found(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["চার ঘণ্টা ধরে", "৩০ মাসেরও বেশি সময়", "চার বছর পর", "লং মার্চ করেছে", "৩৫ বছর বয়সী"]
+    "text",
+    [
+        "চার ঘণ্টা ধরে",
+        "৩০ মাসেরও বেশি সময়",
+        "চার বছর পর",
+        "লং মার্চ করেছে",
+        "৩৫ বছর বয়সী",
+        "তাঁর দুই মেয়ে ও এক ছেলে",  # মে + য়ে is "daughter", not May
+        "তাঁর ২ মেয়ে আছে",
+    ],
 )
 def test_non_dates(text: str) -> None:
     assert _dates(text) == []

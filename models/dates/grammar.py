@@ -188,6 +188,9 @@ _COMPILED = tuple(
 )
 # Month names that are also ordinary words need context: মে ("may"), মার্চ ("march").
 _AMBIGUOUS_BARE = {normalize(w).text for w in ("মে", "মার্চ")}
+# মে + য়ে/য় is মেয়ে ("girl", "daughter"), never "in May": তাঁর দুই মেয়ে, ২ মেয়ে
+_MAY = normalize("মে").text
+_GIRL_ENDING = normalize("য়").text
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +207,8 @@ def find_dates(text: str) -> list[DateMatch]:
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text, overlapped=False):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
+            if parts.get("month") == _MAY and text.startswith(_GIRL_ENDING, m.end("month")):
+                continue
             if (
                 kind == "month"
                 and parts.get("month") in _AMBIGUOUS_BARE
