@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -208,13 +209,16 @@ section{margin-bottom:2em}
 """
 
 
+_NUMBER = re.compile(r"[+\-–]?[0-9.,]+(?: \([0-9/]+\))?")
+
+
 def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], raw: bool = False) -> str:
     cells = "".join(f"<th>{html.escape(h)}</th>" for h in head)
     body = []
     for r in rows:
         tds = []
         for c in r:
-            num = c[:1].isdigit() or c[:1] in "+-–"
+            num = _NUMBER.fullmatch(c) is not None
             content = c if raw else html.escape(c)
             tds.append(f'<td class="num">{content}</td>' if num else f"<td>{content}</td>")
         body.append("<tr>" + "".join(tds) + "</tr>")
