@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import warnings
 from pathlib import Path
@@ -28,6 +29,7 @@ from models.errors import ModelLoadError
 
 Runtime = Literal["auto", "torch", "onnx", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
+log = logging.getLogger("banglaner")
 ONNX_OPSET = 17
 
 
@@ -111,6 +113,7 @@ def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
     try:
         with _export_lock(target.parent):
             if not fp32.is_file():
+                log.info("exporting %s to ONNX (once, a few seconds)", model_dir)
                 ids = torch.full((2, 8), 5, dtype=torch.long)
                 tmp = fp32.with_suffix(".tmp")
                 with warnings.catch_warnings():
@@ -131,6 +134,8 @@ def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
                 tmp.replace(fp32)
             if int8 and not target.is_file():
                 from onnxruntime.quantization import QuantType, quantize_dynamic
+
+                log.info("quantising the ONNX export to int8 (once)")
 
                 tmp = target.with_suffix(".tmp")
                 quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
 import sys
 from datetime import date
@@ -353,8 +354,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_progress_messages() -> None:
+    """banglaner's own INFO lines (building the KB, exporting to ONNX) on stderr."""
+    log = logging.getLogger("banglaner")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("banglaner: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _show_progress_messages()
     try:
         return args.func(args, get_settings())
     except BanglanerError as exc:
