@@ -37,6 +37,7 @@ CONFIGS = {
     "onnx": ["--runtime", "onnx"],
     "onnx, 2 workers": ["--runtime", "onnx", "--workers", "2"],
     "onnx-int8": ["--runtime", "onnx-int8"],
+    "onnx-int8, 2 workers": ["--runtime", "onnx-int8", "--workers", "2"],
 }
 CORPORA = ("rifat-test", "rifat-train", "banglakit", "multiconer-train", "multiconer-dev", "neon")
 NAMES = ("PER", "LOC", "ORG")

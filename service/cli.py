@@ -140,7 +140,7 @@ def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
         output=Path(args.output),
         format=args.format,
         index=Path(args.index) if args.index else None,
-        workers=args.workers,
+        **({"workers": args.workers} if args.workers is not None else {}),
         engine=args.engine,
         address=args.address,
         chunk_docs=args.chunk_docs,
@@ -286,14 +286,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="output file")
     p.add_argument("--format", choices=["jsonl", "spacy", "conll"], default="jsonl")
     p.add_argument("--index", help="also write one line per canonical ID to this JSONL file")
-    p.add_argument("--workers", type=int, default=1, help="model workers (processes or actors)")
+    p.add_argument(
+        "--workers", type=int, help="model workers, processes or actors (default: 2, 1 on 1 core)"
+    )
     p.add_argument("--engine", choices=["local", "ray"], default="local")
     p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
     p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
     p.add_argument(
         "--runtime",
         choices=["auto", "torch", "onnx", "onnx-int8"],
-        help="encoder runtime (default: BANGLANER_RUNTIME, auto = ONNX Runtime fp32 on a CPU)",
+        help="encoder runtime (default: BANGLANER_RUNTIME, auto = ONNX Runtime int8 on a CPU)",
     )
     p.add_argument(
         "--chunk-docs", dest="chunk_docs", type=int, default=64, help="documents per model call"

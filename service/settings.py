@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     kb_path: Path | None = None  # default: <home>/kb/banglaner-kb.sqlite, built when missing
     link_entities: bool = True  # canonical IDs and names; off returns id/name null
     device: str = "auto"
-    # encoder engine (models.encoders): auto = ONNX Runtime fp32 on a CPU, torch on a GPU
+    # encoder engine (models.encoders): auto = ONNX Runtime int8 on a CPU, torch on a GPU
     runtime: Literal["auto", "torch", "onnx", "onnx-int8"] = "auto"
     timezone: str = "Asia/Dhaka"  # "today" for documents sent without a date
 
