@@ -17,8 +17,6 @@ The tagger does not care which engine runs the encoder, only that it maps
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
 import os
 import warnings
@@ -28,6 +26,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from models.errors import ModelLoadError
+from models.filelock import exclusive
 
 Runtime = Literal["auto", "torch", "onnx", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
@@ -89,17 +88,6 @@ def onnx_path(model_dir: Path, int8: bool) -> Path:
     return model_dir / "onnx" / ("model-int8-u8.onnx" if int8 else "model.onnx")
 
 
-@contextlib.contextmanager
-def _export_lock(folder: Path):
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".export.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
     """Export ``model`` (loaded from ``model_dir``) once; later calls reuse the file.
 
@@ -113,7 +101,7 @@ def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
         return target
     fp32 = onnx_path(model_dir, False)
     try:
-        with _export_lock(target.parent):
+        with exclusive(target.parent / ".export.lock"):
             if not fp32.is_file():
                 log.info("exporting %s to ONNX (once, a few seconds)", model_dir)
                 ids = torch.full((2, 8), 5, dtype=torch.long)

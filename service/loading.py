@@ -7,11 +7,10 @@ model is not (minutes to train), and a missing model is an error with a fix.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
 from pathlib import Path
 
+from models.filelock import exclusive
 from models.kb.store import build_kb, is_current
 from models.pipeline import Pipeline
 from service.settings import Settings
@@ -19,16 +18,9 @@ from service.settings import Settings
 log = logging.getLogger("banglaner")
 
 
-@contextlib.contextmanager
 def build_lock(home: Path):
     """One build at a time per BANGLANER_HOME (CI and a test may both ask)."""
-    home.mkdir(parents=True, exist_ok=True)
-    with open(home / ".build.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    return exclusive(home / ".build.lock")
 
 
 def ensure_kb(settings: Settings, rebuild: bool = False) -> Path:

@@ -43,9 +43,12 @@ def count_records(path: Path) -> int:
     """How many records ``read_inputs`` will yield (for the progress bar's total)."""
     if path.is_dir():
         return len(_txt_files(path))
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+    lines, last = 0, b"\n"
+    with open(path, "rb") as fh:  # in blocks: a corpus can be larger than memory
+        while block := fh.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
 
 
 def _parse_line(line: int, raw: bytes) -> InputDoc | InputError:
