@@ -125,9 +125,18 @@ def _md_error(c: ErrorCase) -> list[str]:
     ]
 
 
+def _column_names(evals: Sequence[ModelEval]) -> list[str]:
+    """Model names for table heads; two models of one name (a retrained candidate
+    against the default) are told apart by their folder."""
+    names = [ev.card["name"] for ev in evals]
+    if len(set(names)) == len(names):
+        return names
+    return [f"{n} ({Path(ev.card['dir']).name})" for n, ev in zip(names, evals, strict=True)]
+
+
 def _summary_rows(evals: Sequence[ModelEval]) -> tuple[list[str], list[list[str]]]:
     tables = [headline(ev) for ev in evals]
-    head = ["metric", *(ev.card["name"] for ev in evals)]
+    head = ["metric", *_column_names(evals)]
     if len(evals) == 2:
         head.append("Δ (second − first)")
     rows = []

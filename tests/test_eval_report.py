@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -159,10 +160,12 @@ def test_report_on_a_tiny_gold_set(tiny_model, kb_path, tmp_path):
     lines = GOLD.read_text(encoding="utf-8").splitlines()[:2]
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "report"
+    candidate = tmp_path / "candidate"  # same model, same name, another folder
+    shutil.copytree(tiny_model, candidate, ignore=shutil.ignore_patterns("onnx"))
     env = {**os.environ, "BANGLANER_KB_PATH": str(kb_path)}
     cmd = [sys.executable, "-m", "service.cli", "eval", "--gold", str(gold), "-o", str(out)]
     proc = subprocess.run(
-        [*cmd, "--model", str(tiny_model), "--compare", str(tiny_model)],
+        [*cmd, "--model", str(tiny_model), "--compare", str(candidate)],
         env=env,
         capture_output=True,
         text=True,
@@ -181,6 +184,8 @@ def test_report_on_a_tiny_gold_set(tiny_model, kb_path, tmp_path):
     ):
         assert section in md
     assert "Δ (second − first)" in md and "+0.000" in md  # the same model twice
+    head = next(line for line in md.splitlines() if line.startswith("| metric |"))
+    assert f"({tiny_model.name})" in head and "(candidate)" in head  # told apart
     page = (out / "report.html").read_text(encoding="utf-8")
     assert page.count("<svg") == 2 and "<mark>" in page
     assert "src=" not in page and "<link" not in page  # self-contained
