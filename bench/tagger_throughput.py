@@ -1,6 +1,6 @@
 """Tagger benchmark: load time, resident memory, sentences/s, and latency of one article.
 
-    .venv/bin/python bench/tagger_throughput.py [--model DIR] [--sentences N]
+    .venv/bin/python bench/tagger_throughput.py [--model DIR] [--sentences N] [--runtime R]
 
 Sentences come from Rifat test (deduplicated); the article is 2,000 characters
 of them joined. Prints one JSON object.
@@ -16,6 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
+from models.encoders import RUNTIMES, resolve_runtime
 from models.tagger import Tagger
 from service.settings import get_settings
 from training.corpora import load_corpus
@@ -34,6 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(settings.resolved_model_dir))
     parser.add_argument("--sentences", type=int, default=1000)
+    parser.add_argument("--runtime", default=settings.runtime, choices=RUNTIMES)
     args = parser.parse_args()
 
     sentences = [s.text for s in load_corpus("rifat-test", settings.data_dir)][: args.sentences]
@@ -44,7 +46,7 @@ def main() -> None:
         article += s + " "
     rss0 = _rss_mb()
     t0 = time.perf_counter()
-    tagger = Tagger.load(args.model)
+    tagger = Tagger.load(args.model, settings.device, args.runtime)
     load_s = time.perf_counter() - t0
     rss_loaded = _rss_mb()
     tagger.tag(article)  # warm-up
@@ -66,6 +68,7 @@ def main() -> None:
         json.dumps(
             {
                 "model": str(model_dir),
+                "runtime": resolve_runtime(args.runtime, tagger.device),
                 "model_dir_mb": round(size_mb, 1),
                 "load_seconds": round(load_s, 2),
                 "rss_mb_before_load": round(rss0),
