@@ -23,6 +23,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.loading import ensure_kb
+
 from service.settings import get_settings
 from tests.server import running_server
 from training.corpora import load_corpus

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.gold import GoldDoc, GoldMention
-from eval.id_pairs import PairScores, pairwise_scores
+from eval.id_pairs import Fragmentation, PairScores, fragmentation, pairwise_scores
 from eval.scorer import PRF, Key, align, confusion, partial_scores, strict_scores
 from models.entity import Entity
 from models.labels import NAME_LABELS
@@ -42,6 +42,7 @@ class ModelEval:
     partial: dict[str, PRF]
     confusion: Counter
     ids: PairScores | None  # over name mentions matched exactly, gold entity keys given
+    fragments: Fragmentation | None  # the same mentions: IDs per entity, ID purity
     qid: tuple[int, int]  # (right, with a gold QID and matched)
     date_values: tuple[int, int]  # (right, matched DATE mentions)
     per_doc: list[tuple[str, int, PRF]] = field(default_factory=list)  # (doc, gold count, strict)
@@ -105,30 +106,38 @@ def _errors(docs: dict[str, GoldDoc], gold: list[Key], pred: list[Key]) -> list[
 
 
 def evaluate(pipeline, model_dir: Path, docs: Sequence[GoldDoc], batch_docs: int = 32) -> ModelEval:
+    """Run ``pipeline`` over the gold documents and score what it found."""
     t0 = time.perf_counter()
     found: list[list[Entity]] = []
     for lo in range(0, len(docs), batch_docs):
         chunk = docs[lo : lo + batch_docs]
         found.extend(pipeline.extract_many([d.text for d in chunk], [d.date for d in chunk]))
-    seconds = time.perf_counter() - t0
+    return score_found(docs, found, time.perf_counter() - t0, str(model_dir), model_card(model_dir))
 
+
+def _id_scores(
+    exact: list[tuple[GoldMention, Entity]],
+) -> tuple[PairScores | None, Fragmentation | None]:
+    """Canonical IDs over name mentions found with the gold span; no ID is its own cluster."""
+    names = [(g, e) for g, e in exact if g.label in NAME_LABELS and g.entity]
+    if not names:
+        return None, None
+    gold = [g.entity for g, _ in names]
+    predicted = [e.id or f"(none){i}" for i, (_, e) in enumerate(names)]
+    return pairwise_scores(gold, predicted), fragmentation(gold, predicted)
+
+
+def score_found(
+    docs: Sequence[GoldDoc], found: list[list[Entity]], seconds: float, model: str, card: dict
+) -> ModelEval:
+    """Everything the report shows, for ``found[i]`` = the entities predicted for ``docs[i]``."""
     by_id = {d.id: d for d in docs}
     gold = [_key(d.id, m) for d in docs for m in d.mentions]
     pred = [_key(d.id, e) for d, ents in zip(docs, found, strict=True) for e in ents]
     gold_of = {_key(d.id, m): m for d in docs for m in d.mentions}
     pred_of = {_key(d.id, e): e for d, ents in zip(docs, found, strict=True) for e in ents}
-
-    # canonical IDs, over name mentions found with exactly the gold span and label
     exact = [(gold_of[k], pred_of[k]) for k in gold_of.keys() & pred_of.keys()]
-    names = [(g, e) for g, e in exact if g.label in NAME_LABELS and g.entity]
-    ids = (
-        pairwise_scores(
-            [g.entity for g, _ in names],
-            [e.id or f"(none){i}" for i, (_, e) in enumerate(names)],  # no ID: its own cluster
-        )
-        if names
-        else None
-    )
+    ids, fragments = _id_scores(sorted(exact, key=lambda ge: (ge[0].start, ge[0].end)))
     with_qid = [(g, e) for g, e in exact if g.qid]
     qid = (sum(1 for g, e in with_qid if e.id == g.qid), len(with_qid))
     # DATE values, over DATE mentions that overlap a gold DATE whose value the gold states
@@ -138,20 +147,20 @@ def evaluate(pipeline, model_dir: Path, docs: Sequence[GoldDoc], batch_docs: int
         if g is not None and p is not None and g[3] == "DATE" and gold_of[g].value_known
     ]
     date_values = (sum(1 for g, e in dates if g.value == e.value), len(dates))
-
     per_doc = []
     for d, ents in zip(docs, found, strict=True):
         s = strict_scores([_key(d.id, m) for m in d.mentions], [_key(d.id, e) for e in ents])
         per_doc.append((d.id, len(d.mentions), s["micro"]))
     return ModelEval(
-        model=str(model_dir),
-        card=model_card(model_dir),
+        model=model,
+        card=card,
         documents=len(docs),
         docs_per_s=len(docs) / seconds if seconds else 0.0,
         strict=strict_scores(gold, pred),
         partial=partial_scores(gold, pred),
         confusion=confusion(gold, pred),
         ids=ids,
+        fragments=fragments,
         qid=qid,
         date_values=date_values,
         per_doc=sorted(per_doc, key=lambda r: (r[2].f1, r[0])),

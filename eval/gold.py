@@ -1,8 +1,9 @@
-"""Gold documents for the evaluation report: ANNOTATION.md JSONL files or CoNLL test sets.
+"""Gold documents for the evaluation report: ANNOTATION.md JSONL files (and corpus
+sentences, turned into gold documents by training.gold_corpora).
 
 JSONL, one document per line::
 
-    {"id", "text", "date": "YYYY-MM-DD" | null,
+    {"id", "text", "date": "YYYY-MM-DD" | null, "split"?: "dev" | "test",
      "entities": [{"start", "end", "label", "entity"?, "qid"?, "value"?}]}
 
 ``entity`` is a key shared by every mention of one real-world entity across
@@ -13,12 +14,14 @@ exists, ``value`` a DATE's ISO value (null when it cannot be resolved).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from models.errors import BanglanerError
 from models.labels import LABELS
+from models.spans import tidy_span
 
 
 class GoldError(BanglanerError):
@@ -42,6 +45,7 @@ class GoldDoc:
     text: str
     date: date | None
     mentions: list[GoldMention] = field(default_factory=list)
+    split: str | None = None  # "dev" (tune on it) or "test" (report only), where the set has them
 
 
 def _mention(doc_id: str, text: str, raw: dict, where: str) -> GoldMention:
@@ -56,25 +60,26 @@ def _mention(doc_id: str, text: str, raw: dict, where: str) -> GoldMention:
             "value" in raw,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise GoldError("E503", f"{where}: mention {raw!r} lacks start/end/label", "") from exc
+        raise GoldError.of(
+            "E503", where=where, problem=f"mention {raw!r} lacks start/end/label"
+        ) from exc
     if m.label not in LABELS:
-        raise GoldError("E503", f"{where}: label {m.label!r}", f"use one of {LABELS}")
+        raise GoldError.of("E503", where=where, problem=f"label {m.label!r} is not one of {LABELS}")
     if not 0 <= m.start < m.end <= len(text):
-        raise GoldError(
-            "E503", f"{where}: span {m.start}:{m.end} outside the text", "offsets are code points"
-        )
+        raise GoldError.of("E503", where=where, problem=f"span {m.start}:{m.end} outside the text")
     if "text" in raw and text[m.start : m.end] != raw["text"]:
-        raise GoldError(
+        raise GoldError.of(
             "E503",
-            f"{where}: text[{m.start}:{m.end}] is {text[m.start : m.end]!r}, not {raw['text']!r}",
-            "offsets index the text as stored, in code points",
+            where=where,
+            problem=f"text[{m.start}:{m.end}] is {text[m.start : m.end]!r}, not {raw['text']!r}",
         )
     return m
 
 
-def read_gold_jsonl(path: Path) -> list[GoldDoc]:
+def read_gold_jsonl(path: Path, split: str | None = None) -> list[GoldDoc]:
+    """The documents of a gold file; with ``split``, only those of that split."""
     if not path.is_file():
-        raise GoldError("E501", f"gold file {path} does not exist", "give a JSONL gold file")
+        raise GoldError.of("E501", path=path)
     docs: list[GoldDoc] = []
     with open(path, encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, 1):
@@ -87,43 +92,36 @@ def read_gold_jsonl(path: Path) -> list[GoldDoc]:
                     str(raw["id"]),
                     raw["text"],
                     date.fromisoformat(raw["date"]) if raw.get("date") else None,
+                    split=raw.get("split"),
                 )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise GoldError(
-                    "E502", f"{where}: not a gold document ({exc})", "see eval/gold.py"
-                ) from exc
+                raise GoldError.of("E502", where=where, reason=exc) from exc
             doc.mentions = sorted(
                 (_mention(doc.id, doc.text, m, where) for m in raw.get("entities", [])),
                 key=lambda m: (m.start, m.end),
             )
             for a, b in zip(doc.mentions, doc.mentions[1:], strict=False):
                 if b.start < a.end:
-                    raise GoldError(
+                    raise GoldError.of(
                         "E503",
-                        f"{where}: mentions {a.start}:{a.end} and {b.start}:{b.end} overlap",
-                        "ANNOTATION.md: longest name wins, no nesting",
+                        where=where,
+                        problem=f"mentions {a.start}:{a.end} and {b.start}:{b.end} overlap "
+                        "(longest name wins, no nesting)",
                     )
             docs.append(doc)
+    if split is not None:
+        docs = [d for d in docs if d.split == split]
+        if not docs:
+            raise GoldError.of("E504", path=path.name, split=split)
     return docs
 
 
-def read_gold(source: str, data_dir: Path) -> tuple[str, list[GoldDoc]]:
-    """A gold JSONL path, or a corpus name (``rifat-test``, ``multiconer-dev``: labels
-    reconciled to ANNOTATION.md; add ``:own`` for the corpus's own labels), each
-    sentence one document. Returns a display name and the documents."""
-    path = Path(source)
-    if path.suffix == ".jsonl" or path.is_file():
-        return path.name, read_gold_jsonl(path)
-    from eval.runner import gold_keys
-    from training.corpora import load_corpus
-    from training.reconcile import ReconcileStats, reconcile
-
-    name, _, variant = source.partition(":")
-    sentences = load_corpus(name, data_dir)
-    if variant != "own":
-        sentences = [reconcile(s, ReconcileStats()) for s in sentences]
-    docs = [GoldDoc(f"{name}:{i + 1}", s.text, None) for i, s in enumerate(sentences)]
-    for i, a, b, label in gold_keys(sentences):
-        docs[i].mentions.append(GoldMention(a, b, label))
-    title = f"{name} ({'own labels' if variant == 'own' else 'labels reconciled to ANNOTATION.md'})"
-    return title, docs
+def gold_doc(doc_id: str, text: str, spans: Iterable[tuple[int, int, str]]) -> GoldDoc:
+    """A gold document from a corpus sentence's spans; edge punctuation a corpus tokeniser
+    glued on (quotes, brackets) is trimmed, as ANNOTATION.md puts it outside."""
+    doc = GoldDoc(doc_id, text, None)
+    for start, end, label in spans:
+        a, b = tidy_span(text, start, end)
+        if a < b:
+            doc.mentions.append(GoldMention(a, b, label))
+    return doc

@@ -20,6 +20,20 @@ MAX_ERRORS = 30
 MAX_DOCS = 40
 
 
+def _id_sentence(ev: ModelEval) -> str:
+    """The canonical-ID paragraph of both report formats."""
+    p, f = ev.ids, ev.fragments
+    assert p is not None and f is not None
+    return (
+        f"Pairwise precision {p.precision:.3f}, recall {p.recall:.3f}, F1 {p.f1:.3f} "
+        f"({p.correct_pairs} right of {p.predicted_pairs} predicted same-ID pairs, "
+        f"{p.true_pairs} gold same-entity pairs). Fragmentation: {f.ids_per_entity:.3f} IDs "
+        f"per gold entity, {f.split_share:.1%} of {f.entities} entities split across IDs; "
+        f"ID purity {f.purity:.3f} ({f.mixed_ids} of {f.ids} IDs mix entities). "
+        f"QID accuracy {_pct(*ev.qid)}."
+    )
+
+
 def _pct(right: int, total: int) -> str:
     return f"{right / total:.3f} ({right}/{total})" if total else "–"
 
@@ -35,6 +49,13 @@ def headline(ev: ModelEval) -> list[tuple[str, str, float | None]]:
         rows.append((f"strict F1, {lab}", f"{ev.strict[lab].f1:.3f}", ev.strict[lab].f1))
     if ev.ids is not None:
         rows.append(("canonical IDs, pairwise F1", f"{ev.ids.f1:.3f}", ev.ids.f1))
+    if ev.fragments is not None:
+        f = ev.fragments
+        rows += [
+            ("IDs per gold entity", f"{f.ids_per_entity:.3f}", f.ids_per_entity),
+            ("gold entities split across IDs", f"{f.split_share:.3f}", f.split_share),
+            ("ID purity", f"{f.purity:.3f}", f.purity),
+        ]
     for name, (right, total) in (("QID accuracy", ev.qid), ("DATE value accuracy", ev.date_values)):
         rows.append((name, _pct(right, total), right / total if total else None))
     rows.append(("documents/s", f"{ev.docs_per_s:.1f}", ev.docs_per_s))
@@ -175,15 +196,7 @@ def render_markdown(title: str, evals: Sequence[ModelEval]) -> str:
             [[r, *(str(ev.confusion[(r, c)]) for c in COLS)] for r in ROWS],
         )
         if ev.ids is not None:
-            p = ev.ids
-            out += [
-                "### Canonical IDs",
-                "",
-                f"Pairwise precision {p.precision:.3f}, recall {p.recall:.3f}, F1 {p.f1:.3f} "
-                f"({p.correct_pairs} right of {p.predicted_pairs} predicted same-ID pairs, "
-                f"{p.true_pairs} gold same-entity pairs). QID accuracy {_pct(*ev.qid)}.",
-                "",
-            ]
+            out += ["### Canonical IDs", "", _id_sentence(ev), ""]
         out += [f"DATE value accuracy: {_pct(*ev.date_values)}.", ""]
         out += [
             "### Worst errors",
@@ -279,11 +292,7 @@ def render_html(title: str, evals: Sequence[ModelEval]) -> str:
             confusion_svg(ev, f"label confusion, model {k}"),
         ]
         if ev.ids is not None:
-            p = ev.ids
-            parts.append(
-                f"<h3>Canonical IDs</h3><p>Pairwise precision {p.precision:.3f}, "
-                f"recall {p.recall:.3f}, F1 {p.f1:.3f}; QID accuracy {_pct(*ev.qid)}.</p>"
-            )
+            parts.append(f"<h3>Canonical IDs</h3><p>{html.escape(_id_sentence(ev))}</p>")
         parts += [
             f"<p>DATE value accuracy: {_pct(*ev.date_values)}.</p>",
             "<h3>Worst errors</h3>",
@@ -316,6 +325,7 @@ def _scores_json(ev: ModelEval) -> dict:
         "partial": {k: v.as_dict() for k, v in ev.partial.items()},
         "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(ev.confusion.items())},
         "ids": asdict(ev.ids) if ev.ids else None,
+        "fragmentation": asdict(ev.fragments) if ev.fragments else None,
         "qid_accuracy": {"right": ev.qid[0], "total": ev.qid[1]},
         "date_value_accuracy": {"right": ev.date_values[0], "total": ev.date_values[1]},
         "documents_scores": {d: s.as_dict() for d, _, s in ev.per_doc},

@@ -1,59 +1,29 @@
-"""Run an extractor over annotated sentences and score it.
+"""Run an extractor over gold documents and score it strictly.
 
 An extractor is anything that maps texts to entities: ``Pipeline.extract_many``
 (what the service returns), ``Tagger.tag_many`` (the model alone), or the CRF
-baseline's ``tag_many``.
+baseline's ``tag_many``. Corpora become gold documents in training.gold_corpora.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from eval.gold import GoldDoc
 from eval.scorer import PRF, Key, strict_scores
 from models.entity import Entity
-from models.spans import tidy_span
-from training.corpora.base import Sentence
-
-
-def gold_keys(sentences: Sequence[Sentence]) -> list[Key]:
-    """Gold mentions as keys; edge punctuation a corpus tokeniser glued on is trimmed."""
-    keys: list[Key] = []
-    for i, s in enumerate(sentences):
-        for m in s.mentions:
-            a, b = tidy_span(s.text, m.start, m.end)
-            if a < b:
-                keys.append((i, a, b, m.label))
-    return keys
-
 
 Extractor = Callable[[Sequence[str]], list[list[Entity]]]
 
 
 def score_extractor(
-    extract: Extractor, sentences: Sequence[Sentence], batch_docs: int = 256
+    extract: Extractor, docs: Sequence[GoldDoc], batch_docs: int = 256
 ) -> dict[str, PRF]:
-    """Strict scores of ``extract`` on ``sentences`` (each one its own document)."""
+    """Strict scores of ``extract`` on ``docs`` (document dates are not used)."""
+    gold: list[Key] = [(i, m.start, m.end, m.label) for i, d in enumerate(docs) for m in d.mentions]
     pred: list[Key] = []
-    for lo in range(0, len(sentences), batch_docs):
-        chunk = sentences[lo : lo + batch_docs]
-        for k, ents in enumerate(extract([s.text for s in chunk])):
+    for lo in range(0, len(docs), batch_docs):
+        chunk = docs[lo : lo + batch_docs]
+        for k, ents in enumerate(extract([d.text for d in chunk])):
             pred.extend((lo + k, e.start, e.end, e.label) for e in ents)
-    return strict_scores(gold_keys(sentences), pred)
-
-
-def corpus_report(extract: Extractor, corpus: str, data_dir) -> str:
-    """Markdown tables for ``corpus`` in its own labels and reconciled to ANNOTATION.md."""
-    from eval.scorer import format_table
-    from training.corpora import load_corpus
-    from training.reconcile import ReconcileStats, reconcile
-
-    own = load_corpus(corpus, data_dir)
-    ours = [reconcile(s, ReconcileStats()) for s in own]
-    return "\n\n".join(
-        [
-            format_table(f"{corpus}, the corpus's own labels", score_extractor(extract, own)),
-            format_table(
-                f"{corpus}, labels reconciled to ANNOTATION.md", score_extractor(extract, ours)
-            ),
-        ]
-    )
+    return strict_scores(gold, pred)

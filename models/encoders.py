@@ -5,8 +5,9 @@ The tagger does not care which engine runs the encoder, only that it maps
 ([batch, width, tags]). Two engines:
 
 - ``torch``: the Hugging Face model as trained; the one for GPUs and training.
-- ``onnx``: the same weights exported once to ``MODEL_DIR/onnx/model.onnx`` and
-  run by ONNX Runtime: identical tags, faster on a CPU (bench/annotate_vs_hf.py).
+- ``onnx``: the same weights exported to ``MODEL_DIR/onnx/model.onnx`` when the model
+  is built (``banglaner train``, or ``banglaner export`` for a model from elsewhere)
+  and run by ONNX Runtime: identical tags, faster on a CPU (bench/annotate_vs_hf.py).
 - ``onnx-int8``: that export with dynamically quantised 8-bit matmuls, unsigned
   weights: 1.3-1.4x faster again at equal F1 (−0.04 names-F1 points on Rifat test,
   −0.05 on the held-out articles). Signed int8 weights cost 1.0-1.4 points here:
@@ -21,7 +22,7 @@ import logging
 import os
 import warnings
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
 import numpy as np
 
@@ -29,7 +30,7 @@ from models.errors import ModelLoadError
 from models.filelock import exclusive
 
 Runtime = Literal["auto", "torch", "onnx", "onnx-int8"]
-RUNTIMES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
+RUNTIMES: tuple[str, ...] = get_args(Runtime)
 log = logging.getLogger("banglaner")
 ONNX_OPSET = 17
 
@@ -49,6 +50,18 @@ class TorchEncoder:
     def __init__(self, model, device: str = "cpu") -> None:
         self.model = model
         self.device = device
+
+    @classmethod
+    def load(cls, model_dir: Path, device: str) -> TorchEncoder:
+        import torch
+        from transformers import AutoModelForTokenClassification
+
+        if "OMP_NUM_THREADS" not in os.environ:
+            torch.set_num_threads(max(1, os.cpu_count() or 1))
+        model = AutoModelForTokenClassification.from_pretrained(
+            str(model_dir), use_safetensors=True
+        )
+        return cls(model.to(device).eval(), device)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         import torch
@@ -89,13 +102,12 @@ def onnx_path(model_dir: Path, int8: bool) -> Path:
 
 
 def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
-    """Export ``model`` (loaded from ``model_dir``) once; later calls reuse the file.
+    """Export ``model`` (loaded from ``model_dir``) beside its weights; an existing file
+    is kept. A build step (``banglaner train``, ``banglaner export``): loading never writes.
 
-    The file is written beside the weights, so a retrained model dir (which
-    replaces the whole folder) never meets a stale export.
+    The file lives in the model dir, so a retrained model dir (which replaces the
+    whole folder) never meets a stale export.
     """
-    import torch
-
     target = onnx_path(model_dir, int8)
     if target.is_file():
         return target
@@ -103,49 +115,71 @@ def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
     try:
         with exclusive(target.parent / ".export.lock"):
             if not fp32.is_file():
-                log.info("exporting %s to ONNX (once, a few seconds)", model_dir)
-                ids = torch.full((2, 8), 5, dtype=torch.long)
-                tmp = fp32.with_suffix(".tmp")
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    torch.onnx.export(
-                        model.cpu().eval(),
-                        (ids, torch.ones_like(ids)),
-                        str(tmp),
-                        input_names=["input_ids", "attention_mask"],
-                        output_names=["logits"],
-                        dynamic_axes={
-                            name: {0: "batch", 1: "width"}
-                            for name in ("input_ids", "attention_mask", "logits")
-                        },
-                        opset_version=ONNX_OPSET,
-                        dynamo=False,
-                    )
-                tmp.replace(fp32)
+                _export_fp32(model, fp32)
             if int8 and not target.is_file():
-                from onnxruntime.quantization import QuantType, quantize_dynamic
-
-                log.info("quantising the ONNX export to int8 (once)")
-
-                tmp = target.with_suffix(".tmp")
-                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QUInt8)
-                tmp.replace(target)
+                _quantise(fp32, target)
     except OSError as exc:
-        raise ModelLoadError(
-            "E004",
-            f"cannot write the ONNX export under {target.parent}: {exc}",
-            "make the model dir writable, or set BANGLANER_RUNTIME=torch",
-        ) from exc
+        raise ModelLoadError.of("E004", path=target.parent, reason=exc) from exc
     return target
+
+
+def export_runtimes(model, model_dir: Path) -> list[Path]:
+    """Both ONNX files the CPU runtimes load (fp32 and int8)."""
+    return [export_onnx(model, model_dir, int8) for int8 in (False, True)]
+
+
+def _export_fp32(model, target: Path) -> None:
+    import torch
+
+    log.info("exporting %s to ONNX (once, a few seconds)", target.parent.parent)
+    ids = torch.full((2, 8), 5, dtype=torch.long)
+    tmp = target.with_suffix(".tmp")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            model.cpu().eval(),
+            (ids, torch.ones_like(ids)),
+            str(tmp),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["logits"],
+            dynamic_axes={
+                name: {0: "batch", 1: "width"} for name in ("input_ids", "attention_mask", "logits")
+            },
+            opset_version=ONNX_OPSET,
+            dynamo=False,
+        )
+    tmp.replace(target)
+
+
+def _quantise(fp32: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    log.info("quantising the ONNX export to int8 (once)")
+    tmp = target.with_suffix(".tmp")
+    quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QUInt8)
+    tmp.replace(target)
+
+
+def load_encoder(model_dir: Path, device: str, runtime: str = "auto") -> Encoder:
+    """The encoder of ``model_dir`` on ``runtime``. ``auto`` on a CPU takes the int8 export
+    and falls back to torch (with a log line) where the model dir has none; an ONNX
+    runtime asked for by name is an error when its file is missing."""
+    chosen = resolve_runtime(runtime, device)
+    if chosen.startswith("onnx"):
+        path = onnx_path(model_dir, chosen == "onnx-int8")
+        if path.is_file():
+            return OnnxEncoder(path)
+        if runtime != "auto":
+            raise ModelLoadError.of("E007", runtime=chosen, path=path, model_dir=model_dir)
+        log.info("%s has no ONNX export (banglaner export writes it): using torch", model_dir)
+    return TorchEncoder.load(model_dir, device)
 
 
 def resolve_runtime(runtime: str, device: str) -> str:
     if runtime not in RUNTIMES:
-        raise ModelLoadError("E005", f"unknown runtime {runtime!r}", f"use one of {RUNTIMES}")
+        raise ModelLoadError.of("E005", runtime=runtime, choices=RUNTIMES)
     if runtime == "auto":
         return "torch" if device.startswith("cuda") else "onnx-int8"
     if runtime.startswith("onnx") and device.startswith("cuda"):
-        raise ModelLoadError(
-            "E006", f"runtime {runtime} runs on the CPU only", "use --device cpu or runtime torch"
-        )
+        raise ModelLoadError.of("E006", runtime=runtime)
     return runtime

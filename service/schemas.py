@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.entity import Entity
+
 
 class DocumentIn(BaseModel):
     text: str = Field(description="text exactly as it should be indexed")
@@ -42,6 +44,18 @@ class DocumentOut(BaseModel):
     date_source: Literal["request", "today"]
     entities: list[EntityOut]
 
+    @classmethod
+    def of(
+        cls, doc_id: str | None, doc_date: datetime.date, requested: bool, entities: list[Entity]
+    ) -> DocumentOut:
+        """The one shape of a document's result, for the HTTP service and the batch job."""
+        return cls(
+            id=doc_id,
+            date=doc_date,
+            date_source="request" if requested else "today",
+            entities=[EntityOut(**e.to_dict()) for e in entities],
+        )
+
 
 class ModelInfo(BaseModel):
     name: str
@@ -63,5 +77,19 @@ class BatchResponse(BaseModel):
     timing_ms: float
 
 
+class ValidationItem(BaseModel):
+    loc: list[str | int] = Field(description="where in the request: body, field, list index")
+    msg: str
+    type: str
+
+
 class ErrorOut(BaseModel):
-    detail: str
+    """The body of every error response (4xx and 5xx)."""
+
+    detail: str = Field(description="what went wrong and how to fix it")
+    request_id: str | None = Field(
+        default=None, description="the X-Request-ID of the request (also in the response header)"
+    )
+    errors: list[ValidationItem] | None = Field(
+        default=None, description="422 only: each invalid field"
+    )

@@ -44,12 +44,7 @@ def fetch(data_dir: Path, timeout: float = 30.0) -> list[Path]:
             with urllib.request.urlopen(url, timeout=timeout) as resp:
                 payload = resp.read()
         except OSError as exc:
-            raise BanglanerError(
-                "E203",
-                f"could not download {url} ({exc})",
-                f"no internet here? the corpora are read from BANGLANER_DATA_DIR ({data_dir}); "
-                "point it at a copy of shared/data",
-            ) from exc
+            raise BanglanerError.of("E203", url=url, reason=exc, data_dir=data_dir) from exc
         tmp = target.with_suffix(target.suffix + ".part")
         tmp.write_bytes(payload)
         tmp.rename(target)

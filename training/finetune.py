@@ -4,7 +4,7 @@ Fixed seeds, length-bucketed batches (padding is most of the cost on a CPU),
 separate learning rates for the encoder and the fresh classifier head, a
 linear schedule with warm-up, a progress bar with loss and ETA, selection of
 the best epoch on a dev split carved from the training data, and the test
-score reported every epoch.
+score reported every epoch. ``train`` only chains the named steps below.
 """
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from eval.gold import GoldDoc
 from eval.runner import score_extractor
 from eval.scorer import format_table
-from models.encoders import TorchEncoder
+from models.encoders import TorchEncoder, export_runtimes
 from models.labels import LABELS, bio_tags
 from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
 from training.corpora import Sentence, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
+from training.gold_corpora import as_gold
 from training.model_card import write_model_card
 from training.reconcile import ReconcileStats, reconcile
 
@@ -56,6 +59,9 @@ class TrainConfig:
     device: str = "auto"
     name: str = "banglaner-e5-small"
     version: str = "1"
+
+
+Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
 
 
 def _is_dev(text: str, percent: int) -> bool:
@@ -88,7 +94,7 @@ def load_training_data(
             sentences = [reconcile(s, stats) for s in sentences]
         for s in sentences:
             (dev if _is_dev(s.text, cfg.dev_percent) else train).append(s)
-        report[name] = {
+        report[Path(name).name] = {
             "sentences": len(sentences),
             "fraction": frac,
             "reconcile": dict(stats.changes),
@@ -96,7 +102,15 @@ def load_training_data(
     return train, dev, report
 
 
-def _batches(
+def load_test_data(cfg: TrainConfig, data_dir: Path) -> list[GoldDoc]:
+    """The test corpus, scored every epoch for the card (never used for selection)."""
+    if not cfg.test_corpus:
+        return []
+    sentences = load_corpus(cfg.test_corpus, data_dir)
+    return as_gold(cfg.test_corpus, sentences[: cfg.limit] if cfg.limit else sentences)
+
+
+def make_batches(
     windows: Sequence[TrainWindow], batch_tokens: int, rng: random.Random
 ) -> list[list[TrainWindow]]:
     """Token-budget batches of similar length, in random order."""
@@ -114,7 +128,8 @@ def _batches(
     return batches
 
 
-def _collate(batch: list[TrainWindow], pad_id: int):
+def collate(batch: list[TrainWindow], pad_id: int):
+    """(input ids, attention mask, labels) tensors, padded to the batch's longest window."""
     import torch
 
     width = max(len(w.input_ids) for w in batch)
@@ -129,7 +144,34 @@ def _collate(batch: list[TrainWindow], pad_id: int):
     return ids, mask, labels
 
 
-def _freeze_bottom(model, n_layers: int) -> None:
+def seed_everything(seed: int) -> random.Random:
+    import numpy as np
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    return random.Random(seed)
+
+
+def build_model(base_path: str, tags: Sequence[str], cfg: TrainConfig, device: str):
+    """The base encoder with a fresh BIO head, cut to ``cfg.layers`` and partly frozen."""
+    from transformers import AutoModelForTokenClassification
+
+    overrides = {"num_hidden_layers": cfg.layers} if cfg.layers else {}
+    model = AutoModelForTokenClassification.from_pretrained(
+        base_path,
+        num_labels=len(tags),
+        id2label=dict(enumerate(tags)),
+        label2id={t: i for i, t in enumerate(tags)},
+        **overrides,
+    ).to(device)
+    if cfg.freeze_layers:
+        freeze_bottom(model, cfg.freeze_layers)
+    return model
+
+
+def freeze_bottom(model, n_layers: int) -> None:
     """Freeze the embeddings and the first ``n_layers`` encoder layers: backpropagation
     then stops above them, which saves about a third of a step on a CPU."""
     encoder = model.base_model
@@ -140,99 +182,72 @@ def _freeze_bottom(model, n_layers: int) -> None:
             p.requires_grad = False
 
 
-def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False) -> dict:
-    """Fine-tune and write a model dir; returns the metrics written into its card."""
-    import numpy as np
+def make_optimizer(model, cfg: TrainConfig, total_steps: int):
+    """Fused AdamW with the head at its own rate and no decay on biases and norms, and a
+    linear schedule with warm-up."""
     import torch
-    from tqdm.auto import tqdm
-    from transformers import AutoModelForTokenClassification, AutoTokenizer
-    from transformers.utils import logging as hf_logging
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    started = time.time()
-    random.seed(cfg.seed)
-    np.random.seed(cfg.seed)
-    torch.manual_seed(cfg.seed)
-    rng = random.Random(cfg.seed)
-    device = resolve_device(cfg.device)
-    log = (lambda *a: None) if quiet else print
-
-    train_sents, dev_sents, data_report = load_training_data(cfg, data_dir)
-    test_sents = load_corpus(cfg.test_corpus, data_dir) if cfg.test_corpus else []
-    if cfg.limit and test_sents:
-        test_sents = test_sents[: cfg.limit]
-    log(f"data: {len(train_sents)} train / {len(dev_sents)} dev / {len(test_sents)} test sentences")
-
-    base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
-    tags = bio_tags(LABELS)
-    tokenizer = AutoTokenizer.from_pretrained(base_path)
-    overrides = {"num_hidden_layers": cfg.layers} if cfg.layers else {}
-    model = AutoModelForTokenClassification.from_pretrained(
-        base_path,
-        num_labels=len(tags),
-        id2label=dict(enumerate(tags)),
-        label2id={t: i for i, t in enumerate(tags)},
-        **overrides,
-    ).to(device)
-    if cfg.freeze_layers:
-        _freeze_bottom(model, cfg.freeze_layers)
-    windows = encode_sentences(
-        train_sents, tokenizer, tags, min(cfg.max_subwords, max_window(model.config))
-    )
-    n_params = sum(p.numel() for p in model.parameters()) / 1e6
-    log(
-        f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, "
-        f"{len(windows)} windows, device {device}"
-    )
-
-    head_names = {n for n, _ in model.named_parameters() if n.startswith("classifier")}
+    head = {n for n, _ in model.named_parameters() if n.startswith("classifier")}
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     no_decay = ("bias", "LayerNorm.weight", "layer_norm.weight")
+
+    def group(params: list, lr: float, decay: float) -> dict:
+        return {"params": params, "lr": lr, "weight_decay": decay}
+
     groups = [
-        {
-            "params": [p for n, p in trainable if n in head_names],
-            "lr": cfg.head_lr,
-            "weight_decay": 0.0,
-        },
-        {
-            "params": [p for n, p in trainable if n not in head_names and not n.endswith(no_decay)],
-            "lr": cfg.lr,
-            "weight_decay": cfg.weight_decay,
-        },
-        {
-            "params": [p for n, p in trainable if n not in head_names and n.endswith(no_decay)],
-            "lr": cfg.lr,
-            "weight_decay": 0.0,
-        },
+        group([p for n, p in trainable if n in head], cfg.head_lr, 0.0),
+        group(
+            [p for n, p in trainable if n not in head and not n.endswith(no_decay)],
+            cfg.lr,
+            cfg.weight_decay,
+        ),
+        group([p for n, p in trainable if n not in head and n.endswith(no_decay)], cfg.lr, 0.0),
     ]
     # fused: one kernel for all parameters; the unfused step was 20% of a CPU step
     optimizer = torch.optim.AdamW(groups, fused=True)
-    steps_per_epoch = len(_batches(windows, cfg.batch_tokens, random.Random(0)))
-    total = steps_per_epoch * cfg.epochs
-    warmup = max(1, int(total * cfg.warmup))
+    warmup = max(1, int(total_steps * cfg.warmup))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+        optimizer,
+        lambda s: min((s + 1) / warmup, max(0.0, (total_steps - s) / max(1, total_steps - warmup))),
     )
-    tagger = Tagger(
-        TorchEncoder(model, device), tokenizer, tags, device, max_subwords=max_window(model.config)
-    )
+    return optimizer, scheduler
 
-    history: list[dict] = []
-    best_f1, best_state, best_epoch = -1.0, None, 0
-    for epoch in range(1, cfg.epochs + 1):
+
+def label_loss(pad_id: int, device: str) -> Loss:
+    """Cross-entropy on the gold labels of word-head subwords (the usual fine-tuning loss)."""
+
+    def loss(model, batch: list[TrainWindow]):
+        ids, mask, labels = (t.to(device) for t in collate(batch, pad_id))
+        return model(input_ids=ids, attention_mask=mask, labels=labels).loss
+
+    return loss
+
+
+def train_epochs(
+    model,
+    batches_of_epoch: Callable[[], list[list[TrainWindow]]],
+    loss_of: Loss,
+    epochs: int,
+    optimizer,
+    scheduler,
+    quiet: bool = False,
+) -> Iterator[tuple[int, float]]:
+    """Run the epochs; yields ``(epoch, smoothed loss)`` after each, the model in eval mode."""
+    import torch
+    from tqdm.auto import tqdm
+
+    for epoch in range(1, epochs + 1):
         model.train()
         bar = tqdm(
-            _batches(windows, cfg.batch_tokens, rng),
-            desc=f"epoch {epoch}/{cfg.epochs}",
+            batches_of_epoch(),
+            desc=f"epoch {epoch}/{epochs}",
             unit="batch",
             disable=quiet,
             dynamic_ncols=True,
         )
         running = 0.0
         for step, batch in enumerate(bar, 1):
-            ids, mask, labels = (t.to(device) for t in _collate(batch, tokenizer.pad_token_id))
-            loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            loss = loss_of(model, batch)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -241,33 +256,101 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
             running = loss.item() if step == 1 else 0.95 * running + 0.05 * loss.item()
             bar.set_postfix(loss=f"{running:.4f}")
         model.eval()
-        dev_scores = score_extractor(tagger.tag_many, dev_sents) if dev_sents else None
-        test_scores = score_extractor(tagger.tag_many, test_sents) if test_sents else None
-        row = {"epoch": epoch, "loss": round(running, 4)}
-        if dev_scores:
-            row["dev_f1"] = round(dev_scores["micro"].f1, 4)
-        if test_scores:
-            row["test_f1_names"] = round(test_scores["micro_names"].f1, 4)
-            row["test_f1"] = round(test_scores["micro"].f1, 4)
-        history.append(row)
-        log(json.dumps(row))
-        selection = dev_scores["micro"].f1 if dev_scores else float(epoch)  # no dev: the last epoch
-        if selection > best_f1:
-            best_f1, best_epoch = selection, epoch
-            best_state = copy.deepcopy({k: v.detach().cpu() for k, v in model.state_dict().items()})
-    if best_state is not None:
-        model.load_state_dict(best_state)
-    model.eval()
-    final_test = score_extractor(tagger.tag_many, test_sents) if test_sents else None
-    if final_test:
-        log(format_table(f"{cfg.test_corpus} (best epoch {best_epoch})", final_test))
+        yield epoch, running
 
+
+@dataclass
+class EpochSelector:
+    """Scores every epoch on dev (selection) and test (reported only); keeps the best weights."""
+
+    tagger: Tagger
+    dev: list[GoldDoc]
+    test: list[GoldDoc]
+    history: list[dict] = field(default_factory=list)
+    best_score: float = -1.0
+    best_epoch: int = 0
+    best_state: dict | None = None
+
+    def observe(self, model, epoch: int, loss: float) -> dict:
+        dev = score_extractor(self.tagger.tag_many, self.dev) if self.dev else None
+        test = score_extractor(self.tagger.tag_many, self.test) if self.test else None
+        row: dict[str, Any] = {"epoch": epoch, "loss": round(loss, 4)}
+        if dev:
+            row["dev_f1"] = round(dev["micro"].f1, 4)
+        if test:
+            row["test_f1_names"] = round(test["micro_names"].f1, 4)
+            row["test_f1"] = round(test["micro"].f1, 4)
+        self.history.append(row)
+        selection = dev["micro"].f1 if dev else float(epoch)  # no dev: the last epoch
+        if selection > self.best_score:
+            self.best_score, self.best_epoch = selection, epoch
+            self.best_state = copy.deepcopy(
+                {k: v.detach().cpu() for k, v in model.state_dict().items()}
+            )
+        return row
+
+    def restore_best(self, model) -> None:
+        if self.best_state is not None:
+            model.load_state_dict(self.best_state)
+        model.eval()
+
+
+def save_model(model, tokenizer, out_dir: Path) -> None:
+    """Weights (safetensors), tokenizer, and the ONNX exports the CPU runtimes load."""
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(out_dir), safe_serialization=True)
     tokenizer.save_pretrained(str(out_dir))
+    export_runtimes(model, out_dir)
+
+
+def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False) -> dict:
+    """Fine-tune and write a model dir; returns the metrics written into its card."""
+    from transformers import AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    started = time.time()
+    rng = seed_everything(cfg.seed)
+    device = resolve_device(cfg.device)
+    log = (lambda *a: None) if quiet else print
+
+    train_sents, dev_sents, data_report = load_training_data(cfg, data_dir)
+    test_docs = load_test_data(cfg, data_dir)
+    log(f"data: {len(train_sents)} train / {len(dev_sents)} dev / {len(test_docs)} test sentences")
+
+    base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
+    tags = bio_tags(LABELS)
+    tokenizer = AutoTokenizer.from_pretrained(base_path)
+    model = build_model(base_path, tags, cfg, device)
+    window = max_window(model.config)
+    windows = encode_sentences(train_sents, tokenizer, tags, min(cfg.max_subwords, window))
+    n_params = sum(p.numel() for p in model.parameters()) / 1e6
+    log(f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, {len(windows)} windows")
+
+    steps = len(make_batches(windows, cfg.batch_tokens, random.Random(0))) * cfg.epochs
+    optimizer, scheduler = make_optimizer(model, cfg, steps)
+    tagger = Tagger(TorchEncoder(model, device), tokenizer, tags, device, max_subwords=window)
+    selector = EpochSelector(tagger, as_gold("dev", dev_sents), test_docs)
+    for epoch, loss in train_epochs(
+        model,
+        lambda: make_batches(windows, cfg.batch_tokens, rng),
+        label_loss(tokenizer.pad_token_id, device),
+        cfg.epochs,
+        optimizer,
+        scheduler,
+        quiet,
+    ):
+        log(json.dumps(selector.observe(model, epoch, loss)))
+    selector.restore_best(model)
+    final_test = score_extractor(tagger.tag_many, test_docs) if test_docs else None
+    if final_test:
+        log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final_test))
+
+    save_model(model, tokenizer, out_dir)
     metrics = {
-        "best_epoch": best_epoch,
-        "history": history,
+        "best_epoch": selector.best_epoch,
+        "history": selector.history,
         "test": {k: v.as_dict() for k, v in final_test.items()} if final_test else None,
         "train_seconds": round(time.time() - started, 1),
         "train_windows": len(windows),

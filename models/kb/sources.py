@@ -14,6 +14,7 @@ import importlib.resources
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import regex
@@ -22,7 +23,7 @@ import yaml
 from models.errors import BanglanerError
 from models.labels import NAME_LABELS
 
-_CURATED_FIELDS = {"l", "bn", "en", "qid", "aka", "cc", "src"}
+_CURATED_FIELDS = {"l", "bn", "en", "qid", "aka", "cc", "src", "amb"}
 _BRACKETED = regex.compile(r"^(.*?)\s*\((.*?)\)\s*$")
 
 
@@ -38,6 +39,7 @@ class KbRecord:
     aliases: list[str] = field(default_factory=list)
     prior: float = 0.0  # which entity a shared name means when nothing else tells
     country: str | None = None  # ISO 3166-1 alpha-2, for places
+    shared: frozenset[str] = frozenset()  # aliases knowingly shared with another entity
 
     def all_names(self) -> list[str]:
         names = [n for n in (self.name_bn, self.name_en) if n]
@@ -55,9 +57,7 @@ def _split_bracketed(name: str) -> list[str]:
 
 def _tsv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
-        raise BanglanerError(
-            "E301", f"knowledge-base source file {path} is missing", "set BANGLANER_DATA_DIR"
-        )
+        raise BanglanerError.of("E301", path=path)
     with path.open(encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
@@ -154,16 +154,13 @@ def bangladesh_admin(data_dir: Path) -> Iterator[KbRecord]:
             )
 
 
-def parse_curated(text: str) -> Iterator[KbRecord]:
+def parse_curated(text: str, where: str = "curated") -> Iterator[KbRecord]:
     """Records from curated YAML text; a malformed entry is an error naming its number."""
     for n, entry in enumerate(yaml.safe_load(text) or [], 1):
         label = entry.get("l") if isinstance(entry, dict) else None
         if label not in NAME_LABELS or not entry.get("bn") or set(entry) - _CURATED_FIELDS:
-            raise BanglanerError(
-                "E302",
-                f"curated.yaml entry {n} needs l: PER|LOC|ORG and bn:, and only the fields "
-                f"{sorted(_CURATED_FIELDS)} ({entry})",
-                "fix the entry in models/kb/curated.yaml",
+            raise BanglanerError.of(
+                "E302", section=where, n=n, fields=sorted(_CURATED_FIELDS), entry=entry
             )
         yield KbRecord(
             label=label,
@@ -174,14 +171,21 @@ def parse_curated(text: str) -> Iterator[KbRecord]:
             source=entry.get("src", "curated"),
             prior=1000.0,
             country=entry.get("cc"),
+            shared=frozenset(entry.get("amb", [])),
         )
 
 
+def curated_files() -> list[Traversable]:
+    """The curated sections (``models/kb/curated/*.yaml``), in name order."""
+    folder = importlib.resources.files("models.kb").joinpath("curated")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
 def curated(data_dir: Path) -> Iterator[KbRecord]:
-    """Our YAML of people and organisations Bengali news names often (one line per entity)."""
-    return parse_curated(
-        importlib.resources.files("models.kb").joinpath("curated.yaml").read_text("utf-8")
-    )
+    """Our YAML of people, organisations and places Bengali news names often, one file per
+    section and one line per entity."""
+    for section in curated_files():
+        yield from parse_curated(section.read_text("utf-8"), section.name)
 
 
 # Order matters: earlier sources name an entity first; later ones add aliases to it.

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from models.errors import BanglanerError
 from models.kb.acronyms import initials, spell_bengali
-from models.kb.sources import SOURCES, KbRecord
+from models.kb.sources import SOURCES, KbRecord, curated_files
 from models.kb.variant_key import alias_form, variant_key
 
 SCHEMA = """
@@ -44,8 +44,10 @@ def kb_fingerprint() -> str:
     """A hash of everything a built KB depends on in code: a KB built by other code is stale."""
     package = importlib.resources.files("models.kb")
     digest = hashlib.sha256()
-    for name in ("curated.yaml", "variant_key.py", "sources.py", "store.py", "acronyms.py"):
+    for name in ("variant_key.py", "sources.py", "store.py", "acronyms.py"):
         digest.update(package.joinpath(name).read_bytes())
+    for section in curated_files():
+        digest.update(section.name.encode() + section.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -230,9 +232,7 @@ class KnowledgeBase:
     @classmethod
     def open(cls, path: Path) -> KnowledgeBase:
         if not Path(path).exists():
-            raise BanglanerError(
-                "E303", f"no knowledge base at {path}", "run `banglaner kb build` (or `make model`)"
-            )
+            raise BanglanerError.of("E303", path=path)
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             entities = {
                 row[0]: KbEntity(*row)

@@ -14,10 +14,12 @@ from datetime import date
 from multiprocessing import get_context
 from typing import Any
 
-from service.settings import Settings
+from models.settings import CoreSettings
+from service.schemas import DocumentOut
 
-# one document as the engines see it: (id, text, ISO date or None)
-Payload = tuple[str, str, str | None]
+# one document as the engines see it: (id, text, ISO date, whether the input gave the date);
+# undated documents carry the day the job started, so every run of a job writes the same
+Payload = tuple[str, str, str, bool]
 
 
 def annotate_chunk(pipeline, docs: Sequence[Payload]) -> list[dict[str, Any]]:
@@ -27,25 +29,22 @@ def annotate_chunk(pipeline, docs: Sequence[Payload]) -> list[dict[str, Any]]:
     if that raises, each document is retried alone so one bad document only
     fails itself.
     """
-    dates = [date.fromisoformat(d) if d else None for _, _, d in docs]
+    dates = [date.fromisoformat(d) for _, _, d, _ in docs]
     try:
-        found = pipeline.extract_many([t for _, t, _ in docs], dates)
+        found = pipeline.extract_many([t for _, t, _, _ in docs], dates)
     except Exception:  # isolate the culprit below
         found = None
     out = []
-    for k, ((_, text, _), d) in enumerate(zip(docs, dates, strict=True)):
+    for k, ((_, text, _, requested), d) in enumerate(zip(docs, dates, strict=True)):
         try:
             ents = found[k] if found is not None else pipeline.extract(text, d)
+            result = DocumentOut.of(None, d, requested, ents).model_dump(
+                mode="json", exclude={"id"}
+            )
         except Exception as exc:  # reported per document, the job goes on
             out.append({"error": f"{type(exc).__name__}: {exc}"})
             continue
-        out.append(
-            {
-                "date": pipeline.document_date(d).isoformat(),
-                "date_source": "request" if d else "today",
-                "entities": [e.to_dict() for e in ents],
-            }
-        )
+        out.append(result)
     return out
 
 
@@ -56,9 +55,9 @@ def peak_rss_mb() -> float:
 def _load(settings_json: str, threads: int):
     """The pipeline for one worker, its encoder limited to ``threads`` threads."""
     os.environ["OMP_NUM_THREADS"] = str(threads)
-    from service.loading import load_pipeline
+    from models.loading import load_pipeline
 
-    return load_pipeline(Settings.model_validate_json(settings_json))
+    return load_pipeline(CoreSettings.model_validate_json(settings_json))
 
 
 class Engine:
@@ -72,8 +71,8 @@ class Engine:
 
 
 class InProcessEngine(Engine):
-    def __init__(self, settings: Settings) -> None:
-        from service.loading import load_pipeline
+    def __init__(self, settings: CoreSettings) -> None:
+        from models.loading import load_pipeline
 
         self.pipeline = load_pipeline(settings)
 
@@ -97,7 +96,7 @@ def _run_in_worker(index: int, docs: list[Payload]) -> tuple:
 class ProcessPoolEngine(Engine):
     """``workers`` processes (spawned: no torch state is forked), cores split between them."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: CoreSettings, workers: int) -> None:
         threads = max(1, (os.cpu_count() or 1) // workers)
         self.workers = workers
         self.pool = ProcessPoolExecutor(
@@ -148,7 +147,7 @@ class RayEngine(Engine):
     journal itself, so resume and error handling are the local engine's.
     """
 
-    def __init__(self, settings: Settings, workers: int, address: str | None = None) -> None:
+    def __init__(self, settings: CoreSettings, workers: int, address: str | None = None) -> None:
         import ray
 
         self.ray = ray

@@ -3,7 +3,9 @@
 Chunks are fixed by the input alone (consecutive good records, cut by count
 and characters), and a chunk with any document still to do is tagged whole,
 so a resumed run tags every document in exactly the batch an uninterrupted
-run would have: the output lines are identical, not merely equivalent.
+run would have: the output lines are identical, not merely equivalent. The
+manifest beside the output (service.batch.journal) makes sure a resumed run
+is the same job: same input bytes, same options, same "today".
 """
 
 from __future__ import annotations
@@ -11,19 +13,23 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
 from models.errors import ConfigError
+from models.kb.store import kb_fingerprint
+from models.settings import CoreSettings
+from models.tagger import model_card
 from service.batch.engines import Engine, InProcessEngine, Payload, ProcessPoolEngine, RayEngine
 from service.batch.exports import write_conll, write_docbin, write_index
 from service.batch.inputs import InputDoc, InputError, count_records, read_inputs
-from service.batch.journal import Journal
-from service.settings import Settings
+from service.batch.journal import Journal, Manifest, fingerprint
 
 Format = Literal["jsonl", "spacy", "conll"]
 
@@ -40,7 +46,9 @@ class AnnotateOptions:
     address: str | None = None  # a Ray cluster; None starts a local Ray
     chunk_docs: int = 64
     chunk_chars: int = 200_000
+    max_chars: int = 1_000_000  # longer texts go to the errors file
     retry_failed: bool = False
+    restart: bool = False  # discard this job's earlier output and start over
     progress: bool = True
 
     @property
@@ -53,6 +61,15 @@ class AnnotateOptions:
     @property
     def errors_path(self) -> Path:
         return self.output.with_name(self.output.stem + ".errors.jsonl")
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.output.with_name(self.output.stem + ".job.json")
+
+    def outputs(self) -> list[Path]:
+        """Every file the job writes (the manifest aside)."""
+        paths = [self.journal_path, self.errors_path, self.output, self.index]
+        return list(dict.fromkeys(p for p in paths if p is not None))
 
 
 @dataclass
@@ -87,20 +104,158 @@ class AnnotateSummary:
         return out
 
 
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    docs: list[InputDoc]
+    todo: set[str]  # ids still to write
+
+
 def _check(options: AnnotateOptions) -> None:
     if not options.input.exists():
-        raise ConfigError(
-            "E401", f"input {options.input} does not exist", "give a .jsonl file or a folder"
-        )
-    if options.input.resolve() in {options.journal_path.resolve(), options.errors_path.resolve()}:
-        raise ConfigError("E402", "the output would overwrite the input", "choose another -o")
+        raise ConfigError.of("E401", path=options.input)
+    if options.input.resolve() in {
+        p.resolve() for p in [*options.outputs(), options.manifest_path]
+    }:
+        raise ConfigError.of("E402")
     if options.workers < 1:
-        raise ConfigError("E403", f"--workers {options.workers} < 1", "use --workers 1 or more")
+        raise ConfigError.of("E403", workers=options.workers)
     if options.address and options.engine != "ray":
-        raise ConfigError("E404", "--address needs --engine ray", "add --engine ray")
+        raise ConfigError.of("E404")
 
 
-def _engine(options: AnnotateOptions, settings: Settings) -> Engine:
+def job_identity(options: AnnotateOptions, settings: CoreSettings) -> dict[str, Any]:
+    """Everything that changes the output's lines: the input bytes, the model, the knowledge
+    base and the chunking (int8 activations are scaled per batch). Workers and engine are
+    not in it: they give identical lines."""
+    model_dir = settings.resolved_model_dir
+    card = model_card(model_dir)
+    return {
+        "input": fingerprint(options.input),
+        "model": {
+            "dir": str(model_dir.resolve()),
+            "name": card.get("name", model_dir.name),
+            "version": card.get("version"),
+            "trained_at": card.get("trained_at"),
+        },
+        "runtime": settings.runtime,
+        "knowledge_base": kb_fingerprint() if settings.link_entities else None,
+        "chunk_docs": options.chunk_docs,
+        "chunk_chars": options.chunk_chars,
+        "max_chars": options.max_chars,
+    }
+
+
+def chunk_records(
+    records: Iterable[InputDoc | InputError],
+    options: AnnotateOptions,
+    settled: Callable[[InputDoc], bool],
+) -> Iterator[Chunk | InputError]:
+    """Good records grouped into chunks fixed by the input alone (``todo``: the documents
+    not ``settled`` by an earlier run), and bad records (duplicate ids among them) as
+    they come."""
+    first_line: dict[str, int] = {}
+    current: list[InputDoc] = []
+    chars = index = 0
+    for record in records:
+        if isinstance(record, InputDoc) and record.id in first_line:
+            record = InputError(
+                record.line, record.id, f"duplicate id (first on line {first_line[record.id]})"
+            )
+        if isinstance(record, InputError):
+            yield record
+            continue
+        first_line[record.id] = record.line
+        current.append(record)
+        chars += len(record.text)
+        if len(current) >= options.chunk_docs or chars >= options.chunk_chars:
+            yield Chunk(index, current, {d.id for d in current if not settled(d)})
+            current, chars, index = [], 0, index + 1
+    if current:
+        yield Chunk(index, current, {d.id for d in current if not settled(d)})
+
+
+class _Run:
+    """One run of a job: the journal, the errors file, the summary and the progress bar."""
+
+    def __init__(self, options: AnnotateOptions, today: date) -> None:
+        self.options = options
+        self.today = today
+        self.journal = Journal(options.journal_path)
+        self.errors = Journal(options.errors_path)
+        self.summary = AnnotateSummary()
+        self.summary.repaired_lines = self.journal.recover() + self.errors.recover()
+        if options.retry_failed:
+            options.errors_path.unlink(missing_ok=True)
+        self.done = {str(r.get("id")) for r in self.journal.records()}
+        self.failed_lines = {r.get("line") for r in self.errors.records()}
+        self.summary.documents = len(self.done)
+        self.summary.failures_total = len(self.failed_lines)
+        self.pending: dict[int, Chunk] = {}
+        self.bar = tqdm(
+            total=count_records(options.input),
+            unit="doc",
+            desc="annotating",
+            disable=not options.progress,
+            dynamic_ncols=True,
+            smoothing=0.1,
+        )
+
+    def fail(self, record: InputError) -> None:
+        if record.line in self.failed_lines:
+            self.summary.skipped += 1
+        else:
+            self.errors.append([record.to_dict()])
+            self.failed_lines.add(record.line)
+            self.summary.failures += 1
+            self.summary.failures_total += 1
+        self.bar.update(1)
+
+    def settled(self, doc: InputDoc) -> bool:
+        """Written, or failed, by an earlier run."""
+        return doc.id in self.done or doc.line in self.failed_lines
+
+    def to_tag(self, items: Iterable[Chunk | InputError]) -> Iterator[tuple[int, list[Payload]]]:
+        """The engine's input: chunks with work left; everything else is settled here."""
+        for item in items:
+            if isinstance(item, InputError):
+                self.fail(item)
+                continue
+            self.summary.skipped += len(item.docs) - len(item.todo)
+            self.bar.update(len(item.docs) - len(item.todo))
+            if item.todo:
+                self.pending[item.index] = item
+                yield item.index, [self._payload(d) for d in item.docs]
+
+    def _payload(self, doc: InputDoc) -> Payload:
+        return doc.id, doc.text, (doc.date or self.today).isoformat(), doc.date is not None
+
+    def write(self, index: int, results: list[dict[str, Any]]) -> None:
+        """A chunk's results: documents to the journal, failures to the errors file."""
+        chunk = self.pending.pop(index)
+        tagged = [(d, r) for d, r in zip(chunk.docs, results, strict=True) if d.id in chunk.todo]
+        failed = [InputError(d.line, d.id, r["error"]) for d, r in tagged if "error" in r]
+        good = [(d, {**d.fields, "id": d.id, **r}) for d, r in tagged if "error" not in r]
+        unwritable = dict(self.journal.append(record for _, record in good))
+        for pos, (doc, record) in enumerate(good):
+            if pos in unwritable:
+                failed.append(InputError(doc.line, doc.id, unwritable[pos]))
+            else:
+                self.summary.entities.update(e["label"] for e in record["entities"])
+        written = len(good) - len(unwritable)
+        self.summary.annotated += written
+        self.summary.documents += written
+        self.bar.update(written)
+        for record in failed:
+            self.fail(record)
+
+    def close(self) -> None:
+        self.journal.close()
+        self.errors.close()
+        self.bar.close()
+
+
+def _engine(options: AnnotateOptions, settings: CoreSettings) -> Engine:
     if options.engine == "ray":
         return RayEngine(settings, options.workers, options.address)
     if options.workers > 1:
@@ -108,107 +263,33 @@ def _engine(options: AnnotateOptions, settings: Settings) -> Engine:
     return InProcessEngine(settings)
 
 
-def run_annotate(options: AnnotateOptions, settings: Settings) -> AnnotateSummary:
-    _check(options)
-    t0 = time.perf_counter()
-    summary = AnnotateSummary()
-    journal, errors = Journal(options.journal_path), Journal(options.errors_path)
-    summary.repaired_lines = journal.recover() + errors.recover()
-    if options.retry_failed:
-        options.errors_path.unlink(missing_ok=True)
-    done_ids = {r.get("id") for r in journal.records()}
-    failed_lines = {r.get("line") for r in errors.records()}
-    summary.documents = len(done_ids)
-    summary.failures_total = len(failed_lines)
-
-    bar = tqdm(
-        total=count_records(options.input),
-        unit="doc",
-        desc="annotating",
-        disable=not options.progress,
-        dynamic_ncols=True,
-        smoothing=0.1,
-    )
-    # chunk index → (its documents, the ids still to write)
-    pending: dict[int, tuple[list[InputDoc], set[str]]] = {}
-
-    def fail(record: InputError) -> None:
-        if record.line not in failed_lines:
-            errors.append([record.to_dict()])
-            failed_lines.add(record.line)
-            summary.failures += 1
-            summary.failures_total += 1
-        else:
-            summary.skipped += 1
-        bar.update(1)
-
-    def chunks() -> Iterator[tuple[int, list[Payload]]]:
-        first_line: dict[str, int] = {}
-        current: list[InputDoc] = []
-        chars = 0
-        index = 0
-
-        def emit() -> Iterator[tuple[int, list[Payload]]]:
-            todo = {d.id for d in current if d.id not in done_ids and d.line not in failed_lines}
-            summary.skipped += len(current) - len(todo)
-            bar.update(len(current) - len(todo))
-            if todo:
-                pending[index] = (list(current), todo)
-                yield index, [(d.id, d.text, d.date and d.date.isoformat()) for d in current]
-
-        for record in read_inputs(options.input):
-            if isinstance(record, InputError):
-                fail(record)
-                continue
-            if record.id in first_line:
-                fail(
-                    InputError(
-                        record.line,
-                        record.id,
-                        f"duplicate id (first on line {first_line[record.id]})",
-                    )
-                )
-                continue
-            first_line[record.id] = record.line
-            current.append(record)
-            chars += len(record.text)
-            if len(current) >= options.chunk_docs or chars >= options.chunk_chars:
-                yield from emit()
-                current, chars, index = [], 0, index + 1
-        if current:
-            yield from emit()
-
-    engine = _engine(options, settings)
-    try:
-        for index, results, pid, rss in engine.run(chunks()):
-            docs, todo = pending.pop(index)
-            written, failed = [], []
-            for doc, result in zip(docs, results, strict=True):
-                if doc.id not in todo:
-                    continue
-                if "error" in result:
-                    failed.append(InputError(doc.line, doc.id, result["error"]))
-                    continue
-                written.append({**doc.fields, "id": doc.id, **result})
-                summary.entities.update(e["label"] for e in result["entities"])
-            journal.append(written)
-            summary.annotated += len(written)
-            summary.documents += len(written)
-            for record in failed:
-                fail(record)
-            bar.update(len(written))
-            summary.peak_rss_mb[pid] = max(rss, summary.peak_rss_mb.get(pid, 0.0))
-    finally:
-        engine.close()
-        journal.close()
-        errors.close()
-        bar.close()
-
+def _export(options: AnnotateOptions, journal: Journal) -> None:
     if options.format == "spacy":
         write_docbin(journal.records(), options.output)
     elif options.format == "conll":
         write_conll(journal.records(), options.output)
     if options.index is not None:
         write_index(journal.records(), options.index)
-    summary.wall_s = time.perf_counter() - t0
-    return summary
+
+
+def run_annotate(options: AnnotateOptions, settings: CoreSettings) -> AnnotateSummary:
+    t0 = time.perf_counter()
+    _check(options)
+    today = datetime.now(ZoneInfo(settings.timezone)).date().isoformat()
+    manifest = Manifest(options.manifest_path, job_identity(options, settings))
+    started = manifest.claim(options.outputs(), options.restart, {"today": today})
+    run = _Run(options, date.fromisoformat(started["today"]))
+    records = read_inputs(options.input, options.max_chars)
+    engine = _engine(options, settings)
+    try:
+        for index, results, pid, rss in engine.run(
+            run.to_tag(chunk_records(records, options, run.settled))
+        ):
+            run.write(index, results)
+            run.summary.peak_rss_mb[pid] = max(rss, run.summary.peak_rss_mb.get(pid, 0.0))
+    finally:
+        engine.close()
+        run.close()
+    _export(options, run.journal)
+    run.summary.wall_s = time.perf_counter() - t0
+    return run.summary

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.errors import BanglanerError
-from training.corpora import banglakit, multiconer, neon, rifat
+from training.corpora import banglakit, jsonl, multiconer, neon, rifat
 from training.corpora.base import Mention, Sentence
 
 __all__ = ["CORPORA", "CorpusError", "Mention", "Sentence", "load_corpus"]
@@ -53,15 +53,15 @@ CORPORA: dict[str, tuple[str, Callable[[Path], list[Sentence]]]] = {
 
 
 def load_corpus(name: str, data_dir: Path) -> list[Sentence]:
-    """Load a registered corpus, with a clear error when the data is not where expected."""
+    """Load a registered corpus (or a gold-format ``.jsonl`` file of your own), with a clear
+    error when the data is not where expected."""
+    if name.endswith(".jsonl"):
+        if not Path(name).is_file():
+            raise CorpusError.of("E202", name=name, path=Path(name).resolve())
+        return jsonl.load(Path(name))
     if name not in CORPORA:
-        raise CorpusError("E201", f"unknown corpus {name!r}", f"use one of: {', '.join(CORPORA)}")
+        raise CorpusError.of("E201", name=name, choices=", ".join(CORPORA))
     rel, loader = CORPORA[name]
     if not (data_dir / rel).is_file():
-        raise CorpusError(
-            "E202",
-            f"{name}: {data_dir / rel} not found",
-            "set BANGLANER_DATA_DIR to the folder holding ner/ and kb/ (default ../shared/data), "
-            "or run `make data` where internet is available",
-        )
+        raise CorpusError.of("E202", name=name, path=data_dir / rel)
     return loader(data_dir)

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from service.loading import load_pipeline
 
 from models.pipeline import Pipeline
-from service.loading import load_pipeline
 from service.settings import get_settings
 from tests.conftest import PARAGRAPH
 

@@ -1,0 +1,76 @@
+"""Checks on the curated sections, run by the tests and by ``banglaner kb check``.
+
+Curated lines are typed by hand, so two kinds of slip are caught here rather
+than in production: one alias given to two entities (the linker would pick
+one of them silently), and an alias or acronym that the built KB resolves to
+some other entity (a place or another organisation with the same variant key).
+An alias two entities really share is listed in both entries' ``amb``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from models.kb.sources import KbRecord, curated_files, parse_curated
+from models.kb.variant_key import alias_form
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedEntry:
+    section: str
+    record: KbRecord
+
+    @property
+    def ref(self) -> str:
+        r = self.record
+        return f"{self.section}: {r.label} {r.name_bn} ({r.qid or r.name_en or '-'})"
+
+
+def curated_entries() -> list[CuratedEntry]:
+    return [
+        CuratedEntry(section.name, record)
+        for section in curated_files()
+        for record in parse_curated(section.read_text("utf-8"), section.name)
+    ]
+
+
+def _identity(record: KbRecord) -> str:
+    """Two entries describe one entity only when they share a QID."""
+    return record.qid or f"{record.label}:{alias_form(record.name_bn or '')}"
+
+
+def shared_aliases(entries: list[CuratedEntry]) -> list[str]:
+    """Aliases (in their exact-match form) given to two entities and not marked ``amb``."""
+    owners: dict[str, dict[str, CuratedEntry]] = defaultdict(dict)
+    for entry in entries:
+        for name in entry.record.all_names():
+            owners[alias_form(name)].setdefault(_identity(entry.record), entry)
+    problems = []
+    for form, by_entity in sorted(owners.items()):
+        if len(by_entity) < 2:
+            continue
+        unmarked = [
+            e for e in by_entity.values() if form not in {alias_form(a) for a in e.record.shared}
+        ]
+        if unmarked:
+            refs = "; ".join(e.ref for e in by_entity.values())
+            problems.append(f"alias {form!r} is shared by {refs} (mark it in amb: or remove it)")
+    return problems
+
+
+def unresolved_aliases(entries: list[CuratedEntry], lookup) -> list[str]:
+    """Aliases (acronyms included) of an entry that ``lookup(alias, label) -> KbEntity | None``
+    (the linker over the built KB) does not resolve to that entry's entity."""
+    problems = []
+    for entry in entries:
+        r = entry.record
+        marked = {alias_form(a) for a in r.shared}
+        for alias in r.all_names():
+            if alias_form(alias) in marked:
+                continue
+            hit = lookup(alias, r.label)
+            if hit is None or (hit.id != r.qid if r.qid else hit.name_bn != r.name_bn):
+                got = "nothing" if hit is None else f"{hit.label} {hit.name} ({hit.id})"
+                problems.append(f"{alias!r} of {entry.ref} resolves to {got}")
+    return problems

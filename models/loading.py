@@ -1,0 +1,53 @@
+"""Loading the Pipeline from settings: the one place every front door gets it from.
+
+The knowledge base is small and builds in seconds from the data dir and the
+packaged sources, so a missing or stale one is built here instead of failing
+(the one exception to "loading only reads", kept because a KB built by older
+code would silently link worse). The model is not built here (minutes to
+train): a missing model is an error with a fix.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from models.errors import ModelLoadError
+from models.filelock import exclusive
+from models.kb.store import build_kb, is_current
+from models.pipeline import Pipeline
+from models.settings import CoreSettings
+
+log = logging.getLogger("banglaner")
+
+
+def build_lock(artifact: Path) -> AbstractContextManager[None]:
+    """One build of ``artifact`` (a model dir, the KB file) at a time (CI and a test may
+    both ask); building one artifact never waits for another."""
+    return exclusive(artifact.parent / f".{artifact.name}.lock")
+
+
+def ensure_kb(settings: CoreSettings, rebuild: bool = False) -> Path:
+    """The knowledge-base file, built first if it is missing, stale or ``rebuild``."""
+    path = settings.resolved_kb_path
+    if not rebuild and is_current(path):
+        return path
+    with build_lock(path):
+        if rebuild or not is_current(path):
+            log.info("building the knowledge base into %s (data: %s)", path, settings.data_dir)
+            build_kb(settings.data_dir, path)
+    return path
+
+
+def load_pipeline(settings: CoreSettings) -> Pipeline:
+    """The pipeline ``settings`` describe; a missing model is reported before any KB build."""
+    if not (settings.resolved_model_dir / "config.json").is_file():
+        raise ModelLoadError.of("E002", path=settings.resolved_model_dir)
+    return Pipeline.load(
+        settings.resolved_model_dir,
+        settings.device,
+        settings.timezone,
+        kb_path=ensure_kb(settings) if settings.link_entities else None,
+        runtime=settings.runtime,
+    )
