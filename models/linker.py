@@ -1,90 +1,36 @@
-"""The linker: a canonical ID and display name for every PER, LOC and ORG mention.
+"""The linker: one joint decision on every PER, LOC and ORG mention's span, label and ID.
 
-Per mention, first hit wins: exact alias → variant key → fuzzy match on keys
-(same label) → a local ID from label and key. Then the document speaks: a
-surname or given name alone takes the ID of the full name used in the same
-document, an acronym the ID of its expansion written beside it or spelled by
-its initials, and an unknown short place or organisation name the ID of the
-longer one it begins. Before all that, the KB repairs spans (adjacent
-mentions, or a mention and its neighbouring word, that together form a name
-the KB knows become one mention; a multi-word curated or country name the
-tagger missed is added) and labels (a curated or country name the tagger
-gave another label gets the KB's).
+Everything the pipeline knows is used, in this order (README, "Canonical IDs"):
+
+1. **Span** (models.linking.spans): split, trim, merge and add mentions against
+   the knowledge base, before any ID is given.
+2. **Label**: where the KB holds the name exactly as one entity of another label,
+   the KB's label wins when the entity is curated or a country, or when the
+   tagger was unsure (score below ``kb_label_max_score``, tuned on the world dev
+   split).
+3. **ID**, first hit wins: exact KB alias (after case endings) → variant key →
+   fuzzy key (same label) → document context from confirmed mentions
+   (models.linking.context) → a local ID from label and key.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from models.entity import Entity
-from models.kb.acronyms import initials, read_acronym
+from models.kb.lexicon import is_common
 from models.kb.store import KbEntity, KnowledgeBase, local_id
-from models.kb.variant_key import (
-    alias_form,
-    key_words,
-    surface_forms,
-    surface_stem,
-    variant_key,
-)
+from models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
 from models.labels import NAME_LABELS
+from models.linking import context
+from models.linking.config import LinkerConfig  # re-exported: Linker(kb, LinkerConfig(...))
+from models.linking.context import Decision
+from models.linking.spans import WORD, SpanRepair
 
 # A tagger's ORG for a country standing for its government is still that country.
 _COMPATIBLE = {"PER": ("PER",), "LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC")}
-# A name word, hyphenated parts included (কিম জং-উন has two); models.segment's words
-# split at hyphens, as the tagger labels each part.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
-_JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
-_BRACKETED_AFTER = regex.compile(r"^\s*[(\[]\s*$")
-# Latin letters a Bengali word can start an acronym with (কোরিয়ান → K, সেন্ট্রাল → C).
-_INITIAL_LETTERS = {
-    "ইউ": "U",
-    "ওয়": "W",
-    "হোয়": "W",
-    "ক্ষ": "K",
-    "ক": "KCQ",
-    "খ": "K",
-    "গ": "G",
-    "ঘ": "G",
-    "চ": "C",
-    "ছ": "C",
-    "জ": "JGZ",
-    "ঝ": "J",
-    "ট": "T",
-    "ঠ": "T",
-    "ড": "D",
-    "ঢ": "D",
-    "ত": "T",
-    "থ": "T",
-    "দ": "D",
-    "ধ": "D",
-    "ন": "N",
-    "প": "P",
-    "ফ": "FP",
-    "ব": "BV",
-    "ভ": "VB",
-    "ম": "M",
-    "য": "JY",
-    "র": "R",
-    "ল": "L",
-    "শ": "SC",
-    "ষ": "S",
-    "স": "SC",
-    "হ": "H",
-    "অ": "AO",
-    "আ": "A",
-    "ই": "IE",
-    "ঈ": "I",
-    "উ": "U",
-    "এ": "EA",
-    "ও": "OW",
-    "ঐ": "A",
-    "ঔ": "O",
-}
-_INITIALS_LONGEST_FIRST = sorted(_INITIAL_LETTERS, key=len, reverse=True)
-_MINOR_BN = {"অব", "দ্য", "অ্যান্ড", "ও", "এবং", "দি", "অফ"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,49 +42,41 @@ class Identity:
 
 
 @dataclass(frozen=True)
-class LinkerConfig:
-    # rapidfuzz ratio on keys, tuned on tests/data/entity_variants.tsv
-    fuzzy_min_ratio: float = 90.0
-    fuzzy_min_chars: int = 6  # shorter keys differ by one letter between different names
-    repair_min_prior: float = 400.0  # span repair trusts curated, country and district names only
-    relabel_min_prior: float = 900.0  # the KB overrules the tagger's label: curated and countries
-    gazetteer_score: float = 0.8  # score of a multi-word KB name the tagger missed
+class _Evidence:
+    """What the whole document says about a name's label: the tagger's mean confidence per
+    (name key, label), and the words of the multi-word person names it holds."""
 
+    scores: dict[tuple[str, str], float]
+    person_words: frozenset[str]
 
-def _bengali_initials_match(words: Sequence[str], acronym: str) -> bool:
-    words = [w for w in words if w not in _MINOR_BN]
-    if len(words) != len(acronym):
-        return False
-    for word, letter in zip(words, acronym, strict=True):
-        for start in _INITIALS_LONGEST_FIRST:
-            if word.startswith(start):
-                if letter not in _INITIAL_LETTERS[start]:
-                    return False
-                break
-        else:
-            return False
-    return True
+    @classmethod
+    def of(cls, names: list[Entity]) -> _Evidence:
+        scores: dict[tuple[str, str], list[float]] = {}
+        for e in names:
+            scores.setdefault((variant_key(e.text), e.label), []).append(e.score)
+        person_words = frozenset(
+            w
+            for e in names
+            if e.label == "PER"
+            for w in key_words(e.text)
+            if len(key_words(e.text)) > 1
+        )
+        return cls({k: sum(v) / len(v) for k, v in scores.items()}, person_words)
 
+    def tagger_score(self, ent: Entity) -> float:
+        return self.scores.get((variant_key(ent.text), ent.label), ent.score)
 
-def _contains(words: Sequence[str], part: Sequence[str], anywhere: bool) -> bool:
-    """``part`` is a run of ``words``: anywhere (a person's surname) or at the start (a place's)."""
-    starts = range(len(words) - len(part) + 1) if anywhere else (0,)
-    return any(tuple(words[i : i + len(part)]) == tuple(part) for i in starts)
-
-
-def _nearest_before(candidates: list[Entity], position: int) -> Entity | None:
-    """The nearest candidate before ``position``, else the first after it."""
-    before = [c for c in candidates if c.start < position]
-    if before:
-        return max(before, key=lambda c: c.start)
-    return min(candidates, key=lambda c: c.start) if candidates else None
+    def part_of_a_person(self, ent: Entity) -> bool:
+        """লিমন where the document also says লিমন হোসেন: the person, not Puerto Limón."""
+        words = key_words(ent.text)
+        return ent.label == "PER" and bool(words) and set(words) <= self.person_words
 
 
 class Linker:
     def __init__(self, kb: KnowledgeBase, config: LinkerConfig | None = None) -> None:
         self.kb = kb
         self.config = config or LinkerConfig()
-        self._first_words = kb.multiword_names(self.config.relabel_min_prior)
+        self.spans = SpanRepair(kb, self.config)
 
     # --- one mention ---------------------------------------------------------
     @staticmethod
@@ -178,187 +116,88 @@ class Linker:
 
     def identify(self, mention: str, label: str) -> Identity:
         """The canonical identity of one mention on its own, without document context."""
-        hit, _ = self.lookup(mention, label)
+        return self._identity(mention, label)[0]
+
+    def _identity(self, mention: str, label: str) -> tuple[Identity, str]:
+        hit, how = self.lookup(mention, label)
         if hit is not None:
-            return Identity(hit.id, hit.name, hit.name_en, known=True)
+            return Identity(hit.id, hit.name, hit.name_en, known=True), how
         key = variant_key(mention) or "unnamed"
-        return Identity(local_id(label, key), surface_stem(mention), None, known=False)
+        return Identity(local_id(label, key), surface_stem(mention), None, known=False), "local"
 
-    def _relabel(self, ent: Entity) -> None:
-        """A tagger's PER on ক্রেমলিন: where only a curated or country name of another label
-        matches exactly, the KB's label is the better bet."""
-        for form in surface_forms(ent.text):
-            candidates = self.kb.by_alias(form)
-            if candidates and not any(c.label == ent.label for c in candidates):
-                best = max(candidates, key=lambda c: c.prior)
-                if best.prior >= self.config.relabel_min_prior:
-                    ent.label = best.label
-                return
+    def kb_label(self, ent: Entity, tagger_score: float | None = None) -> str:
+        """The label the mention keeps. Where the KB holds the name exactly, only under
+        another label, the KB's label wins between a person and a place or body when the
+        entity is curated or a country (ক্রেমলিন tagged PER is ORG), or has a QID and the
+        tagger was unsure (পিয়ংইয়ং tagged PER is LOC); between place and body (a country
+        for its government, a court for its premises) only when the tagger was unsure.
+        ``tagger_score``: the tagger's confidence in this label for this name across the
+        document (default: this mention's score)."""
+        score = ent.score if tagger_score is None else tagger_score
+        unsure = score < self.config.kb_label_max_score
+        candidates = self._named(ent.text)
+        if not candidates or any(c.label == ent.label for c in candidates):
+            return ent.label
+        best = max(candidates, key=lambda c: c.prior)
+        if {ent.label, best.label} <= {"LOC", "ORG"}:
+            return best.label if unsure else ent.label
+        sure = best.prior >= self.config.relabel_min_prior
+        return best.label if sure or (best.qid and unsure) else ent.label
 
-    def _assign(self, ent: Entity) -> bool:
-        """Give ``ent`` its ID and name; True where the KB knew it."""
-        self._relabel(ent)
-        who = self.identify(ent.text, ent.label)
+    def _named(self, mention: str) -> list[KbEntity]:
+        """The entities a mention names exactly (after case endings), else by a variant key
+        long enough to be safe (কিইভ = কিয়েভ) where every such entity has one label."""
+        for form in surface_forms(mention):
+            if candidates := self.kb.by_alias(form):
+                return candidates
+        key = variant_key(mention)
+        by_key = self.kb.by_key(key) if len(key) >= self.config.fuzzy_min_chars else []
+        return by_key if len({c.label for c in by_key}) == 1 else []
+
+    def _decide(self, ent: Entity, text: str, evidence: _Evidence) -> Decision:
+        """Label, then ID, for one mention (the document's evidence on its label)."""
+        if not evidence.part_of_a_person(ent):
+            ent.label = self.kb_label(ent, evidence.tagger_score(ent))
+        who, how = self._identity(ent.text, ent.label)
         ent.id, ent.name, ent.name_en = who.id, who.name, who.name_en
-        return who.known
-
-    # --- span repair ---------------------------------------------------------
-    def _known_name(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
-        candidates = self.kb.by_alias(surface) or self.kb.by_key(variant_key(surface))
-        floor = self.config.repair_min_prior if min_prior is None else min_prior
-        trusted = [c for c in candidates if c.prior >= floor]
-        return max(trusted, key=lambda c: c.prior) if trusted else None
-
-    def repair_spans(self, entities: list[Entity], text: str) -> list[Entity]:
-        """Adjacent mentions, or a mention and its neighbour word, that form a KB name: one."""
-        ents = sorted(entities, key=lambda e: e.start)
-        merged: list[Entity] = []
-        for ent in ents:
-            prev = merged[-1] if merged else None
-            if (
-                prev is not None
-                and prev.label in NAME_LABELS
-                and ent.label in NAME_LABELS
-                and _JOINER.match(text[prev.end : ent.start])
-                and (hit := self._known_name(text[prev.start : ent.end]))
-            ):
-                merged[-1] = Entity(
-                    prev.start,
-                    ent.end,
-                    text[prev.start : ent.end],
-                    hit.label,
-                    min(prev.score, ent.score),
-                )
-            else:
-                merged.append(ent)
-        for i, ent in enumerate(merged):
-            if ent.label in NAME_LABELS:
-                lo = merged[i - 1].end if i else 0
-                hi = merged[i + 1].start if i + 1 < len(merged) else len(text)
-                merged[i] = self._extend_by_word(ent, text, lo, hi)
-        return sorted(merged + self._missed_names(merged, text), key=lambda e: e.start)
-
-    def _missed_names(self, entities: list[Entity], text: str) -> list[Entity]:
-        """Multi-word curated or country names (ভস্তোচনি কসমোড্রোমে) in text no mention covers."""
-        taken = [(e.start, e.end) for e in entities]
-        words = list(_WORD.finditer(text))
-        found: list[Entity] = []
-        i = 0
-        while i < len(words):
-            hit = self._name_at(words, i, text)
-            if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
-                found.append(hit)
-                i += len(list(_WORD.finditer(text, hit.start, hit.end)))
-            else:
-                i += 1
-        return found
-
-    def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:
-        """The longest trusted multi-word KB name starting at word ``i``, if any."""
-        longest = self._first_words.get(alias_form(words[i].group()), 0)
-        for j in range(min(i + longest, len(words)) - 1, i, -1):
-            if not all(
-                _JOINER.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, j)
-            ):
-                continue
-            start, end = words[i].start(), words[j].end()
-            if hit := self._known_name(text[start:end], self.config.relabel_min_prior):
-                return Entity(start, end, text[start:end], hit.label, self.config.gazetteer_score)
-        return None
-
-    def _extend_by_word(self, ent: Entity, text: str, lo: int, hi: int) -> Entity:
-        before = [
-            m
-            for m in _WORD.finditer(text, lo, ent.start)
-            if _JOINER.match(text[m.end() : ent.start])
-        ]
-        after = (
-            _WORD.match(text, ent.end + 1, hi) if ent.end < hi and text[ent.end] == " " else None
+        confirmed = who.known or (
+            ent.score >= self.config.confirm_min_score and not self._holds_a_kb_name(ent, text)
         )
-        for start, end in (
-            (before[-1].start() if before else None, ent.end),
-            (ent.start, after.end() if after else None),
-        ):
-            if start is None or end is None:
+        return Decision(ent, how, confirmed)
+
+    def _holds_a_kb_name(self, ent: Entity, text: str) -> bool:
+        """A KB name of the mention's own label plus common words (a span that ran on,
+        ``ট্রাম্প প্রশাসনের``): not to be trusted as a name of its own."""
+        words = list(WORD.finditer(text, ent.start, ent.end))
+        for i, j in itertools.combinations(range(len(words) + 1), 2):
+            if j - i == len(words):
                 continue
-            if hit := self._known_name(text[start:end]):
-                return Entity(start, end, text[start:end], hit.label, ent.score)
-        return ent
+            hit = self.spans.known(text[words[i].start() : words[j - 1].end()])
+            extra = words[:i] + words[j:]
+            if (
+                hit is not None
+                and hit.label == ent.label
+                and any(is_common(w.group()) for w in extra)
+            ):
+                return True
+        return False
 
     # --- the document --------------------------------------------------------
     def link(self, entities: list[Entity], text: str) -> list[Entity]:
-        """Repair spans, then give every name mention an ID and name, using the whole document."""
-        ents = self.repair_spans(entities, text)
+        """Repair spans, then give every name mention its label and ID, using the whole
+        document; returns every mention (DATEs untouched), in text order."""
+        ents = self.spans.repair(entities, text)
         names = [e for e in ents if e.label in NAME_LABELS]
-        known = {id(e): self._assign(e) for e in names}
-        self._other_readings(names, known)
-        self._short_names(names, known)
-        self._acronyms(names, text)
-        return ents
-
-    @staticmethod
-    def _other_readings(names: list[Entity], known: dict[int, bool]) -> None:
-        """An unknown বাখমুতে (read বাখমু + তে) is বাখমুত + ে where the document says বাখমুত."""
-        ids = {e.id: e for e in names}
-        for ent in names:
-            if known[id(ent)]:
-                continue
-            for form in surface_forms(ent.text)[1:]:
-                other = ids.get(local_id(ent.label, variant_key(form)))
-                if other is not None and other.id != ent.id:
-                    ent.id, ent.name = other.id, other.name
-                    break
-
-    def _short_names(self, names: list[Entity], known: dict[int, bool]) -> None:
-        """পুতিন after ভ্লাদিমির পুতিন takes its ID; an unknown short place or organisation
-        name takes the ID of the longer one it begins."""
-        keys = {id(e): key_words(e.text) for e in names}
-        for ent in names:
-            words = keys[id(ent)]
-            if not words or (ent.label != "PER" and known[id(ent)]):
-                continue
-            fitting = [
-                other
-                for other in names
-                if other.label == ent.label
-                and len(keys[id(other)]) > len(words)
-                and _contains(keys[id(other)], words, anywhere=ent.label == "PER")
-            ]
-            best = _nearest_before(fitting, ent.start)
-            if best is not None:
-                ent.id, ent.name, ent.name_en = best.id, best.name, best.name_en
-
-    def _acronyms(self, names: list[Entity], text: str) -> None:
-        """An acronym takes its expansion's ID: bracketed beside it, or spelled by its initials."""
-        for i, ent in enumerate(names):
-            acronym = read_acronym(ent.text) or read_acronym(surface_stem(ent.text))
-            if acronym is None or ent.label == "PER":
-                continue
-            if i and _BRACKETED_AFTER.match(text[names[i - 1].end : ent.start]):
-                expansion = names[i - 1]
-            else:
-                expansion = next(
-                    (
-                        o
-                        for o in names
-                        if o is not ent
-                        and o.label in _COMPATIBLE[ent.label]
-                        and (
-                            (o.name_en and initials(o.name_en) == acronym)
-                            or _bengali_initials_match(surface_stem(o.text).split(), acronym)
-                        )
-                    ),
-                    None,
-                )
-            if expansion is None or expansion.id == ent.id:
-                continue
-            # a KB identity wins over a local one, whichever of the two has it
-            if ent.id and not ent.id.startswith("bn:") and expansion.id.startswith("bn:"):
-                for o in names:
-                    if o.id == expansion.id:
-                        o.id, o.name, o.name_en = ent.id, ent.name, ent.name_en
-            else:
-                old = ent.id
-                for o in names:
-                    if o.id == old:
-                        o.id, o.name, o.name_en = expansion.id, expansion.name, expansion.name_en
+        evidence = _Evidence.of(names)
+        decisions = [self._decide(e, text, evidence) for e in names]
+        context.short_names(decisions)
+        context.other_readings(decisions)
+        context.acronyms(decisions, text)
+        added = context.repeats(
+            decisions,
+            [(e.start, e.end) for e in ents],
+            text,
+            self.config.gazetteer_score,
+            lambda surface: self.spans.known(surface) is not None,
+        )
+        return sorted(ents + [d.ent for d in added], key=lambda e: e.start)

@@ -314,7 +314,7 @@ def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
 # --- kb, data ---------------------------------------------------------------------
 def _add_kb(sub) -> None:
     p = sub.add_parser("kb", help="build the knowledge base, check its curated part, look names up")
-    p.add_argument("action", choices=["build", "check", "lookup"])
+    p.add_argument("action", choices=["build", "check", "lookup", "lexicon"])
     p.add_argument("names", nargs="*", help="names to look up (lookup)")
     p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
     p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
@@ -327,6 +327,12 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.model_copy(update={"kb_path": Path(args.kb_path)})
     if args.action == "build":
         return _kb_build(settings, args.if_stale)
+    if args.action == "lexicon":
+        from training.lexicon import build_lexicon
+
+        out = Path(__file__).resolve().parents[1] / "models" / "kb" / "common_words.tsv"
+        print(f"{build_lexicon(settings.data_dir, out)} common words written to {out}")
+        return 0
     from models.kb.store import KnowledgeBase
     from models.linker import Linker
     from models.loading import ensure_kb

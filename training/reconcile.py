@@ -21,180 +21,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from models.conventions import DEMONYMS, DIRECTIONS, GENERIC_NOUNS, TITLES, is_listed
 from models.dates import find_dates
-from models.normalize import normalize
 from training.corpora.base import Mention, Sentence
 
-
-def _words(*ws: str) -> frozenset[str]:
-    return frozenset(normalize(w).text for w in ws)
-
-
-TITLES = _words(
-    "প্রেসিডেন্ট",
-    "রাষ্ট্রপতি",
-    "প্রধানমন্ত্রী",
-    "মন্ত্রী",
-    "পররাষ্ট্রমন্ত্রী",
-    "স্বরাষ্ট্রমন্ত্রী",
-    "প্রতিরক্ষামন্ত্রী",
-    "অর্থমন্ত্রী",
-    "প্রতিমন্ত্রী",
-    "উপমন্ত্রী",
-    "সাবেক",
-    "নেতা",
-    "নেত্রী",
-    "চেয়ারম্যান",
-    "অধ্যাপক",
-    "প্রফেসর",
-    "ড.",
-    "ডা.",
-    "ডক্টর",
-    "পোপ",
-    "প্রেরিত",
-    "বিচারপতি",
-    "ব্যারিস্টার",
-    "অ্যাডভোকেট",
-    "মেজর",
-    "জেনারেল",
-    "কর্নেল",
-    "ক্যাপ্টেন",
-    "লেফটেন্যান্ট",
-    "মিস্টার",
-    "মি.",
-    "মিসেস",
-    "জনাব",
-    "সম্রাট",
-    "রাজা",
-    "রানি",
-    "রাণী",
-    "যুবরাজ",
-    "রাজকুমার",
-    "রাজকুমারী",
-    "সেন্ট",
-    "ইমাম",
-    "মাওলানা",
-    "মুফতি",
-    "সাংসদ",
-    "এমপি",
-    "মেয়র",
-    "গভর্নর",
-    "সচিব",
-    "সভাপতি",
-    "সম্পাদক",
-    "মহাসচিব",
-    "উপাচার্য",
-    "কোচ",
-    "অধিনায়ক",
-)
-GENERIC_NOUNS = _words(
-    "সরকার",
-    "দেশ",
-    "পুলিশ",
-    "ব্যাংক",
-    "কোম্পানি",
-    "যাদুঘর",
-    "জাদুঘর",
-    "জলাধার",
-    "সদর দপ্তর",
-    "রেল স্টেশন",
-    "স্টেশন",
-    "বিমানবন্দর",
-    "ডাকঘর",
-    "বন্দর",
-    "বিশ্ববিদ্যালয়",
-    "হাসপাতাল",
-    "আদালত",
-    "মন্ত্রণালয়",
-    "দল",
-    "সংস্থা",
-    "সেনাবাহিনী",
-    "বাহিনী",
-    "কলেজ",
-    "স্কুল",
-    "সংসদ",
-    "শহর",
-    "গ্রাম",
-    "দেশটি",
-    "প্রশাসন",
-    "কমিশন",
-    "কমিটি",
-    "পরিষদ",
-    "রাজ্য",
-    "রাজধানী",
-    "জেলা",
-    "উপজেলা",
-    "থানা",
-)
-DEMONYMS = _words(
-    "মার্কিন",
-    "ভারতীয়",
-    "চীনা",
-    "ইসরাইলি",
-    "ইসরায়েলি",
-    "ব্রিটিশ",
-    "বাংলাদেশি",
-    "বাংলাদেশী",
-    "ফিলিস্তিনি",
-    "রুশ",
-    "জাপানি",
-    "পাকিস্তানি",
-    "ইরানি",
-    "আফগান",
-    "তুর্কি",
-    "কোরীয়",
-    "ফরাসি",
-    "জার্মান",
-    "ইতালীয়",
-    "আমেরিকান",
-    "রোহিঙ্গা",
-    "মুসলিম",
-    "হিন্দু",
-    "ইউরোপীয়",
-    "এশীয়",
-    "আফ্রিকান",
-    "আরব",
-    "ইউক্রেনীয়",
-    "রাশিয়ান",
-    "ইংরেজ",
-    "বাঙালি",
-    "কাশ্মীরি",
-    "ইহুদি",
-    "খ্রিস্টান",
-    "বৌদ্ধ",
-    "শিয়া",
-    "সুন্নি",
-    "কুর্দি",
-    "মিসরীয়",
-    "সিরীয়",
-    "ইরাকি",
-    "লেবানিজ",
-    "কাতারি",
-    "নেপালি",
-    "ভুটানি",
-    "শ্রীলঙ্কান",
-    "মালয়েশীয়",
-    "ইন্দোনেশীয়",
-    "থাই",
-    "ভিয়েতনামি",
-    "অস্ট্রেলীয়",
-    "কানাডীয়",
-    "স্প্যানিশ",
-    "পর্তুগিজ",
-    "গ্রিক",
-    "ডাচ",
-    "সুইস",
-    "পোলিশ",
-    "আইরিশ",
-    "স্কটিশ",
-    "ওয়েলশ",
-)
-DIRECTIONS = _words("উত্তর", "দক্ষিণ", "পূর্ব", "পশ্চিম", "মধ্য", "উত্তর-পূর্ব", "দক্ষিণ-পূর্ব", "নিউ")
-# Case endings and plural/particle suffixes tried off a word before the look-ups above.
-_ENDINGS = tuple(
-    normalize(e).text
-    for e in ("দেরকে", "দের", "রা", "ের", "এর", "র", "কে", "তে", "য়", "এ", "ে", "ও", "ই", "টি")
-)
 _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
 
 
@@ -203,11 +33,6 @@ class ReconcileStats:
     """Counts of what each rule changed, written into the model card."""
 
     changes: Counter[str] = field(default_factory=Counter)
-
-
-def _is_listed(text: str, listed: frozenset[str]) -> bool:
-    """Whether ``text``, or ``text`` less one case ending (``সরকারের`` → ``সরকার``), is listed."""
-    return text in listed or any(text.endswith(e) and text[: -len(e)] in listed for e in _ENDINGS)
 
 
 def _trim(text: str, m: Mention, stats: ReconcileStats) -> Mention | None:
@@ -261,10 +86,10 @@ def reconcile(sentence: Sentence, stats: ReconcileStats) -> Sentence:
         if trimmed is None:
             continue
         mention_text = text[trimmed.start : trimmed.end]
-        if _is_listed(mention_text, GENERIC_NOUNS):
+        if is_listed(mention_text, GENERIC_NOUNS):
             stats.changes["generic noun dropped"] += 1
             continue
-        if _is_listed(mention_text, DEMONYMS):
+        if is_listed(mention_text, DEMONYMS):
             stats.changes["demonym dropped"] += 1
             continue
         names.append(trimmed)

@@ -44,7 +44,7 @@ def kb_fingerprint() -> str:
     """A hash of everything a built KB depends on in code: a KB built by other code is stale."""
     package = importlib.resources.files("models.kb")
     digest = hashlib.sha256()
-    for name in ("variant_key.py", "sources.py", "store.py", "acronyms.py"):
+    for name in ("variant_key.py", "sources.py", "store.py", "acronyms.py", "common_words.tsv"):
         digest.update(package.joinpath(name).read_bytes())
     for section in curated_files():
         digest.update(section.name.encode() + section.read_bytes())
@@ -224,10 +224,11 @@ class KnowledgeBase:
             self._by_alias[form].append(entity)
             if entity not in self._by_key[key]:
                 self._by_key[key].append(entity)
-        self._fuzzy_keys: dict[str, list[str]] = defaultdict(list)
+        # label → first letter → keys: fuzzy matching compares only keys that could match
+        self._fuzzy_keys: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, ents in self._by_key.items():
             for label in {e.label for e in ents}:
-                self._fuzzy_keys[label].append(key)
+                self._fuzzy_keys[label][key[:1]].append(key)
 
     @classmethod
     def open(cls, path: Path) -> KnowledgeBase:
@@ -262,8 +263,10 @@ class KnowledgeBase:
         return self._by_key.get(key, [])
 
     def fuzzy(self, key: str, label: str, min_ratio: float) -> list[KbEntity]:
-        """Entities of ``label`` whose key is the closest to ``key`` with at least ``min_ratio``."""
-        keys = self._fuzzy_keys.get(label)
+        """Entities of ``label`` whose key is the closest to ``key`` with at least ``min_ratio``
+        and the same first letter (transliterations vary inside a name, seldom at its start:
+        আশিকুর রহমান is not শফিকুর রহমান)."""
+        keys = self._fuzzy_keys.get(label, {}).get(key[:1])
         if not keys:
             return []
         best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=min_ratio)

@@ -12,7 +12,7 @@ same key, hence the same local ID. Rules, in order (each with an example):
 3. Case endings and particles stripped from every word, longest first, as long
    as at least two characters remain, repeatedly: পুতিনের → পুতিন, রাশিয়ায় →
    রাশিয়া, কসমোড্রোমে → কসমোড্রোম, ভারতকেও → ভারত, দিল্লিতে → দিল্লি,
-   মোদীরও → মোদী. Plural endings (দের, রা) are not stripped: names are
+   মোদীরও → মোদী, লিমনসহ → লিমন. Plural endings (দের, রা) are not stripped: names are
    seldom plural and often end so (এরশাদের, আঙ্কারা). Endings that are also
    a name's last letters are only stripped where the name cannot end so: র only after a vowel sign
    (ঢাকার → ঢাকা, but নগর stays), ে only after a consonant (ভারতে → ভারত),
@@ -29,6 +29,11 @@ same key, hence the same local ID. Rules, in order (each with an example):
    spellings of the commonest Muslim name words made one (মোহাম্মদ = মুহাম্মদ =
    মুহম্মদ = মো., আহমেদ = আহমদ, হোসেন = হোসাইন = হুসেইন).
 6. Words joined with nothing: নিউইয়র্ক = নিউ ইয়র্ক (niuyrk), ইয়ং = য়ং.
+7. A facility's or body's type word in any of its forms, Bengali, transliterated
+   English or translated, is one word: কসমোড্রোম = মহাকাশবন্দর = মহাকাশ বন্দর =
+   স্পেসপোর্ট, বিমানবন্দর = এয়ারপোর্ট, বিশ্ববিদ্যালয় = ইউনিভার্সিটি, হাসপাতাল =
+   হসপিটাল, মন্ত্রণালয় = মিনিস্ট্রি = মন্ত্রক (``TYPE_WORDS``), so ভস্তোচনি
+   কসমোড্রোমে and ভোস্টোচনি মহাকাশ বন্দর share a key (bhstcniksmdrm).
 
 The key is a class, not a spelling: it is never shown to users except inside
 a local ID (``bn:LOC:bhstcniksmdrm``).
@@ -50,6 +55,9 @@ INDEPENDENT_VOWELS = set("অআইঈউঊঋএঐওঔ")
 
 # Endings, longest first; each with the characters that may precede it (None: any).
 _AFTER_VOWEL = frozenset(VOWEL_SIGNS | INDEPENDENT_VOWELS)
+# য়ে-endings follow a vowel or ং (জিনপিংয়ের, পিয়ংইয়ংয়ে), never a consonant:
+# মন্ত্রণালয়ের is মন্ত্রণালয় + ের, not মন্ত্রণাল + য়ের.
+_AFTER_VOWEL_OR_ANUSVARA = _AFTER_VOWEL | {"ং"}
 _CASE_ENDINGS: list[tuple[str, frozenset[str] | None]] = sorted(
     [
         ("েরকে", None),
@@ -57,11 +65,11 @@ _CASE_ENDINGS: list[tuple[str, frozenset[str] | None]] = sorted(
         ("েরই", None),
         ("েরা", None),
         ("ের", None),
-        ("য়েরও", None),
-        ("য়ের", None),
-        ("য়েও", None),
-        ("য়েই", None),
-        ("য়ে", None),
+        ("য়েরও", _AFTER_VOWEL_OR_ANUSVARA),
+        ("য়ের", _AFTER_VOWEL_OR_ANUSVARA),
+        ("য়েও", _AFTER_VOWEL_OR_ANUSVARA),
+        ("য়েই", _AFTER_VOWEL_OR_ANUSVARA),
+        ("য়ে", _AFTER_VOWEL_OR_ANUSVARA),
         ("কেও", None),
         ("কেই", None),
         ("কে", None),
@@ -74,6 +82,7 @@ _CASE_ENDINGS: list[tuple[str, frozenset[str] | None]] = sorted(
         ("য়", frozenset("\u09be\u09cb\u09c7\u09c1\u09c2")),
         ("ও", None),
         ("ই", None),
+        ("সহ", None),  # "with": লিমনসহ, ঢাকাসহ
     ],
     key=lambda e: len(e[0]),
     reverse=True,
@@ -234,6 +243,42 @@ def _fold(word: str) -> str:
     return regex.sub(r"(.)\1+", r"\1", folded)
 
 
+# Rule 7: each group's forms, the first one canonical. Only words that name the same
+# kind of thing in every use (পার্টি/দল do not: জাতীয় দল is a national team).
+TYPE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("কসমোড্রোম", "কসমোড্রম", "মহাকাশবন্দর", "মহাকাশ বন্দর", "স্পেসপোর্ট"),
+    ("বিমানবন্দর", "বিমান বন্দর", "এয়ারপোর্ট", "এয়ারপোর্ট"),
+    ("বিশ্ববিদ্যালয়", "ইউনিভার্সিটি", "ইউনিভার্সিটি"),
+    ("হাসপাতাল", "হসপিটাল", "হাসপাতাল"),
+    ("মন্ত্রণালয়", "মিনিস্ট্রি", "মন্ত্রক"),
+    ("কলেজ", "মহাবিদ্যালয়"),
+    ("সেতু", "ব্রিজ"),
+    ("প্রাসাদ", "প্যালেস"),
+    ("দ্বীপ", "আইল্যান্ড"),
+    ("বিদ্যুৎকেন্দ্র", "বিদ্যুৎ কেন্দ্র", "পাওয়ার প্ল্যান্ট", "পাওয়ার প্লান্ট"),
+    ("স্টেশন", "ইস্টিশন"),
+    ("পরিষদ", "কাউন্সিল"),
+    ("সংস্থা", "এজেন্সি"),
+    ("আদালত", "কোর্ট"),
+    ("প্রদেশ", "প্রভিন্স"),
+    ("অঞ্চল", "রিজিয়ন", "ওব্লাস্ট"),
+    ("দূতাবাস", "অ্যাম্বাসি", "এমব্যাসি"),
+    ("সেনাবাহিনী", "আর্মি"),
+    ("নৌবাহিনী", "নেভি"),
+    ("বিমানবাহিনী", "এয়ারফোর্স", "এয়ার ফোর্স"),
+    ("ব্যাংক", "ব্যাঙ্ক"),
+    ("ইনস্টিটিউট", "ইন্সটিটিউট"),
+    ("জাদুঘর", "যাদুঘর", "মিউজিয়াম"),
+    ("স্কয়ার", "স্কোয়ার"),
+    ("নদী", "নদ", "রিভার"),
+    ("হ্রদ", "লেক"),
+    ("মহাসাগর", "ওশান"),
+    ("দপ্তর", "ডিপার্টমেন্ট"),
+    ("কোম্পানি", "কম্পানি"),
+    ("করপোরেশন", "কর্পোরেশন"),
+)
+
+
 def words_of(name: str) -> list[str]:
     """Rule 1 and 2: the cleaned words of a name; an ending hyphenated on (বিএনপি-এর) dropped.
 
@@ -247,13 +292,56 @@ def words_of(name: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=65536)
-def key_words(name: str) -> tuple[str, ...]:
-    """The folded stem of each word (rules 1-5): ভোস্টোচনি কসমোড্রোমে → (bhstcni, ksmdrm)."""
+def _folded_words(name: str) -> tuple[str, ...]:
+    """Rules 1-5: the folded stem of each word."""
     words = [k for w in words_of(name) if (k := _fold(strip_case_ending(w)))]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     return tuple(_NAME_WORDS.get(w, w) for w in words)
+
+
+def _type_table() -> dict[tuple[str, ...], str]:
+    """Folded form(s) of every type word → the folded form of its group's first word.
+
+    A type word ending in য় keeps its locative ে in the key (rule 3 spares it for
+    নরওয়ে, জিম্বাবুয়ে), so ``বিশ্ববিদ্যালয়ে`` is listed beside ``বিশ্ববিদ্যালয়``.
+    """
+    table: dict[tuple[str, ...], str] = {}
+    for group in TYPE_WORDS:
+        canonical = "".join(_folded_words(group[0]))
+        for form in group:
+            folded = _folded_words(form)
+            table[folded] = canonical
+            if folded[-1].endswith("y"):
+                table[(*folded[:-1], folded[-1] + "e")] = canonical
+    return table
+
+
+_TYPES = _type_table()
+_LONGEST_TYPE = max(len(k) for k in _TYPES)
+TYPE_KEYS = frozenset(_TYPES.values())  # a type word's key, whatever form it was written in
+
+
+def _fold_types(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule 7, longest form first: (bhstcni, mhaks, bndr) → (bhstcni, ksmdrm)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST_TYPE, len(words) - i), 0, -1):
+            if (canonical := _TYPES.get(words[i : i + n])) is not None:
+                out.append(canonical)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def key_words(name: str) -> tuple[str, ...]:
+    """The folded stem of each word (rules 1-5, 7): ভোস্টোচনি কসমোড্রোমে → (bhstcni, ksmdrm)."""
+    return _fold_types(_folded_words(name))
 
 
 def variant_key(name: str) -> str:

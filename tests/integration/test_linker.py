@@ -11,7 +11,7 @@ from models.kb.store import KnowledgeBase
 from models.kb.variant_key import variant_key
 from models.linker import Linker
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def _mentions(text: str, spans: list[tuple[str, str]]) -> list[Entity]:

@@ -8,6 +8,7 @@ offsets map exactly onto the normalised text the tagger trains on.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def _document(raw: dict, source: str) -> Sentence:
     cuts = sorted({0, len(text), *(p for s, e, _ in spans for p in (s, e))})
     norm_at: dict[int, int] = {0: 0}
     pieces: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         pieces.append(normalize(text[a:b]).text)
         norm_at[b] = norm_at[a] + len(pieces[-1])
     mentions = [Mention(norm_at[s], norm_at[e], label) for s, e, label in spans]

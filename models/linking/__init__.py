@@ -1,0 +1,1 @@
+"""The linker's parts: span repair against the KB (spans) and the document context (context)."""

@@ -1,0 +1,332 @@
+"""Span repair against the knowledge base: the mentions' edges, before any ID is given.
+
+The tagger's spans are repaired where the KB (or ANNOTATION.md) knows better, in order:
+
+1. a mention of words that are never names alone (titles, nationality adjectives,
+   generic nouns: models.conventions) is dropped, and so is one made only of
+   common words (models.kb.lexicon) that the tagger was not sure of;
+2. two names written together, at least one of them a KB name, become two
+   mentions (``ভারত-পাকিস্তান``, ``জেলেনস্কি কিয়েভে``), each with its own label;
+   a real hyphenated name (``কিম জং-উন``) is a KB alias and stays one;
+3. a KB name plus leading or trailing common words is trimmed to the name
+   (``ট্রাম্প প্রশাসনের`` → ``ট্রাম্প``);
+4. adjacent mentions, or a mention and its neighbour word, that form a KB name
+   become one (``দক্ষিণ`` + ``কোরিয়ার``); a place in the genitive and the state
+   body after it are one ORG (``রাশিয়ার পররাষ্ট্র মন্ত্রণালয়``); a place takes
+   the place-type word after it (``কুরস্ক অঞ্চলে``, ``কোরীয় উপদ্বীপ``);
+5. KB names the tagger missed are added: curated and country names, and
+   capitals and big cities, where they are not common words.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from models.conventions import DEMONYMS, DIRECTIONS, GENERIC_NOUNS, TITLES, is_listed
+from models.entity import Entity
+from models.kb.lexicon import is_common
+from models.kb.store import KbEntity, KnowledgeBase
+from models.kb.variant_key import TYPE_KEYS, alias_form, key_words, surface_forms, variant_key
+from models.labels import NAME_LABELS
+from models.linking.config import LinkerConfig
+from models.normalize import normalize
+
+# A name word, hyphenated parts included (কিম জং-উন has two); models.segment's words
+# split at hyphens, as the tagger labels each part.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
+PART = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
+_MIN_PLACE_WORD = 4  # characters of a lone place name added (কিল, Kiel, is also "a punch")
+_GENITIVE = regex.compile(r"(?:র|ের|এর)$")
+# The head of a state body a country's genitive belongs to (ANNOTATION.md: রাশিয়ার
+# নিরাপত্তা পরিষদ, রাশিয়ার পররাষ্ট্র মন্ত্রণালয় are one ORG each).
+# Only a ministry, council, department or commission: "উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা
+# সংস্থা" is a place and a description, "চীনের পিপলস লিবারেশন আর্মি" a place and a name.
+_BODY_HEADS = frozenset(k for w in ("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন") for k in key_words(w))
+_BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
+# Place-type words that belong to the place's name (ANNOTATION.md: কোরীয় উপদ্বীপ).
+_PLACE_HEADS = frozenset(
+    k
+    for w in ("অঞ্চল", "প্রদেশ", "প্রণালী", "উপদ্বীপ", "উপসাগর", "সাগর", "নদী", "নদ", "মহাসাগর",
+              "বিদ্যুৎকেন্দ্র", "বিমানবন্দর", "কসমোড্রোম", "অঙ্গরাজ্য", "উপত্যকা")
+    for k in key_words(w)
+)  # fmt: skip
+
+
+def _not_a_name(text: str) -> bool:
+    norm = normalize(text).text
+    return any(is_listed(norm, listed) for listed in (TITLES, DEMONYMS, GENERIC_NOUNS))
+
+
+def _is_head(word: str, heads: frozenset[str]) -> bool:
+    keys = key_words(word)
+    return len(keys) == 1 and keys[0] in heads
+
+
+def _extra(word: str) -> bool:
+    """A word that is no part of a name: common, a title or a nationality adjective, and
+    neither a type word nor a direction (ঢাকা বিশ্ববিদ্যালয়, উত্তর আফ্রিকা)."""
+    norm = normalize(word).text
+    if is_listed(norm, GENERIC_NOUNS) or is_listed(norm, DIRECTIONS) or _is_head(word, TYPE_KEYS):
+        return False
+    return is_common(word) or is_listed(norm, TITLES) or is_listed(norm, DEMONYMS)
+
+
+def _is_word(text: str) -> bool:
+    """One word of letters, long enough to be a name on its own."""
+    return len(text) >= _MIN_SINGLE_WORD and _LETTERS.fullmatch(text) is not None
+
+
+def _labels(hit: KbEntity) -> tuple[str, ...]:
+    """The tagger's labels compatible with a KB entity (a country may stand for its government)."""
+    return ("LOC", "ORG") if hit.label in ("LOC", "ORG") else (hit.label,)
+
+
+def _hyphen_pair(lhit: KbEntity | None, rhit: KbEntity | None, left: str, right: str) -> bool:
+    """Across a hyphen two KB names, or one beside a single uncommon word: ভারত-পাকিস্তান,
+    বিএনপি-জামায়াতের. Not a constituency (কুমিল্লা-৬) or a route part (ঢাকা-চট্টগ্রাম মহাসড়ক)."""
+    if lhit and rhit:
+        return True
+    other = right if lhit else left
+    return bool(lhit or rhit) and _is_word(other) and not is_common(other)
+
+
+class SpanRepair:
+    def __init__(self, kb: KnowledgeBase, config: LinkerConfig) -> None:
+        self.kb = kb
+        self.config = config
+        self._first_words = kb.multiword_names(config.relabel_min_prior)
+
+    # --- KB look-ups ---------------------------------------------------------------
+    def known(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
+        """The trusted KB entity ``surface`` names: exactly (after case endings), or by a
+        variant key long enough not to collide with an acronym's."""
+        floor = self.config.repair_min_prior if min_prior is None else min_prior
+        candidates = [c for form in surface_forms(surface) for c in self.kb.by_alias(form)]
+        key = variant_key(surface)
+        if not candidates and len(key) >= self.config.key_min_chars:
+            candidates = self.kb.by_key(key)
+        trusted = [c for c in candidates if c.prior >= floor]
+        return max(trusted, key=lambda c: c.prior) if trusted else None
+
+    def _alias(self, surface: str) -> KbEntity | None:
+        """The trusted entity ``surface`` is an exact alias of (after case endings)."""
+        candidates = [c for form in surface_forms(surface) for c in self.kb.by_alias(form)]
+        trusted = [c for c in candidates if c.prior >= self.config.repair_min_prior]
+        return max(trusted, key=lambda c: c.prior) if trusted else None
+
+    def _single(self, surface: str) -> KbEntity | None:
+        """The one entity a lone word names exactly, if it is curated, a country, or a
+        capital or big city with a QID (and the word names nothing else)."""
+        candidates = {c.id: c for form in surface_forms(surface) for c in self.kb.by_alias(form)}
+        if len(candidates) != 1:
+            return None
+        (hit,) = candidates.values()
+        big_place = (
+            hit.label == "LOC" and hit.qid and hit.prior >= self.config.added_place_min_prior
+        )
+        return hit if hit.prior >= self.config.relabel_min_prior or big_place else None
+
+    # --- the repair --------------------------------------------------------------
+    def repair(self, entities: list[Entity], text: str) -> list[Entity]:
+        names = [e for e in entities if e.label in NAME_LABELS and not self._spurious(e, text)]
+        others = [e for e in entities if e.label not in NAME_LABELS]
+        names = [part for e in names for part in self._split(e, text)]
+        names = [self._trim(e, text) for e in names]
+        merged = self._merge_adjacent(sorted(names + others, key=lambda e: e.start), text)
+        merged = [self._extend_by_head(e, text, merged) for e in merged]
+        return sorted(merged + self._missed_names(merged, text), key=lambda e: e.start)
+
+    def _spurious(self, ent: Entity, text: str) -> bool:
+        """A title, adjective or generic noun alone; or only common words, tagged unsure."""
+        if _not_a_name(ent.text):
+            return True
+        words = WORD.findall(text, ent.start, ent.end)
+        common = all(is_common(w) or _not_a_name(w) for w in words)
+        unsure = ent.score < self.config.common_max_score
+        return common and unsure and self.known(ent.text) is None
+
+    # --- 2. split ----------------------------------------------------------------
+    def _split(self, ent: Entity, text: str) -> list[Entity]:
+        """``ent`` as the names it joins, where a KB name is one of them."""
+        if self.known(ent.text) is not None:
+            return [ent]
+        for cut_end, cut_start, hyphen in self._cuts(ent, text):
+            left, right = text[ent.start : cut_end], text[cut_start : ent.end]
+            lhit, rhit = self.known(left), self.known(right)
+            if hyphen:
+                joined = _hyphen_pair(lhit, rhit, left, right)
+            else:  # a person beside a place or body: জেলেনস্কি কিয়েভে, ওলাফ শলৎস বার্লিন
+                joined = bool(lhit and rhit and (lhit.label == "PER") != (rhit.label == "PER"))
+            if joined:
+                llabel = lhit.label if lhit else ent.label
+                rlabel = rhit.label if rhit else ent.label
+                first = Entity(ent.start, cut_end, left, llabel, ent.score)
+                rest = Entity(cut_start, ent.end, right, rlabel, ent.score)
+                return [first, *self._split(rest, text)]
+        return [ent]
+
+    @staticmethod
+    def _cuts(ent: Entity, text: str) -> Iterator[tuple[int, int, bool]]:
+        """Places a mention may join two names: (end of the left, start of the right, hyphen)."""
+        parts = list(PART.finditer(text, ent.start, ent.end))
+        for a, b in itertools.pairwise(parts):
+            gap = text[a.end() : b.start()]
+            if gap in (" ", "-", "\u00a0"):
+                yield a.end(), b.start(), gap == "-"
+
+    # --- 3. trim -------------------------------------------------------------------
+    def _trim(self, ent: Entity, text: str) -> Entity:
+        """The KB name inside ``ent`` when everything around it is common words. A person
+        loses only leading titles (``এ`` may be an initial) and trailing common words; a
+        type word (হাসপাতাল) or a direction (উত্তর) is part of a name, never trimmed."""
+        words = list(WORD.finditer(text, ent.start, ent.end))
+        n = len(words)
+        if n < 2 or self.known(ent.text) is not None:
+            return ent
+        lead_rule = _not_a_name if ent.label == "PER" else _extra
+        for size in range(n - 1, 0, -1):
+            for i in range(n - size + 1):
+                lead, trail = words[:i], words[i + size :]
+                if not all(lead_rule(w.group()) for w in lead):
+                    continue
+                if not all(_extra(w.group()) for w in trail):
+                    continue
+                start, end = words[i].start(), words[i + size - 1].end()
+                hit = self.known(text[start:end])
+                if hit is not None and ent.label in _labels(hit):
+                    return Entity(start, end, text[start:end], ent.label, ent.score)
+        return ent
+
+    # --- 4. merge and extend ----------------------------------------------------------
+    def _merge_adjacent(self, ents: list[Entity], text: str) -> list[Entity]:
+        merged: list[Entity] = []
+        for ent in ents:
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.label in NAME_LABELS
+                and ent.label in NAME_LABELS
+                and JOINER.match(text[prev.end : ent.start])
+                and (label := self._joined_label(prev, ent, text))
+            ):
+                span = text[prev.start : ent.end]
+                merged[-1] = Entity(prev.start, ent.end, span, label, min(prev.score, ent.score))
+            else:
+                merged.append(ent)
+        for i, ent in enumerate(merged):
+            if ent.label in NAME_LABELS:
+                lo = merged[i - 1].end if i else 0
+                hi = merged[i + 1].start if i + 1 < len(merged) else len(text)
+                merged[i] = self._extend_by_word(ent, text, lo, hi)
+        return merged
+
+    def _joined_label(self, prev: Entity, ent: Entity, text: str) -> str | None:
+        """The label of two adjacent mentions as one: a KB name, or a place's state body."""
+        if hit := self._alias(text[prev.start : ent.end]):
+            return hit.label
+        if ent.label == "ORG" and self.known(ent.text) is None:
+            return "ORG" if self._is_state_body(prev, ent.end, text) else None
+        return None
+
+    def _is_state_body(self, place: Entity, end: int, text: str) -> bool:
+        """A place in the genitive, then at most three words ending in a body's head:
+        রাশিয়ার নিরাপত্তা পরিষদ, জাপানের পরিবহন মন্ত্রণালয় (not দেবীদ্বার উপজেলা পরিষদ:
+        দেবীদ্বার is not দেবীদ্বা + র)."""
+        words = WORD.findall(text, place.end, end)
+        return (
+            place.label == "LOC"
+            and 0 < len(words) <= _BODY_MAX_WORDS
+            and _is_head(words[-1], _BODY_HEADS)
+            and self._genitive(place.text)
+        )
+
+    def _genitive(self, surface: str) -> bool:
+        """``surface`` is a known place in the genitive: its stem is a name, itself is not."""
+        ending = _GENITIVE.search(surface)
+        if ending is None or self.kb.by_alias(surface):
+            return False
+        return self.known(surface[: ending.start()]) is not None
+
+    def _extend_by_word(self, ent: Entity, text: str, lo: int, hi: int) -> Entity:
+        before = [
+            m for m in WORD.finditer(text, lo, ent.start) if JOINER.match(text[m.end() : ent.start])
+        ]
+        after = WORD.match(text, ent.end + 1, hi) if ent.end < hi and text[ent.end] == " " else None
+        for start, end in (
+            (before[-1].start() if before else None, ent.end),
+            (ent.start, after.end() if after else None),
+        ):
+            if start is None or end is None:
+                continue
+            added = text[start : ent.start] or text[ent.end : end]
+            if _extra(added.strip(" -")):
+                continue
+            if hit := self._alias(text[start:end]):
+                return Entity(start, end, text[start:end], hit.label, ent.score)
+        return ent
+
+    def _extend_by_head(self, ent: Entity, text: str, ents: list[Entity]) -> Entity:
+        """A place takes the place-type word right after it (কুরস্ক অঞ্চলে), a genitive
+        place the state body after it (জাপানের পরিবহন মন্ত্রণালয়), up to the next mention."""
+        if ent.label != "LOC":
+            return ent
+        nxt = min((e.start for e in ents if e.start >= ent.end), default=len(text))
+        following: list[regex.Match[str]] = []
+        pos = ent.end
+        for m in WORD.finditer(text, ent.end, nxt):
+            if len(following) == _BODY_MAX_WORDS or text[pos : m.start()] != " ":
+                break
+            following.append(m)
+            pos = m.end()
+        if following and _is_head(following[0].group(), _PLACE_HEADS):
+            return self._widened(ent, following[0].end(), "LOC", text)
+        for m in following:
+            if self._is_state_body(ent, m.end(), text):
+                return self._widened(ent, m.end(), "ORG", text)
+        return ent
+
+    @staticmethod
+    def _widened(ent: Entity, end: int, label: str, text: str) -> Entity:
+        return Entity(ent.start, end, text[ent.start : end], label, ent.score)
+
+    # --- 5. names the tagger missed ----------------------------------------------------
+    def _missed_names(self, entities: list[Entity], text: str) -> list[Entity]:
+        """Trusted KB names in text no mention covers (ভস্তোচনি কসমোড্রোমে, হামাস, দোহায়)."""
+        taken = [(e.start, e.end) for e in entities]
+        words = list(PART.finditer(text))
+        found: list[Entity] = []
+        i = 0
+        while i < len(words):
+            hit = self._name_at(words, i, text)
+            if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
+                found.append(hit)
+                i += len(PART.findall(text, hit.start, hit.end))
+            else:
+                i += 1
+        return found
+
+    def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:
+        """The longest trusted KB name starting at word ``i``, if any."""
+        longest = self._first_words.get(alias_form(words[i].group()), 1)
+        for j in range(min(i + longest, len(words)) - 1, i - 1, -1):
+            if not all(
+                JOINER.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, j)
+            ):
+                continue
+            start, end = words[i].start(), words[j].end()
+            surface = text[start:end]
+            if j > i:
+                hit = self.known(surface, self.config.relabel_min_prior)
+            elif _is_word(surface) and not is_common(surface):
+                hit = self._single(surface)
+            else:
+                continue
+            if hit is not None:
+                return Entity(start, end, surface, hit.label, self.config.gazetteer_score)
+        return None
