@@ -44,7 +44,14 @@ def main() -> None:
         for d, doc, ents in zip(docs, segmented, pipe.tagger.tag_documents(segmented), strict=True)
     ]
     print(f"world.jsonl dev split: {len(docs)} documents\n")
-    print("| kb_label_max_score | confirm_min_score | strict F1 PER/LOC/ORG | ID pairwise F1 | IDs per entity |")
+    head = (
+        "kb_label_max_score",
+        "confirm_min_score",
+        "strict F1 PER/LOC/ORG",
+        "ID F1",
+        "IDs/entity",
+    )
+    print("| " + " | ".join(head) + " |")
     print("|---|---|---|---|---|")
     for label_score in LABEL_SCORES:
         for confirm in CONFIRM_SCORES:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 DATE_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "dates_bn.jsonl"
+WEB_SET = DATE_SET.with_name("dates_web.jsonl")  # Latin-script and mixed dates of news pages
 
 # (text, document date) → [(mention text, ISO value or None)]
 DateFinder = Callable[[str, date], list[tuple[str, str | None]]]

@@ -24,6 +24,12 @@ def _alt(*words: str) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
 
 
+def _latin(table: dict[int, tuple[str, ...]]) -> str:
+    """English names in any case, an abbreviation's dot allowed (Sept., NOV)."""
+    words = sorted((w for ws in table.values() for w in ws), key=len, reverse=True)
+    return r"(?i:" + "|".join(words) + r")(?![\p{L}])\.?"
+
+
 MONTHS: dict[int, tuple[str, ...]] = {
     1: ("জানুয়ারি", "জানুয়ারী", "জানুয়ারি"),
     2: ("ফেব্রুয়ারি", "ফেব্রুয়ারী", "ফেব্রুয়ারি", "ফেব্রুয়ারী"),
@@ -65,6 +71,30 @@ HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
     10: ("শাওয়াল",),
     11: ("জিলকদ", "জিলকদ"),
     12: ("জিলহজ", "জিলহজ্জ"),
+}
+# Latin-script names as news sites print them in bylines and timestamps (matched in any case)
+ENGLISH_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan"),
+    2: ("february", "feb"),
+    3: ("march", "mar"),
+    4: ("april", "apr"),
+    5: ("may",),
+    6: ("june", "jun"),
+    7: ("july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sept", "sep"),
+    10: ("october", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+ENGLISH_WEEKDAYS: dict[int, tuple[str, ...]] = {
+    1: ("monday", "mon"),
+    2: ("tuesday", "tues", "tue"),
+    3: ("wednesday", "wed"),
+    4: ("thursday", "thurs", "thu"),
+    5: ("friday", "fri"),
+    6: ("saturday", "sat"),
+    7: ("sunday", "sun"),
 }
 WEEKDAYS: dict[int, tuple[str, ...]] = {  # ISO weekday numbers, Monday = 1
     1: ("সোমবার",),
@@ -111,28 +141,49 @@ _SUFFIX = (
 _DAY_SUFFIX = _alt("ই", "লা", "রা", "ঠা", "শে", "এ", "তম") + "?"
 
 _MONTH = "(?P<month>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
+_EMONTH = "(?P<month>" + _latin(ENGLISH_MONTHS) + ")"
+_ANY_MONTH = "(?:" + _MONTH + "|" + _EMONTH + ")"
+_EWEEKDAY = "(?P<weekday>" + _latin(ENGLISH_WEEKDAYS) + ")"
 _BMONTH = "(?P<bmonth>" + _alt(*(w for ws in BENGALI_MONTHS.values() for w in ws)) + ")"
 _HMONTH = "(?P<hmonth>" + _alt(*(w for ws in HIJRI_MONTHS.values() for w in ws)) + ")"
 _WEEKDAY = "(?P<weekday>" + _alt(*(w for ws in WEEKDAYS.values() for w in ws)) + ")"
 _REL = "(?P<rel>" + _alt(*RELATIVE_DAYS) + ")"
 _QUAL = "(?P<qual>" + _alt(*QUALIFIERS) + ")"
 _DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt("পয়লা", "পহেলা") + ")"
+_EDAY = r"(?P<day>[0-3]?[0-9]|[০-৩]?[০-৯])(?i:st|nd|rd|th)?"
 _YEAR = rf"(?P<year>(?:1[89]|20|১[৮৯]|২০){_D}{{2}})"
 _BYEAR = rf"(?P<byear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
 _BSAL = _alt("বঙ্গাব্দ", "বাংলা সন", "সন")
+_PARTS_OF_DAY = ("সকাল", "দুপুর", "বিকেল", "সন্ধ্যা", "রাত", "ভোর")
+_AMPM = rf"(?P<ampm>{_alt('পিএম', 'এএম')}|(?i:[ap]\.?m\.?)(?![\p{{L}}]))"
+_ZONE = r"(?:\s*(?:Z|(?i:GMT|UTC|BST)(?![\p{L}])|[+-]\d{2}:?\d{2}))"
+# ০৬:৪২ পিএম, 10:30:00 +0600, রাত ১০টায়, 0930 hrs — hour, minute, optional seconds
+_CLOCK = (
+    rf"(?:(?P<hour>{_D}{{1,2}})[:.](?P<minute>{_D}{{2}})(?::(?P<second>{_D}{{2}}))?"
+    rf"(?:\s*{_AMPM})?{_ZONE}?"
+    rf"|(?P<hour>{_D}{{2}})(?P<minute>{_D}{{2}})\s*(?i:hrs|hours)(?![\p{{L}}]))"
+)
 _TIME = (
-    rf"(?:,?\s*(?:(?P<part>{_alt('সকাল', 'দুপুর', 'বিকেল', 'সন্ধ্যা', 'রাত', 'ভোর')})\s*)?"
-    rf"(?P<hour>{_D}{{1,2}})[:.](?P<minute>{_D}{{2}})\s*"
-    rf"(?P<ampm>{_alt('পিএম', 'এএম', 'PM', 'AM', 'pm', 'am')})?"
+    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)})\s*)?{_CLOCK}"
     rf"(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
+)
+# ৩ নভেম্বর রাতে: a part of day after a date is inside it (ANNOTATION.md)
+_PART_AFTER = (
+    rf"(?:\s+(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?{_alt('ই')}?"
+    rf"(?![\p{{L}}\p{{M}}]))"
 )
 _UNIT = "(?P<unit>" + _alt("দিন", "সপ্তাহ", "মাস", "বছর") + ")"
 _COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS) + ")"
 
-# dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
-_NUMERIC = rf"(?P<day>{_D}{{1,2}})[/.\-](?P<nmonth>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}}|{_D}{{2}})"
+# dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy — not inside a code (BD-03-11-2025-0047)
+_IN_CODE_BEFORE = r"(?<![\p{L}\p{N}][\-/.])"
+_IN_CODE_AFTER = r"(?![\-/.][\p{L}\p{N}])"
+_NUMERIC = (
+    rf"{_IN_CODE_BEFORE}(?P<day>{_D}{{1,2}})[/.\-](?P<nmonth>{_D}{{1,2}})[/.\-]"
+    rf"(?P<year>{_D}{{4}}|{_D}{{2}}){_IN_CODE_AFTER}"
+)
 
 _MAS = _alt("মাস")
 _BOCHHOR = _alt("বছর")
@@ -140,11 +191,27 @@ _BOCHHOR = _alt("বছর")
 _DAY_MONTH_YEAR = (
     rf"(?:{_QUAL}\s+)?{_DAY}\s*-?\s*{_MONTH}"
     rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}"
-    rf"(?:\s*,?\s*{_WEEKDAY}{_SUFFIX}{_NA})?(?:{_TIME})?"
+    rf"(?:\s*,?\s*{_WEEKDAY}{_SUFFIX}{_NA})?(?:{_TIME}|{_PART_AFTER})?"
 )
+# Latin script and mixed, as bylines print them: Nov 3, 2025; Monday, November 3, 2025
+# 10:30 AM; 3rd November 2025; ৩ Nov ২০২৫; Mon, 03 Nov 2025 10:30:00 +0600
+_LATIN_WEEKDAY = rf"(?:{_EWEEKDAY}\s*,?\s*)?"
+_LATIN_YEAR = rf"(?:\s*,?\s*{_YEAR})?"
+_MONTH_DAY_EN = rf"{_LATIN_WEEKDAY}{_EMONTH}\s*{_EDAY}{_LATIN_YEAR}(?:{_TIME}|{_PART_AFTER})?"
+_DAY_MONTH_EN = rf"{_LATIN_WEEKDAY}{_EDAY}\s+{_EMONTH}{_LATIN_YEAR}(?:{_TIME}|{_PART_AFTER})?"
+_MONTH_YEAR_EN = rf"{_EMONTH}\s*,?\s*{_YEAR}"
+# 2025-11-03, 2025-11-03 10:30, 2025-11-03T10:30:00+06:00
+_ISO = (
+    rf"{_IN_CODE_BEFORE}(?P<year>{_D}{{4}})-(?P<nmonth>{_D}{{2}})-(?P<day>{_D}{{2}})"
+    rf"(?:(?:T|\s+)(?P<hour>{_D}{{2}}):(?P<minute>{_D}{{2}})(?::(?P<second>{_D}{{2}}))?{_ZONE}?)?"
+    rf"{_IN_CODE_AFTER}"
+)
+# the clock first: 10:30 AM, Nov 3, 2025; ১০:৩০ পিএম, ০৩ নভেম্বর ২০২৫
+_TIME_FIRST = rf"{_CLOCK}\s*,\s*(?:{_EMONTH}\s*{_EDAY}|{_DAY}\s*{_ANY_MONTH})\s*,?\s*{_YEAR}"
 _YEAR_SAL_DAY_MONTH = rf"{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
 _MONTH_YEAR = (
     rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
+    rf"|{_MONTH_YEAR_EN}"
     rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
 )
 # চলতি বছরের জানুয়ারিতে, গত বছরের ১৫ আগস্ট
@@ -163,13 +230,18 @@ _HIJRI_DATE = (
 _BRACKET_DATE = rf"\s*\(\s*(?:{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?|{_NUMERIC})\s*\)"
 _DAY_WORD = (
     rf"(?:{_REL}(?:\s+{_WEEKDAY})?|{_QUAL}\s+{_WEEKDAY}|{_WEEKDAY}){_SUFFIX}"
-    rf"(?:{_BRACKET_DATE}|\s*,\s*{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
+    rf"(?:{_BRACKET_DATE}|\s*,\s*{_DAY}\s*{_ANY_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
+    rf"(?:{_TIME}|{_PART_AFTER})?"
 )
 _RELATIVE_PERIOD = rf"{_QUAL}\s+{_UNIT}{_SUFFIX}"
 _AGO = rf"{_COUNT}\s*{_UNIT}\s+{_alt('আগে', 'আগেই')}"
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("numeric", _NUMERIC),
+    ("day_month_year", _ISO),
+    ("day_month_year", _TIME_FIRST),
+    ("day_month_year", _MONTH_DAY_EN),
+    ("day_month_year", _DAY_MONTH_EN),
+    ("numeric", rf"{_NUMERIC}(?:{_TIME}|{_PART_AFTER})?"),
     ("year_day_month", _YEAR_SAL_DAY_MONTH),
     ("relative_year", _RELATIVE_YEAR_DATE),
     ("day_month_year", _DAY_MONTH_YEAR),

@@ -23,6 +23,8 @@ from models.dates.calendars import (
 )
 from models.dates.grammar import (
     BENGALI_MONTHS,
+    ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
     MONTHS,
     NUMBER_WORDS,
     QUALIFIERS,
@@ -37,9 +39,16 @@ def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
     return {normalize(w).text: n for n, words in table.items() for w in words}
 
 
-_MONTH = _index(MONTHS)
+class _Names(dict):
+    """Bengali names as written, English ones in any case and with a dot (NOV, Sept.)."""
+
+    def __missing__(self, name: str) -> int:
+        return super().__getitem__(name.lower().rstrip("."))
+
+
+_MONTH = _Names(_index(MONTHS) | _index(ENGLISH_MONTHS))
 _BMONTH = _index(BENGALI_MONTHS)
-_WEEKDAY = _index(WEEKDAYS)
+_WEEKDAY = _Names(_index(WEEKDAYS) | _index(ENGLISH_WEEKDAYS))
 _REL = {normalize(w).text: d for w, d in RELATIVE_DAYS.items()}
 _QUAL = {normalize(w).text: d for w, d in QUALIFIERS.items()}
 _NUMBER = {normalize(w).text: n for w, n in NUMBER_WORDS.items()}
@@ -66,18 +75,31 @@ def _year(text: str) -> int:
     return 2000 + y if y < 100 else y
 
 
+def _meridiem(ampm: str | None) -> str | None:
+    """ "pm", "am" or None from পিএম/এএম/PM/p.m./a.m."""
+    if ampm is None:
+        return None
+    if ampm in _PM or ampm.lower().startswith("p"):
+        return "pm"
+    return "am" if ampm in _AM or ampm.lower().startswith("a") else None
+
+
 def _clock(parts: dict[str, str]) -> str:
+    """``T10:30`` (``T10:30:00`` where seconds are printed), or "" without a valid time."""
     if "hour" not in parts:
         return ""
     hour, minute = to_int(parts["hour"]), to_int(parts["minute"])
-    ampm, part = parts.get("ampm"), parts.get("part")
-    if ((ampm in _PM or part in _AFTERNOON) and hour < 12) or (part == _NIGHT and 6 <= hour < 12):
+    meridiem, part = _meridiem(parts.get("ampm")), parts.get("part")
+    if ((meridiem == "pm" or part in _AFTERNOON) and hour < 12) or (
+        part == _NIGHT and 6 <= hour < 12
+    ):
         hour += 12
-    elif ampm in _AM and hour == 12:
+    elif meridiem == "am" and hour == 12:
         hour = 0
-    if not (0 <= hour < 24 and 0 <= minute < 60):
+    second = to_int(parts["second"]) if "second" in parts else None
+    if not (0 <= hour < 24 and 0 <= minute < 60 and (second is None or 0 <= second < 60)):
         return ""
-    return f"T{hour:02d}:{minute:02d}"
+    return f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
 
 
 def _calendar_date(parts: dict[str, str], doc: date) -> date:

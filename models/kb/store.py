@@ -143,10 +143,12 @@ class _Builder:
             self.by_english[(label, alias.lower())].append(entity_id)
 
     def add_acronyms(self) -> None:
-        """ORG acronyms from English labels (United Nations → UN, ইউএন) no other entity has."""
+        """ORG acronyms from English labels (United Nations Development Programme → UNDP,
+        ইউএনডিপি) no other entity has; three letters at least, as two-letter ones are
+        words too (আরজি, "petition", is not Runner Group)."""
         proposed: dict[str, set[str]] = defaultdict(set)
         for e in self.entities.values():
-            if e.label == "ORG" and e.name_en and len(acro := initials(e.name_en)) >= 2:
+            if e.label == "ORG" and e.name_en and len(acro := initials(e.name_en)) >= 3:
                 proposed[acro].add(e.id)
         owners: dict[str, set[str]] = defaultdict(set)
         for form, entity_id in self.aliases:

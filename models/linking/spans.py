@@ -72,9 +72,9 @@ def _extra(word: str) -> bool:
     """A word that is no part of a name: common, a title or a nationality adjective, and
     neither a type word nor a direction (ঢাকা বিশ্ববিদ্যালয়, উত্তর আফ্রিকা)."""
     norm = normalize(word).text
-    if is_listed(norm, GENERIC_NOUNS) or is_listed(norm, DIRECTIONS) or _is_head(word, TYPE_KEYS):
+    if is_listed(norm, DIRECTIONS) or _is_head(word, TYPE_KEYS):
         return False
-    return is_common(word) or is_listed(norm, TITLES) or is_listed(norm, DEMONYMS)
+    return is_common(word) or _not_a_name(word)
 
 
 def _is_word(text: str) -> bool:

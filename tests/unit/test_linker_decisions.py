@@ -1,0 +1,170 @@
+"""The linker's joint decision on span, label and ID (README, "Canonical IDs"): each rule
+on the packaged knowledge base, and on small knowledge bases built in the test."""
+
+from __future__ import annotations
+
+from models.entity import Entity
+from models.kb.store import KbEntity, KnowledgeBase
+from models.kb.variant_key import alias_form, variant_key
+from models.linker import Linker
+
+
+def _mentions(text: str, spans: list[tuple[str, str, float]]) -> list[Entity]:
+    """Entities for (surface, label, score) in order of appearance in ``text``."""
+    out, pos = [], 0
+    for surface, label, score in spans:
+        start = text.index(surface, pos)
+        out.append(Entity(start, start + len(surface), surface, label, score))
+        pos = start + len(surface)
+    return out
+
+
+def _kb(*entities: tuple[str, str, str, str | None, float, list[str]]) -> KnowledgeBase:
+    """(id, label, name, qid, prior, aliases) per entity."""
+    ents = {
+        i: KbEntity(i, label, name, None, qid, prior) for i, label, name, qid, prior, _ in entities
+    }
+    aliases = [
+        (alias_form(a), variant_key(a), i)
+        for i, _, name, _, _, more in entities
+        for a in [name, *more]
+    ]
+    return KnowledgeBase(ents, aliases)
+
+
+def _check(text: str, ents: list[Entity]) -> None:
+    assert ents, "expected mentions"
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+
+
+def test_a_boundary_slip_does_not_cost_later_mentions_their_qid(linker) -> None:
+    text = (
+        "ট্রাম্প প্রশাসনের কর্মকর্তারা জানান, নতুন শুল্ক আসছে। পরে ট্রাম্প বলেন, "
+        "চীন রাজি না হলে ট্রাম্পের দল আলোচনা থেকে সরে যাবে। ট্রাম্প টাওয়ারে বৈঠক হয়।"
+    )
+    tagged = _mentions(
+        text,
+        [
+            ("ট্রাম্প প্রশাসনের", "PER", 0.93),
+            ("ট্রাম্প", "PER", 0.97),
+            ("চীন", "LOC", 0.99),
+            ("ট্রাম্পের", "PER", 0.95),
+            ("ট্রাম্প টাওয়ারে", "PER", 0.9),
+        ],
+    )
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    people = [e for e in ents if e.label == "PER"]
+    # the slip is trimmed to the name (প্রশাসন is a common word); the later mentions keep
+    # the KB's QID whatever happened to the unknown "ট্রাম্প টাওয়ারে"
+    assert people[0].text == "ট্রাম্প" and people[0].id == "Q22686"
+    assert [e.id for e in people[1:3]] == ["Q22686", "Q22686"]
+    assert {e.id for e in ents if e.label == "LOC" and e.text == "চীন"} == {"Q148"}
+
+
+def test_an_unconfirmed_slip_lends_its_id_to_no_one() -> None:
+    kb = _kb(("Q22686", "PER", "ডোনাল্ড ট্রাম্প", "Q22686", 1000.0, ["ট্রাম্প"]))
+    text = "ট্রাম্প প্রশাসনের সিদ্ধান্ত। পরে প্রশাসনের এক মুখপাত্র ও ট্রাম্প কথা বলেন।"
+    tagged = _mentions(text, [("ট্রাম্প প্রশাসনের", "PER", 0.95), ("ট্রাম্প", "PER", 0.96)])
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.id) for e in ents] == [("ট্রাম্প", "Q22686"), ("ট্রাম্প", "Q22686")]
+
+
+def test_a_kb_place_tagged_as_a_person_becomes_the_place() -> None:
+    kb = _kb(("Q18808", "LOC", "পিয়ংইয়ং", "Q18808", 215.0, ["পিয়ং ইয়াং"]))
+    text = "কিম রোববার পিয়ংইয়ং ছাড়েন। পরে পিয়ংইয়ংয়ে ফেরেন।"
+    unsure = Linker(kb).link(
+        _mentions(text, [("পিয়ংইয়ং", "PER", 0.6), ("পিয়ংইয়ংয়ে", "PER", 0.7)]), text
+    )
+    _check(text, unsure)
+    assert [(e.label, e.id) for e in unsure] == [("LOC", "Q18808"), ("LOC", "Q18808")]
+    sure = Linker(kb).link(_mentions(text, [("পিয়ংইয়ং", "PER", 0.99)]), text)
+    # the tagger was sure of the first; the second, which it missed, is the capital
+    assert [(e.label, e.id) for e in sure] == [("PER", "bn:PER:piyngyng"), ("LOC", "Q18808")]
+
+
+def test_a_person_named_like_a_place_stays_a_person() -> None:
+    kb = _kb(("Q30620", "LOC", "লিমন", "Q30620", 199.0, []))
+    text = "লিমন হোসেন এখন ১৯ বছরের তরুণ। লিমনের মা বলেন, লিমন পড়াশোনা করছে।"
+    tagged = _mentions(
+        text, [("লিমন হোসেন", "PER", 0.98), ("লিমনের", "PER", 0.7), ("লিমন", "PER", 0.8)]
+    )
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    assert {(e.label, e.id) for e in ents} == {("PER", "bn:PER:limnhsn")}
+
+
+def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -> None:
+    text = "ভারত-চীন সীমান্তে উত্তেজনা। কিম জং-উন বলেন, পুতিন ক্রিমিয়ায় যাবেন। বিএনপি-জামায়াতের জোট।"
+    tagged = _mentions(
+        text,
+        [
+            ("ভারত-চীন", "LOC", 0.9),
+            ("কিম জং-উন", "PER", 0.95),
+            ("পুতিন ক্রিমিয়ায়", "PER", 0.9),
+            ("বিএনপি-জামায়াতের", "ORG", 0.9),
+        ],
+    )
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label, e.id) for e in ents] == [
+        ("ভারত", "LOC", "Q668"),
+        ("চীন", "LOC", "Q148"),
+        ("কিম জং-উন", "PER", "Q56226"),
+        ("পুতিন", "PER", "Q7747"),
+        ("ক্রিমিয়ায়", "LOC", ents[4].id),
+        ("বিএনপি", "ORG", ents[5].id),
+        ("জামায়াতের", "ORG", ents[6].id),
+    ]
+    assert ents[5].id != ents[6].id and ents[4].name == "ক্রিমিয়া"
+
+
+VOSTOCHNY = (
+    "ভস্তোচনি কসমোড্রোমে দুই নেতার বৈঠক হয়। ভোস্টোচনি মহাকাশ বন্দর রাশিয়ার পূর্বে। "
+    "ভোস্টোচনি মহাকাশবন্দরের কাছে সাংবাদিকেরা ছিলেন। পরে ভস্টোচনিতে নৈশভোজ হয়।"
+)
+VOSTOCHNY_FORMS = ["ভস্তোচনি কসমোড্রোমে", "ভোস্টোচনি মহাকাশ বন্দর", "ভোস্টোচনি মহাকাশবন্দরের", "ভস্টোচনিতে"]
+
+
+def test_the_card_vostochny_forms_are_one_entity(linker) -> None:
+    """With the KB (a QID-less curated entry), without it, and with the bare name tagged or
+    missed by the tagger: one ID for the four forms."""
+    labelled = [(f, "LOC", 0.9) for f in VOSTOCHNY_FORMS]
+    for kb_linker in (linker, Linker(KnowledgeBase({}, []))):
+        for tagged in (labelled, labelled[:3]):
+            ents = kb_linker.link(_mentions(VOSTOCHNY, tagged), VOSTOCHNY)
+            _check(VOSTOCHNY, ents)
+            found = [e for e in ents if e.label == "LOC" and "রাশিয়ার" not in e.text]
+            assert [e.text for e in found] == VOSTOCHNY_FORMS
+            assert len({e.id for e in found}) == 1, [(e.text, e.id) for e in found]
+    assert ents[0].id == f"bn:LOC:{variant_key('ভস্তোচনি কসমোড্রোম')}" == "bn:LOC:bhstcniksmdrm"
+
+
+def test_context_never_overrides_an_exact_kb_alias(linker) -> None:
+    text = "কিম ইয়ো-জং বলেছেন, আলোচনা হবে না। কিম আরও বলেন, সিউল দায়ী।"
+    ents = linker.link(_mentions(text, [("কিম ইয়ো-জং", "PER", 0.95), ("কিম", "PER", 0.95)]), text)
+    _check(text, ents)
+    # কিম alone is the KB's alias of Kim Jong Un; the precedence says the alias wins
+    assert ents[1].id == "Q56226" and ents[0].id != ents[1].id
+
+
+def test_a_state_body_after_a_country_is_one_org(linker) -> None:
+    text = "রাশিয়ার পররাষ্ট্র মন্ত্রণালয় জানায়, চীনের পরিবহন মন্ত্রণালয় তদন্ত করছে।"
+    tagged = _mentions(
+        text,
+        [("রাশিয়ার", "LOC", 0.95), ("পররাষ্ট্র মন্ত্রণালয়", "ORG", 0.9), ("চীনের", "LOC", 0.9)],
+    )
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("রাশিয়ার পররাষ্ট্র মন্ত্রণালয়", "ORG"),
+        ("চীনের পরিবহন মন্ত্রণালয়", "ORG"),
+    ]
+
+
+def test_words_that_are_never_names_are_dropped(linker) -> None:
+    text = "রুশ সেনারা এগোচ্ছে। মার্কিন সরকার বলেছে, মহড়া চলবে।"
+    tagged = _mentions(text, [("রুশ", "LOC", 0.9), ("মার্কিন সরকার", "ORG", 0.8), ("মহড়া", "PER", 0.7)])
+    assert linker.link(tagged, text) == []
