@@ -221,9 +221,15 @@ def demo_page() -> FileResponse:
 
 # --- errors ---------------------------------------------------------------------------
 def _validation_message(exc: RequestValidationError) -> str:
+    """One readable line: which field is wrong and why (malformed JSON says where)."""
     parts = []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        loc = [p for p in err.get("loc", ()) if p != "body"]
+        if err.get("type") == "json_invalid":
+            at = f" at character {loc[0]}" if loc else ""
+            parts.append(f"malformed JSON{at}: {err.get('ctx', {}).get('error', 'cannot parse')}")
+            continue
+        where = ".".join(str(p) for p in loc) or "body"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
 
@@ -238,6 +244,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # a body that is not UTF-8: malformed, like bad JSON
+            return error_response(request, 422, "malformed body: not UTF-8 JSON")
         return error_response(request, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(DocumentFailed)
@@ -296,6 +304,26 @@ def install_middleware(app: FastAPI, settings: Settings, metrics_: Metrics) -> N
 
 
 # --- the app ------------------------------------------------------------------------------
+def limits_in_openapi(app: FastAPI) -> None:
+    """Say the size limits of this server in the schema's descriptions. They are not schema
+    constraints: a request past them is well-formed and answered 413, not 422."""
+    settings: Settings = app.state.settings
+    base = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            components = base()["components"]["schemas"]  # base() caches app.openapi_schema
+            text = components["DocumentIn"]["properties"]["text"]
+            text["description"] += f" (at most {settings.max_text_chars} characters, else 413)"
+            components["BatchRequest"]["properties"]["documents"]["description"] = (
+                f"at most {settings.max_batch_docs} documents and "
+                f"{settings.max_batch_chars} characters in all (else 413)"
+            )
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def make_runner(pipe: Pipeline, settings: Settings) -> Runner:
     if settings.batching == "micro":
         return MicroBatcher(
@@ -350,4 +378,5 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
     install_middleware(app, app.state.settings, app.state.metrics)
+    limits_in_openapi(app)
     return app

@@ -5,17 +5,25 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictStr, field_validator
 
 from models.entity import Entity
 
 
 class DocumentIn(BaseModel):
-    text: str = Field(description="text exactly as it should be indexed")
+    text: StrictStr = Field(description="text exactly as it should be indexed")
     date: datetime.date | None = Field(
         default=None, description="document date (YYYY-MM-DD), resolves relative dates"
     )
-    id: str | None = Field(default=None, description="echoed back")
+    id: StrictStr | None = Field(default=None, description="echoed back")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_is_a_string(cls, value: object) -> object:
+        """A date is "YYYY-MM-DD", never a number read as a Unix timestamp."""
+        if value is not None and not isinstance(value, str):
+            raise ValueError("date must be a string YYYY-MM-DD")
+        return value
 
 
 class EntityOut(BaseModel):

@@ -132,3 +132,10 @@ def test_missing_data_is_a_clear_error(tmp_path) -> None:
         load_corpus("rifat-train", tmp_path)
     with pytest.raises(CorpusError, match="unknown corpus"):
         load_corpus("nope", tmp_path)
+
+
+def test_world_gold_headlines_never_reach_training(data_dir) -> None:
+    held_out = neon.held_out_headlines()
+    assert len(held_out) >= 24
+    texts = {s.text for s in load_corpus("neon", data_dir)}
+    assert len(texts) > 15_000 and not held_out & texts

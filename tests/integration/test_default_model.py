@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from service.loading import load_pipeline
 
+from models.loading import load_pipeline
 from models.pipeline import Pipeline
-from service.settings import get_settings
+from models.settings import CoreSettings
 from tests.conftest import PARAGRAPH
 
 pytestmark = pytest.mark.slow
@@ -17,10 +17,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    model_dir = get_settings().resolved_model_dir
-    if not (model_dir / "config.json").is_file():
+    settings = CoreSettings()
+    if not (settings.resolved_model_dir / "config.json").is_file():
         subprocess.run([sys.executable, "-m", "service.cli", "train", "--if-missing"], check=True)
-    return load_pipeline(get_settings())
+    return load_pipeline(settings)
 
 
 def test_paragraph(pipeline) -> None:
@@ -58,3 +58,17 @@ def test_paragraph_ids(pipeline) -> None:
     assert len(found) >= 4 and all(found[t] == expected[t] for t in found), found
     for e in by_text.values():
         assert (e.id is None) == (e.label == "DATE") and (e.name is None) == (e.label == "DATE")
+
+
+def test_the_card_vostochny_forms_get_one_id(pipeline) -> None:
+    """The card's example through the real tagger: four forms, one entity."""
+    text = (
+        "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন বুধবার ভস্তোচনি কসমোড্রোমে কিম জং-উনকে স্বাগত জানান। "
+        "ভোস্টোচনি মহাকাশ বন্দর আমুর অঞ্চলে। ভোস্টোচনি মহাকাশবন্দরের রকেট দেখেন কিম। "
+        "পরে ভস্টোচনিতে দুই নেতা নৈশভোজে অংশ নেন।"
+    )
+    forms = ["ভস্তোচনি কসমোড্রোমে", "ভোস্টোচনি মহাকাশ বন্দর", "ভোস্টোচনি মহাকাশবন্দরের", "ভস্টোচনিতে"]
+    by_text = {e.text: e for e in pipeline.extract(text)}
+    assert all(f in by_text for f in forms), sorted(by_text)
+    assert len({by_text[f].id for f in forms}) == 1 and by_text[forms[0]].label == "LOC"
+    assert by_text["ভ্লাদিমির পুতিন"].id == "Q7747"

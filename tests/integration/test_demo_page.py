@@ -20,13 +20,13 @@ ARGS = [
 ]
 
 
-def test_demo_page_highlights_entities(tiny_model, kb_path, tmp_path) -> None:
+def test_demo_page_highlights_entities(corpus_model, kb_path, tmp_path) -> None:
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), (
         "install Debian's chromium and fonts: apt-get install chromium fonts-noto-core"
     )
-    with running_server(tiny_model, kb_path) as srv, sync_playwright() as pw:
+    with running_server(corpus_model, kb_path) as srv, sync_playwright() as pw:
         base = srv.url
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})

@@ -124,16 +124,6 @@ def test_never_rewrites_a_file_that_is_not_its_journal(corpus, env, tmp_path):
     assert out.read_text(encoding="utf-8") == '{"mine": 1}\nnot json at all\n'
 
 
-def test_workers_and_ray_engine_equal_the_local_engine(reference, corpus, env, tmp_path):
-    pooled = tmp_path / "pooled.jsonl"
-    annotate(env, str(corpus), "-o", str(pooled), *CHUNK, "--workers", "2")
-    assert sorted(lines(pooled)) == sorted(lines(reference))
-    on_ray = tmp_path / "ray.jsonl"
-    run = annotate(env, str(corpus), "-o", str(on_ray), *CHUNK, "--engine", "ray")
-    assert f"{DOCS + 4} annotated this run" in run.stderr
-    assert sorted(lines(on_ray)) == sorted(lines(reference))
-
-
 def test_formats_and_index(reference, corpus, env, tmp_path):
     import spacy
     from spacy.tokens import DocBin

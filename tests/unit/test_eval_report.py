@@ -14,11 +14,12 @@ import pytest
 
 from eval.evaluate import evaluate
 from eval.gold import GoldDoc, GoldError, GoldMention, read_gold_jsonl
-from eval.id_pairs import pairwise_scores
+from eval.id_pairs import fragmentation, pairwise_scores
 from eval.scorer import MISSED, SPURIOUS, confusion, partial_scores, strict_scores
 from models.entity import Entity
 
-GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "articles.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold" / "articles.jsonl"
+WORLD = GOLD.with_name("world.jsonl")
 
 
 def _prf(s):
@@ -129,6 +130,7 @@ def test_evaluate_ids_qids_dates_and_errors(tmp_path):
     assert _prf(ev.strict["micro"]) == (4, 1, 1)
     # IDs over the 3 exactly matched names: putin ×2 got two IDs → 1 gold pair, 0 found
     assert (ev.ids.true_pairs, ev.ids.predicted_pairs, ev.ids.correct_pairs) == (1, 0, 0)
+    assert ev.fragments.ids_per_entity == pytest.approx(3 / 2)  # putin over 2 IDs, moscow 1
     assert ev.qid == (1, 3)  # the first পুতিন only
     assert ev.date_values == (1, 1)
     assert [(c.kind, c.gold, c.predicted) for c in ev.errors] == [
@@ -144,6 +146,35 @@ def test_gold_reader_rejects_bad_offsets(tmp_path):
     bad.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match="E503"):
         read_gold_jsonl(bad)
+
+
+def test_fragmentation_and_purity_by_hand():
+    # A has 3 mentions over 2 IDs, B one ID of its own, C shares ID z with B
+    f = fragmentation(["A", "A", "A", "B", "C"], ["x", "x", "y", "z", "z"])
+    assert f.entities == 3 and f.ids_per_entity == pytest.approx(4 / 3)
+    assert f.split_share == pytest.approx(1 / 3)
+    assert (f.ids, f.mixed_ids) == (3, 1) and f.purity == pytest.approx(2 / 3)
+    ideal = fragmentation(["A", "A", "B"], ["x", "x", "y"])
+    assert (ideal.ids_per_entity, ideal.split_share, ideal.purity) == (1.0, 0.0, 1.0)
+
+
+def test_world_set_is_valid_split_and_independent():
+    docs = read_gold_jsonl(WORLD)
+    articles = [d for d in docs if "\n\n" in d.text and len(d.mentions) >= 30]
+    mentions = [m for d in docs for m in d.mentions]
+    assert len(articles) >= 12 and len(mentions) >= 450
+    assert {d.split for d in docs} == {"dev", "test"}
+    dev, test = read_gold_jsonl(WORLD, split="dev"), read_gold_jsonl(WORLD, split="test")
+    assert len(dev) + len(test) == len(docs) and dev and test
+    assert all(m.entity for m in mentions if m.label != "DATE")
+    keys_by_label = {}
+    for m in mentions:
+        if m.entity:
+            assert keys_by_label.setdefault(m.entity, m.label) == m.label  # one label per key
+    headlines = WORLD.with_name("world-neon-headlines.txt").read_text("utf-8").splitlines()
+    assert len(headlines) >= 24
+    with pytest.raises(GoldError, match="E504"):
+        read_gold_jsonl(GOLD, split="dev")  # the articles set has no splits
 
 
 def test_committed_gold_set_is_valid_and_big_enough():
@@ -179,6 +210,7 @@ def test_report_on_a_tiny_gold_set(tiny_model, kb_path, tmp_path):
         "### Partial",
         "### Label confusion",
         "### Canonical IDs",
+        "IDs per gold entity",
         "### Worst errors",
         "### Documents (worst first)",
     ):
