@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from models.segment import Span
 
 
@@ -28,22 +30,66 @@ class Window:
     word_heads: list[int]
 
 
+def word_heads(offsets: np.ndarray, words: Sequence[Span]) -> list[int]:
+    """Each word's first subword, from the subwords' (start, end) offsets (-1: the word shares
+    its first subword with the word before). One sentence of :func:`word_heads_many`."""
+    return word_heads_many(offsets.reshape(-1, 2), np.array([len(offsets)]), [words])[0]
+
+
+def word_heads_many(
+    offsets: np.ndarray, n_tokens: np.ndarray, words: Sequence[Sequence[Span]]
+) -> list[list[int]]:
+    """:func:`word_heads` of many sentences in a few numpy calls. ``offsets`` holds every
+    sentence's subword offsets one after the other (``n_tokens`` per sentence), in the
+    coordinates of ``words``. Each sentence is moved to its own stretch of one long axis,
+    so one sorted search serves them all. A subword belongs to the first word ending after
+    its start, if that word starts before the subword ends; a bare "▁" piece (start == end)
+    belongs to none."""
+    n_words = np.array([len(w) for w in words], dtype=np.int64)
+    if not n_words.sum():
+        return [[] for _ in words]
+    spans = np.array([span for w in words for span in w], dtype=np.int64).reshape(-1, 2)
+    # sentence k's positions are shifted by k * stride: no word or subword crosses over
+    stride = int(max(spans.max(initial=0), offsets.max(initial=0))) + 1
+    spans = spans + np.repeat(np.arange(len(words)) * stride, n_words)[:, None]
+    sentence_of_token = np.repeat(np.arange(len(words)), n_tokens)
+    starts = offsets[:, 0] + sentence_of_token * stride
+    ends = offsets[:, 1] + sentence_of_token * stride
+    w = np.searchsorted(spans[:, 1], starts, side="right")
+    last_word = np.cumsum(n_words)[sentence_of_token]  # one past the sentence's last word
+    inside = (offsets[:, 0] < offsets[:, 1]) & (w < last_word)
+    inside[inside] &= spans[w[inside], 0] < ends[inside]
+    first_token = np.cumsum(n_tokens) - n_tokens
+    heads = np.full(len(spans), -1, dtype=np.int64)
+    firsts, at = np.unique(w[inside], return_index=True)
+    token_index = np.flatnonzero(inside)[at]
+    heads[firsts] = token_index - first_token[sentence_of_token[token_index]]
+    return [h.tolist() for h in np.split(heads, np.cumsum(n_words)[:-1])]
+
+
+def tokenise(tokenizer, texts: Sequence[str]) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
+    """Subword ids of each text, and every subword's (start, end) offsets one text after the
+    other with the count per text; one call to the Rust tokenizer where the tokenizer has one
+    (transformers' fast tokenizers), else one call per text."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is not None:
+        encodings = backend.encode_batch(list(texts), add_special_tokens=False)
+        ids = [e.ids for e in encodings]
+        offsets = [e.offsets for e in encodings]
+    else:
+        encoded = [
+            tokenizer(t, add_special_tokens=False, return_offsets_mapping=True) for t in texts
+        ]
+        ids = [e["input_ids"] for e in encoded]
+        offsets = [e["offset_mapping"] for e in encoded]
+    flat = np.array([o for each in offsets for o in each], dtype=np.int64).reshape(-1, 2)
+    return ids, flat, np.array([len(i) for i in ids], dtype=np.int64)
+
+
 def word_subwords(tokenizer, text: str, words: Sequence[Span]) -> tuple[list[int], list[int]]:
     """Tokenise ``text``; return its subword ids and each word's first subword (-1: shared)."""
-    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    ids: list[int] = enc["input_ids"]
-    head = [-1] * len(words)
-    w = 0
-    for i, (a, b) in enumerate(enc["offset_mapping"]):
-        if a == b:
-            continue  # a bare "▁" piece: belongs to no word
-        while w < len(words) and words[w][1] <= a:
-            w += 1
-        if w == len(words):
-            break
-        if words[w][0] < b and head[w] < 0:
-            head[w] = i
-    return ids, head
+    (ids,), offsets, _ = tokenise(tokenizer, [text])
+    return list(ids), word_heads(offsets, words)
 
 
 def make_windows(
@@ -58,6 +104,9 @@ def make_windows(
     ``max_subwords`` long plus ``<s>``/``</s>``, overlapping by about a third."""
     if n_words == 0:
         return []
+    if len(ids) <= max_subwords:  # the common case: the sentence fits one window
+        heads = [h + 1 if h >= 0 else -1 for h in head]
+        return [Window([bos, *ids, eos], 0, heads)]
     # word w spans subwords [word_start[w], word_start[w + 1])
     word_start = [0] * (n_words + 1)
     for w in range(n_words):

@@ -9,6 +9,7 @@ train): a missing model is an error with a fix.
 
 from __future__ import annotations
 
+import gc
 import logging
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -41,13 +42,22 @@ def ensure_kb(settings: CoreSettings, rebuild: bool = False) -> Path:
 
 
 def load_pipeline(settings: CoreSettings) -> Pipeline:
-    """The pipeline ``settings`` describe; a missing model is reported before any KB build."""
+    """The pipeline ``settings`` describe; a missing model is reported before any KB build.
+
+    The objects loaded here (the KB's hundred thousand aliases, the model) live as long as
+    the process: they are moved out of the garbage collector's sight (``gc.freeze``), or
+    every collection the tagging path triggers would walk them all again (it cost a third
+    of the host time in bench/host_cost.py).
+    """
     if not (settings.resolved_model_dir / "config.json").is_file():
         raise ModelLoadError.of("E002", path=settings.resolved_model_dir)
-    return Pipeline.load(
+    pipeline = Pipeline.load(
         settings.resolved_model_dir,
         settings.device,
         settings.timezone,
         kb_path=ensure_kb(settings) if settings.link_entities else None,
         runtime=settings.runtime,
     )
+    gc.collect()
+    gc.freeze()
+    return pipeline

@@ -13,6 +13,8 @@ Rules (each keeps or shrinks meaning, never invents it):
   অ + া → আ, and ব + ় (a typing slip) → র  (BanglaBERT normaliser rules).
 * Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) are
   removed: XLM-R would otherwise read them as spaces and split a word in two.
+* The precomposed nukta letters (U+09DC, U+09DD, U+09DF) are decomposed in the
+  first stage, so most news text needs no per-cluster NFKC work afterwards.
 * Private-use characters (symbol-font bullets such as U+F06C) and lone
   surrogates (which JSON allows and no tokenizer accepts) become a space.
 * Every Unicode space (NBSP, thin space, tab, …) becomes an ASCII space;
@@ -27,6 +29,7 @@ Rules (each keeps or shrinks meaning, never invents it):
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,9 +40,10 @@ _DOUBLE_QUOTES = "«»‹›„“‟”❝❞❮❯〝〞〟＂"
 _SINGLE_QUOTES = "‘‛’❛❜`´‚"
 
 # Stage 1, character by character: deletions, spaces, controls, quotes, symbols.
+_PRECOMPOSED = {c: unicodedata.normalize("NFKC", c) for c in "\u09dc\u09dd\u09df"}
 _CHAR_RULES = regex.compile(
-    rf"[{regex.escape(_DELETE + _DOUBLE_QUOTES + _SINGLE_QUOTES)}\u09f7\u2026]"
-    r"|\r\n|[\p{Zs}\t\v\f\r\u2028\u2029\x85]|[\p{Cc}--[\n]]|\p{Co}|\p{Cs}",
+    rf"[{regex.escape(_DELETE + _DOUBLE_QUOTES + _SINGLE_QUOTES)}\u09f7\u2026\u09dc\u09dd\u09df]"
+    r"|\r\n|[[\p{Zs}--[ ]]\t\v\f\r\u2028\u2029\x85]|[\p{Cc}--[\n]]|\p{Co}|\p{Cs}",
     flags=regex.V1,
 )
 # Stage 2, on stage 1's output: Bengali sequences (longest first), then NFKC.
@@ -69,6 +73,8 @@ def _char_rule(match: regex.Match[str]) -> str:
         return "'"
     if s in ("\r\n", "\u2028", "\u2029", "\x85"):
         return "\n"
+    if s in _PRECOMPOSED:
+        return _PRECOMPOSED[s]
     return {"\u09f7": "\u0964", "\u2026": "..."}.get(s, " ")  # ৷ → ।; else a space
 
 
@@ -94,12 +100,13 @@ def _nfkc_cluster(cluster: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Normalised text plus, for each of its characters, the original span it came from."""
+    """Normalised text plus, for each of its characters, the original span it came from
+    (``range`` objects where the normaliser changed nothing: no per-character work)."""
 
     original: str
     text: str
-    orig_start: tuple[int, ...]
-    orig_end: tuple[int, ...]
+    orig_start: Sequence[int]
+    orig_end: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span ``[start, end)`` of :attr:`text` to the original string."""
@@ -147,7 +154,14 @@ class _Builder:
         return "".join(self.parts), self.starts, self.ends
 
 
-def _stage(text: str, pattern: regex.Pattern[str], rule, rest) -> tuple[str, list[int], list[int]]:
+Maps = tuple[Sequence[int], Sequence[int]]
+
+
+def _identity(n: int) -> Maps:
+    return range(n), range(1, n + 1)
+
+
+def _stage(text: str, pattern: regex.Pattern[str], rule, rest) -> tuple[str, Maps]:
     """Apply ``rule`` to ``pattern``'s matches and ``rest`` to the text between them."""
     b = _Builder()
     pos = 0
@@ -156,13 +170,34 @@ def _stage(text: str, pattern: regex.Pattern[str], rule, rest) -> tuple[str, lis
         b.replaced(rule(m), m.start(), m.end())
         pos = m.end()
     rest(b, text[pos:], pos)
-    return b.result()
+    out, starts, ends = b.result()
+    return out, (starts, ends)
+
+
+def _unchanged_by_stage_two(text: str) -> bool:
+    return (
+        _SEQUENCES.search(text) is None
+        and unicodedata.is_normalized("NFKC", text)
+        and _LATIN_WITH_MARKS.search(text) is None
+    )
 
 
 def normalize(text: str) -> NormalizedText:
-    """Normalise ``text`` and keep a map from every output character to the input."""
-    text1, starts1, ends1 = _stage(text, _CHAR_RULES, _char_rule, _Builder.identity)
-    text2, starts2, ends2 = _stage(text1, _SEQUENCES, _sequence_rule, _Builder.nfkc)
-    orig_start = tuple(starts1[i] for i in starts2)
-    orig_end = tuple(ends1[j - 1] for j in ends2)
-    return NormalizedText(text, text2, orig_start, orig_end)
+    """Normalise ``text`` and keep a map from every output character to the input.
+    Each stage that changes nothing (the common case for news text) costs one scan."""
+    if _CHAR_RULES.search(text) is None:
+        text1, maps1 = text, None
+    else:
+        text1, maps1 = _stage(text, _CHAR_RULES, _char_rule, _Builder.identity)
+    if _unchanged_by_stage_two(text1):
+        text2, maps2 = text1, None
+    else:
+        text2, maps2 = _stage(text1, _SEQUENCES, _sequence_rule, _Builder.nfkc)
+    if maps2 is None:
+        starts, ends = maps1 or _identity(len(text2))
+    elif maps1 is None:
+        starts, ends = maps2
+    else:  # compose: an output character's span in stage one's output, mapped back again
+        starts = [maps1[0][i] for i in maps2[0]]
+        ends = [maps1[1][j - 1] for j in maps2[1]]
+    return NormalizedText(text, text2, starts, ends)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +18,7 @@ import numpy as np
 from models.decoding import BioDecoder
 from models.document import DocumentWords, entity_from_words, segment_document
 from models.encoders import Encoder, load_encoder
-from models.encoding import Window, make_windows, window_distance, word_subwords
+from models.encoding import Window, make_windows, tokenise, window_distance, word_heads_many
 from models.entity import Entity
 from models.errors import ModelLoadError
 from models.segment import Span
@@ -26,12 +26,13 @@ from models.segment import Span
 
 @dataclass
 class _Sentence:
-    """One sentence of one document, with its windows and (after the forward pass) probabilities."""
+    """One sentence of one document: its words, subwords and encoder windows."""
 
     doc: int
     words: list[Span]  # offsets in the normalised text
-    windows: list[Window]
-    probs: np.ndarray | None = None
+    ids: list[int]  # subword ids of the sentence
+    heads: list[int]  # each word's first subword (-1: shared with the word before)
+    windows: list[Window] = field(default_factory=list)
 
 
 def resolve_device(device: str = "auto") -> str:
@@ -87,6 +88,7 @@ class Tagger:
         self.name = name
         self.version = version
         self._decoder = BioDecoder(self.tags)
+        self._outside = np.eye(len(self.tags), dtype=np.float32)[0]
         self._b_to_i = np.array(
             [
                 self.tags.index("I-" + t[2:]) if t.startswith("B-") else i
@@ -136,73 +138,113 @@ class Tagger:
         return self.tag_documents([segment_document(t) for t in texts])
 
     def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]:
-        """Tag already segmented documents (the pipeline segments once for all its steps)."""
-        sentences: list[_Sentence] = []
-        for d, doc in enumerate(docs):
-            for (s, e), words in doc.sentences:
-                rel = [(a - s, b - s) for a, b in words]
-                ids, head = word_subwords(self.tokenizer, doc.norm.text[s:e], rel)
-                windows = make_windows(
-                    ids,
-                    head,
-                    len(words),
-                    self.max_subwords,
-                    self.tokenizer.cls_token_id,
-                    self.tokenizer.sep_token_id,
-                )
-                sentences.append(_Sentence(d, words, windows))
-        self._forward(sentences)
-        results: list[list[Entity]] = [[] for _ in docs]
-        for sent in sentences:
-            assert sent.probs is not None
-            for span in self._decoder.decode(sent.probs):
-                ent = entity_from_words(
-                    docs[sent.doc].norm, sent.words, span.first, span.last, span.label, span.score
-                )
-                if ent is not None:
-                    results[sent.doc].append(ent)
-        return results
+        """Tag already segmented documents (the pipeline segments once for all its steps):
+        preprocess → forward → postprocess, each step over all sentences at once."""
+        sentences = self.windows(self.tokenise(docs))
+        window_probs = self.forward(sentences)
+        word_probs = self.merge_windows(sentences, window_probs)
+        return self.spans(docs, sentences, self._decoder.decode_many(word_probs))
 
-    # -- internals ----------------------------------------------------------
-    def _forward(self, sentences: list[_Sentence]) -> None:
+    # -- the steps, each over every sentence of the batch ------------------------------
+    def tokenise(self, docs: Sequence[DocumentWords]) -> list[_Sentence]:
+        """Every sentence tokenised in one call; each word tied to its first subword."""
+        located = [
+            (d, s, e, words) for d, doc in enumerate(docs) for (s, e), words in doc.sentences
+        ]
+        texts = [docs[d].norm.text[s:e] for d, s, e, _ in located]
+        ids, offsets, n_tokens = tokenise(self.tokenizer, texts)
+        starts = np.repeat(np.array([s for _, s, _, _ in located], dtype=np.int64), n_tokens)
+        heads = word_heads_many(
+            offsets + starts[:, None], n_tokens, [words for *_, words in located]
+        )
+        return [
+            _Sentence(d, words, sub, head)
+            for (d, _, _, words), sub, head in zip(located, ids, heads, strict=True)
+        ]
+
+    def windows(self, sentences: list[_Sentence]) -> list[_Sentence]:
+        """Cut sentences longer than the encoder's window into overlapping windows."""
+        bos, eos = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        for sent in sentences:
+            sent.windows = make_windows(
+                sent.ids, sent.heads, len(sent.words), self.max_subwords, bos, eos
+            )
+        return sentences
+
+    def forward(self, sentences: list[_Sentence]) -> list[list[np.ndarray]]:
+        """Tag probabilities per window, the encoder run on length-sorted batches of at most
+        ``batch_tokens`` padded positions (the hot path: just the model calls)."""
         jobs = [(si, wi) for si, s in enumerate(sentences) for wi in range(len(s.windows))]
         jobs.sort(key=lambda j: len(sentences[j[0]].windows[j[1]].input_ids))
-        window_probs: dict[tuple[int, int], np.ndarray] = {}
+        out: list[list[np.ndarray]] = [[None] * len(s.windows) for s in sentences]  # type: ignore[list-item]
         pad = self.tokenizer.pad_token_id
         i = 0
         while i < len(jobs):
-            longest = len(sentences[jobs[i][0]].windows[jobs[i][1]].input_ids)
-            j = i
-            while j < len(jobs):
-                longest = max(longest, len(sentences[jobs[j][0]].windows[jobs[j][1]].input_ids))
-                if (j - i + 1) * longest > self.batch_tokens and j > i:
-                    break
+            j = i + 1
+            while (
+                j < len(jobs) and (j - i + 1) * self._width(sentences, jobs[j]) <= self.batch_tokens
+            ):
                 j += 1
-            batch = [sentences[si].windows[wi] for si, wi in jobs[i:j]]
-            width = max(len(w.input_ids) for w in batch)
+            batch = [sentences[si].windows[wi].input_ids for si, wi in jobs[i:j]]
+            width = len(batch[-1])  # sorted by length: the last is the longest
             ids = np.full((len(batch), width), pad, dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
-            for k, w in enumerate(batch):
-                ids[k, : len(w.input_ids)] = w.input_ids
-                mask[k, : len(w.input_ids)] = 1
+            for k, row in enumerate(batch):
+                ids[k, : len(row)] = row
+                mask[k, : len(row)] = 1
             probs = self.encoder(ids, mask)
-            for k, job in enumerate(jobs[i:j]):
-                window_probs[job] = probs[k]
+            for k, (si, wi) in enumerate(jobs[i:j]):
+                out[si][wi] = probs[k]
             i = j
-        for si, sent in enumerate(sentences):
-            n = len(sent.words)
+        return out
+
+    @staticmethod
+    def _width(sentences: list[_Sentence], job: tuple[int, int]) -> int:
+        return len(sentences[job[0]].windows[job[1]].input_ids)
+
+    def merge_windows(
+        self, sentences: list[_Sentence], window_probs: list[list[np.ndarray]]
+    ) -> list[np.ndarray]:
+        """(words, tags) probabilities per sentence; a word in two windows is read from the
+        one where it sits furthest from an edge, a word sharing its first subword with the
+        word before continues that word's tag."""
+        return [
+            self._merge_sentence(sent, probs)
+            for sent, probs in zip(sentences, window_probs, strict=True)
+        ]
+
+    def _merge_sentence(self, sent: _Sentence, probs: list[np.ndarray]) -> np.ndarray:
+        n = len(sent.words)
+        if len(sent.windows) == 1:  # the common case, vectorised
+            heads = np.asarray(sent.windows[0].word_heads)
+            out = probs[0][np.maximum(heads, 0)].astype(np.float32, copy=True)
+            best = np.where(heads >= 0, 0, -1)
+        else:
             out = np.zeros((n, len(self.tags)), dtype=np.float32)
-            best = [-1] * n
-            for wi, win in enumerate(sent.windows):
-                p = window_probs[(si, wi)]
+            best = np.full(n, -1)
+            for win, p in zip(sent.windows, probs, strict=True):
                 for k, pos in enumerate(win.word_heads):
                     w = win.first_word + k
                     dist = window_distance(win, w)
                     if pos >= 0 and dist > best[w]:
                         best[w] = dist
                         out[w] = p[pos]
-            for w in range(n):
-                if best[w] < 0:  # shares its first subword with the word before: continue it
-                    prev = out[w - 1] if w else np.eye(len(self.tags))[0]
-                    out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
-            sent.probs = out
+        for w in np.flatnonzero(best < 0):  # shares its first subword with the word before
+            prev = out[w - 1] if w else self._outside
+            out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
+        return out
+
+    def spans(
+        self, docs: Sequence[DocumentWords], sentences: list[_Sentence], decoded
+    ) -> list[list[Entity]]:
+        """Mentions on the text as received, tidied per ANNOTATION.md."""
+        results: list[list[Entity]] = [[] for _ in docs]
+        for sent, found in zip(sentences, decoded, strict=True):
+            norm = docs[sent.doc].norm
+            for span in found:
+                ent = entity_from_words(
+                    norm, sent.words, span.first, span.last, span.label, span.score
+                )
+                if ent is not None:
+                    results[sent.doc].append(ent)
+        return results

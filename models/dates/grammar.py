@@ -11,6 +11,7 @@ so that a resolver can turn it into an ISO 8601 value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -273,8 +274,42 @@ class DateMatch:
     parts: dict[str, str]
 
 
+# Every pattern needs one of these: most sentences have none and skip the patterns at once.
+# The standard library's engine, case-sensitive, scans this plain alternation several times
+# faster than V1; Latin names are checked word by word.
+_TRIGGER = re.compile(
+    "[0-9০-৯]|"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {
+                normalize(w).text
+                for table in (MONTHS, BENGALI_MONTHS, HIJRI_MONTHS, WEEKDAYS)
+                for words in table.values()
+                for w in words
+            }
+            | {normalize(w).text for w in (*RELATIVE_DAYS, "দিন", "সপ্তাহ", "মাস", "বছর")},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_NAMES = frozenset(
+    w for table in (ENGLISH_MONTHS, ENGLISH_WEEKDAYS) for words in table.values() for w in words
+)
+
+
+def _may_hold_a_date(text: str) -> bool:
+    return _TRIGGER.search(text) is not None or any(
+        w.lower() in _LATIN_NAMES for w in _LATIN_WORD.findall(text)
+    )
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Non-overlapping date expressions in ``text``, longest match first."""
+    if not _may_hold_a_date(text):
+        return []
     found: list[DateMatch] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text, overlapped=False):

@@ -261,6 +261,10 @@ class KnowledgeBase:
                 firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
         return firsts
 
+    def single_word_names(self) -> frozenset[str]:
+        """Every one-word alias, in its exact-match form (a quick "could this be a name")."""
+        return frozenset(form for form in self._by_alias if " " not in form)
+
     def by_key(self, key: str) -> list[KbEntity]:
         return self._by_key.get(key, [])
 

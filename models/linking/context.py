@@ -170,20 +170,20 @@ def acronyms(decisions: list[Decision], text: str) -> None:
                 o.take(giver)
 
 
-def _repeat_keys(decisions: list[Decision]) -> dict[str, Decision]:
-    """Variant keys worth finding again: a confirmed name's, a confirmed person's surname,
-    a facility's name without its type word."""
-    keys: dict[str, Decision] = {}
+def _repeat_keys(decisions: list[Decision]) -> dict[tuple[str, ...], Decision]:
+    """Names worth finding again, as key words: a confirmed name's, a confirmed person's
+    surname, a facility's name without its type word."""
+    keys: dict[tuple[str, ...], Decision] = {}
     for d in decisions:
         if not d.confirmed:
             continue
         words = key_words(d.ent.text)
-        keys.setdefault("".join(words), d)
+        keys.setdefault(words, d)
         if len(words) > 1 and d.ent.label == "PER":
-            keys.setdefault(words[-1], d)
+            keys.setdefault(words[-1:], d)
         if len(words) > 1 and words[-1] in TYPE_KEYS:
-            keys.setdefault("".join(words[:-1]), d)
-    return {k: d for k, d in keys.items() if len(k) >= 3}
+            keys.setdefault(words[:-1], d)
+    return {k: d for k, d in keys.items() if k and len("".join(k)) >= 3}
 
 
 def repeats(
@@ -195,24 +195,51 @@ def repeats(
 ) -> list[Decision]:
     """Confirmed names written again where no mention is (one sense per document)."""
     keys = _repeat_keys(decisions)
+    if not keys:
+        return []
+    longest = {k[0]: 0 for k in keys}
+    for k in keys:
+        longest[k[0]] = max(longest[k[0]], len(k))
     words = [
         w for w in WORD.finditer(text) if not any(s < w.end() and w.start() < e for s, e in taken)
     ]
     found: list[Decision] = []
     i = 0
     while i < len(words):
-        for n in range(min(_MAX_REPEAT_WORDS, len(words) - i), 0, -1):
+        first = key_words(words[i].group())
+        n = _repeat_at(words, i, first, longest, keys, text, known)
+        if n:
             start, end = words[i].start(), words[i + n - 1].end()
-            surface = text[start:end]
-            if len(WORD.findall(surface)) != n or (n == 1 and is_common(surface)):
-                continue
-            source = keys.get(variant_key(surface))
-            if source is not None and not known(surface):
-                ent = Entity(start, end, surface, source.ent.label, score)
-                found.append(Decision(ent, "context", confirmed=False))
-                found[-1].take(source)
-                i += n
-                break
-        else:
-            i += 1
+            source = keys[key_words(text[start:end])]
+            found.append(
+                Decision(
+                    Entity(start, end, text[start:end], source.ent.label, score),
+                    "context",
+                    confirmed=False,
+                )
+            )
+            found[-1].take(source)
+        i += n or 1
     return found
+
+
+def _repeat_at(
+    words: list[regex.Match[str]],
+    i: int,
+    first: tuple[str, ...],
+    longest: dict[str, int],
+    keys: dict[tuple[str, ...], Decision],
+    text: str,
+    known: Callable[[str], bool],
+) -> int:
+    """How many words from ``i`` on repeat a confirmed name (0: none)."""
+    if len(first) != 1 or first[0] not in longest:
+        return 0
+    for n in range(min(longest[first[0]], len(words) - i), 0, -1):
+        start, end = words[i].start(), words[i + n - 1].end()
+        surface = text[start:end]
+        if len(WORD.findall(surface)) != n or (n == 1 and is_common(surface)):
+            continue
+        if key_words(surface) in keys and not known(surface):
+            return n
+    return 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -58,16 +59,19 @@ _PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _not_a_name(text: str) -> bool:
     norm = normalize(text).text
     return any(is_listed(norm, listed) for listed in (TITLES, DEMONYMS, GENERIC_NOUNS))
 
 
+@lru_cache(maxsize=65536)
 def _is_head(word: str, heads: frozenset[str]) -> bool:
     keys = key_words(word)
     return len(keys) == 1 and keys[0] in heads
 
 
+@lru_cache(maxsize=65536)
 def _extra(word: str) -> bool:
     """A word that is no part of a name: common, a title or a nationality adjective, and
     neither a type word nor a direction (ঢাকা বিশ্ববিদ্যালয়, উত্তর আফ্রিকা)."""
@@ -101,6 +105,7 @@ class SpanRepair:
         self.kb = kb
         self.config = config
         self._first_words = kb.multiword_names(config.relabel_min_prior)
+        self._single_words = kb.single_word_names()
 
     # --- KB look-ups ---------------------------------------------------------------
     def known(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
@@ -313,7 +318,12 @@ class SpanRepair:
 
     def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:
         """The longest trusted KB name starting at word ``i``, if any."""
-        longest = self._first_words.get(alias_form(words[i].group()), 1)
+        word = words[i].group()
+        if alias_form(word) not in self._first_words and not any(
+            form in self._single_words for form in surface_forms(word)
+        ):
+            return None
+        longest = self._first_words.get(alias_form(word), 1)
         for j in range(min(i + longest, len(words)) - 1, i - 1, -1):
             if not all(
                 JOINER.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, j)
