@@ -5,6 +5,8 @@ The tagger does not care which engine runs the encoder, only that it maps
 ([batch, width, tags]). Two engines:
 
 - ``torch``: the Hugging Face model as trained; the one for GPUs and training.
+- ``torch-bf16``: the same under bfloat16 autocast, for GPUs that have it (H100/H200);
+  bench/gpu_check.sh compares its F1 with fp32 before it is worth choosing.
 - ``onnx``: the same weights exported to ``MODEL_DIR/onnx/model.onnx`` when the model
   is built (``banglaner train``, or ``banglaner export`` for a model from elsewhere)
   and run by ONNX Runtime: identical tags, faster on a CPU (bench/annotate_vs_hf.py).
@@ -29,14 +31,16 @@ import numpy as np
 from models.errors import ModelLoadError
 from models.filelock import exclusive
 
-Runtime = Literal["auto", "torch", "onnx", "onnx-int8"]
+Runtime = Literal["auto", "torch", "torch-bf16", "onnx", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = get_args(Runtime)
 log = logging.getLogger("banglaner")
 ONNX_OPSET = 17
 
 
 class Encoder(Protocol):
-    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray: ...
+    def __call__(
+        self, input_ids: np.ndarray, attention_mask: np.ndarray, gazetteer: np.ndarray | None = None
+    ) -> np.ndarray: ...
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -45,32 +49,50 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 class TorchEncoder:
-    """A Hugging Face token classifier on a torch device."""
+    """A Hugging Face token classifier on a torch device. On a GPU, inputs go through pinned
+    host memory (copied while the previous batch computes) and ``bf16`` runs the model under
+    bfloat16 autocast."""
 
-    def __init__(self, model, device: str = "cpu") -> None:
+    def __init__(self, model, device: str = "cpu", bf16: bool = False) -> None:
         self.model = model
         self.device = device
+        self.bf16 = bf16
 
     @classmethod
-    def load(cls, model_dir: Path, device: str) -> TorchEncoder:
+    def load(cls, model_dir: Path, device: str, bf16: bool = False) -> TorchEncoder:
         import torch
         from transformers import AutoModelForTokenClassification
+
+        from models.gazetteer_model import GazetteerModel
 
         if "OMP_NUM_THREADS" not in os.environ:
             torch.set_num_threads(max(1, os.cpu_count() or 1))
         model = AutoModelForTokenClassification.from_pretrained(
             str(model_dir), use_safetensors=True
         )
-        return cls(model.to(device).eval(), device)
+        model = GazetteerModel.wrap_if_saved(model, model_dir)
+        return cls(model.to(device).eval(), device, bf16)
 
-    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    def __call__(
+        self, input_ids: np.ndarray, attention_mask: np.ndarray, gazetteer: np.ndarray | None = None
+    ) -> np.ndarray:
         import torch
 
-        with torch.inference_mode():
-            logits = self.model(
-                input_ids=torch.from_numpy(input_ids).to(self.device),
-                attention_mask=torch.from_numpy(attention_mask).to(self.device),
-            ).logits
+        inputs = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if gazetteer is not None:
+            inputs["gazetteer"] = gazetteer
+        gpu = self.device.startswith("cuda")
+        with (
+            torch.inference_mode(),
+            torch.autocast("cuda", dtype=torch.bfloat16, enabled=gpu and self.bf16),
+        ):
+            tensors = {
+                k: (torch.from_numpy(v).pin_memory() if gpu else torch.from_numpy(v)).to(
+                    self.device, non_blocking=gpu
+                )
+                for k, v in inputs.items()
+            }
+            logits = self.model(**tensors).logits
             return torch.softmax(logits.float(), dim=-1).cpu().numpy()
 
 
@@ -85,10 +107,13 @@ class OnnxEncoder:
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
-    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
-        (logits,) = self.session.run(
-            None, {"input_ids": input_ids, "attention_mask": attention_mask}
-        )
+    def __call__(
+        self, input_ids: np.ndarray, attention_mask: np.ndarray, gazetteer: np.ndarray | None = None
+    ) -> np.ndarray:
+        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if gazetteer is not None:
+            feeds["gazetteer"] = gazetteer
+        (logits,) = self.session.run(None, feeds)
         return _softmax(logits)
 
 
@@ -133,18 +158,19 @@ def _export_fp32(model, target: Path) -> None:
 
     log.info("exporting %s to ONNX (once, a few seconds)", target.parent.parent)
     ids = torch.full((2, 8), 5, dtype=torch.long)
+    inputs = {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
+    if hasattr(model, "gazetteer"):  # models.gazetteer_model: the features are a third input
+        inputs["gazetteer"] = torch.zeros_like(ids)
     tmp = target.with_suffix(".tmp")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
             model.cpu().eval(),
-            (ids, torch.ones_like(ids)),
+            tuple(inputs.values()),
             str(tmp),
-            input_names=["input_ids", "attention_mask"],
+            input_names=list(inputs),
             output_names=["logits"],
-            dynamic_axes={
-                name: {0: "batch", 1: "width"} for name in ("input_ids", "attention_mask", "logits")
-            },
+            dynamic_axes={name: {0: "batch", 1: "width"} for name in [*inputs, "logits"]},
             opset_version=ONNX_OPSET,
             dynamo=False,
         )
@@ -172,7 +198,7 @@ def load_encoder(model_dir: Path, device: str, runtime: str = "auto") -> Encoder
         if runtime != "auto":
             raise ModelLoadError.of("E007", runtime=chosen, path=path, model_dir=model_dir)
         log.info("%s has no ONNX export (banglaner export writes it): using torch", model_dir)
-    return TorchEncoder.load(model_dir, device)
+    return TorchEncoder.load(model_dir, device, bf16=chosen == "torch-bf16")
 
 
 def resolve_runtime(runtime: str, device: str) -> str:

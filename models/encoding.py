@@ -28,6 +28,7 @@ class Window:
     input_ids: list[int]
     first_word: int
     word_heads: list[int]
+    features: list[int] | None = None  # gazetteer bits per position (models.gazetteer)
 
 
 def word_heads(offsets: np.ndarray, words: Sequence[Span]) -> list[int]:
@@ -92,6 +93,15 @@ def word_subwords(tokenizer, text: str, words: Sequence[Span]) -> tuple[list[int
     return list(ids), word_heads(offsets, words)
 
 
+def subword_features(head: Sequence[int], n_subwords: int, word_bits: np.ndarray) -> list[int]:
+    """Each subword gets its word's gazetteer bits (a subword before the first word, 0)."""
+    out = np.zeros(n_subwords, dtype=np.int64)
+    starts = [(h, w) for w, h in enumerate(head) if h >= 0]
+    for (h, w), (nxt, _) in zip(starts, [*starts[1:], (n_subwords, -1)], strict=True):
+        out[h:nxt] = word_bits[w]
+    return out.tolist()
+
+
 def make_windows(
     ids: Sequence[int],
     head: Sequence[int],
@@ -99,14 +109,17 @@ def make_windows(
     max_subwords: int,
     bos: int,
     eos: int,
+    features: Sequence[int] | None = None,
 ) -> list[Window]:
     """Cut a tokenised sentence into windows of whole words, each at most
-    ``max_subwords`` long plus ``<s>``/``</s>``, overlapping by about a third."""
+    ``max_subwords`` long plus ``<s>``/``</s>``, overlapping by about a third.
+    ``features`` (per subword, optional) are cut with the ids, 0 at ``<s>``/``</s>``."""
     if n_words == 0:
         return []
     if len(ids) <= max_subwords:  # the common case: the sentence fits one window
         heads = [h + 1 if h >= 0 else -1 for h in head]
-        return [Window([bos, *ids, eos], 0, heads)]
+        feats = None if features is None else [0, *features, 0]
+        return [Window([bos, *ids, eos], 0, heads, feats)]
     # word w spans subwords [word_start[w], word_start[w + 1])
     word_start = [0] * (n_words + 1)
     for w in range(n_words):
@@ -123,7 +136,8 @@ def make_windows(
         heads = [
             (head[w] - lo + 1) if head[w] >= 0 and head[w] < hi else -1 for w in range(first, last)
         ]
-        windows.append(Window([bos, *ids[lo:hi], eos], first, heads))
+        feats = None if features is None else [0, *features[lo:hi], 0]
+        windows.append(Window([bos, *ids[lo:hi], eos], first, heads, feats))
         if last >= n_words:
             return windows
         step = max(1, (last - first) * 2 // 3)

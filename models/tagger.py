@@ -18,9 +18,18 @@ import numpy as np
 from models.decoding import BioDecoder
 from models.document import DocumentWords, entity_from_words, segment_document
 from models.encoders import Encoder, load_encoder
-from models.encoding import Window, make_windows, tokenise, window_distance, word_heads_many
+from models.encoding import (
+    Window,
+    make_windows,
+    subword_features,
+    tokenise,
+    window_distance,
+    word_heads_many,
+)
 from models.entity import Entity
 from models.errors import ModelLoadError
+from models.gazetteer import Gazetteer, GazetteerSpec
+from models.kb.store import KnowledgeBase
 from models.segment import Span
 
 
@@ -32,6 +41,7 @@ class _Sentence:
     words: list[Span]  # offsets in the normalised text
     ids: list[int]  # subword ids of the sentence
     heads: list[int]  # each word's first subword (-1: shared with the word before)
+    features: list[int] | None = None  # gazetteer bits per subword, for a model that reads them
     windows: list[Window] = field(default_factory=list)
 
 
@@ -49,6 +59,15 @@ def _bio_tags(config, model_dir: Path) -> list[str]:
     if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
         raise ModelLoadError.of("E003", path=model_dir, tags=tags)
     return tags
+
+
+def _gazetteer(model_dir: Path, kb: KnowledgeBase | None) -> Gazetteer | None:
+    spec = GazetteerSpec.read(model_dir)
+    if spec is None:
+        return None
+    if kb is None:
+        raise ModelLoadError.of("E010", path=model_dir)
+    return Gazetteer(kb, spec)
 
 
 def model_card(model_dir: Path) -> dict:
@@ -76,8 +95,10 @@ class Tagger:
         batch_tokens: int | None = None,
         name: str = "banglaner",
         version: str = "0",
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.encoder = encoder
+        self.gazetteer = gazetteer  # the KB's names as features, for a model trained with them
         self.tokenizer = tokenizer
         self.tags = tuple(tags)
         self.device = device
@@ -98,11 +119,17 @@ class Tagger:
 
     @classmethod
     def load(
-        cls, model_dir: str | Path, device: str = "auto", runtime: str = "auto", **kwargs
+        cls,
+        model_dir: str | Path,
+        device: str = "auto",
+        runtime: str = "auto",
+        kb: KnowledgeBase | None = None,
+        **kwargs,
     ) -> Tagger:
         """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier).
 
         ``runtime`` (models.encoders): ``auto``, ``torch``, ``onnx`` or ``onnx-int8``.
+        ``kb``: the knowledge base, for a model that reads gazetteer features.
         Loading only reads: the ONNX files are written when the model is built.
         """
         from transformers import AutoConfig, AutoTokenizer
@@ -126,6 +153,7 @@ class Tagger:
             device,
             name=card.get("name", model_dir.name),
             version=card.get("version", "0"),
+            gazetteer=_gazetteer(model_dir, kb),
             **kwargs,
         )
 
@@ -157,17 +185,22 @@ class Tagger:
         heads = word_heads_many(
             offsets + starts[:, None], n_tokens, [words for *_, words in located]
         )
-        return [
+        sentences = [
             _Sentence(d, words, sub, head)
             for (d, _, _, words), sub, head in zip(located, ids, heads, strict=True)
         ]
+        if self.gazetteer is not None:
+            for sent in sentences:
+                bits = self.gazetteer.word_features(docs[sent.doc].norm.text, sent.words)
+                sent.features = subword_features(sent.heads, len(sent.ids), bits)
+        return sentences
 
     def windows(self, sentences: list[_Sentence]) -> list[_Sentence]:
         """Cut sentences longer than the encoder's window into overlapping windows."""
         bos, eos = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         for sent in sentences:
             sent.windows = make_windows(
-                sent.ids, sent.heads, len(sent.words), self.max_subwords, bos, eos
+                sent.ids, sent.heads, len(sent.words), self.max_subwords, bos, eos, sent.features
             )
         return sentences
 
@@ -185,18 +218,25 @@ class Tagger:
                 j < len(jobs) and (j - i + 1) * self._width(sentences, jobs[j]) <= self.batch_tokens
             ):
                 j += 1
-            batch = [sentences[si].windows[wi].input_ids for si, wi in jobs[i:j]]
-            width = len(batch[-1])  # sorted by length: the last is the longest
-            ids = np.full((len(batch), width), pad, dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for k, row in enumerate(batch):
-                ids[k, : len(row)] = row
-                mask[k, : len(row)] = 1
-            probs = self.encoder(ids, mask)
+            batch = [sentences[si].windows[wi] for si, wi in jobs[i:j]]
+            probs = self.encoder(*self._arrays(batch, pad))
             for k, (si, wi) in enumerate(jobs[i:j]):
                 out[si][wi] = probs[k]
             i = j
         return out
+
+    def _arrays(self, batch: list[Window], pad: int) -> list[np.ndarray | None]:
+        """Padded ids and mask of a batch of windows, and their gazetteer features."""
+        width = len(batch[-1].input_ids)  # sorted by length: the last is the longest
+        ids = np.full((len(batch), width), pad, dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        features = np.zeros((len(batch), width), dtype=np.int64) if self.gazetteer else None
+        for k, w in enumerate(batch):
+            ids[k, : len(w.input_ids)] = w.input_ids
+            mask[k, : len(w.input_ids)] = 1
+            if features is not None and w.features is not None:
+                features[k, : len(w.features)] = w.features
+        return [ids, mask, features]
 
     @staticmethod
     def _width(sentences: list[_Sentence], job: tuple[int, int]) -> int:

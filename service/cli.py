@@ -49,6 +49,7 @@ _TRAIN_FLAGS = (
     "limit",
     "device",
     "base",
+    "gazetteer",
 )
 
 
@@ -67,6 +68,7 @@ def _add_train(sub) -> None:
     p.add_argument("--seed", type=int)
     p.add_argument("--limit", type=int, help="at most this many sentences per corpus (smoke runs)")
     p.add_argument("--device", help="auto, cpu or cuda")
+    p.add_argument("--gazetteer", help="read the KB's names as features: labels, e.g. PER,LOC,ORG")
     p.add_argument("--no-reconcile", action="store_true", help="the corpora's own conventions")
     p.add_argument("--out", help="model dir to write (default: the --model / BANGLANER_MODEL one)")
     p.add_argument("--model", help=MODEL_HELP)
@@ -200,6 +202,7 @@ def _add_annotate(sub) -> None:
     p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
     p.add_argument("--model", help=MODEL_HELP)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, help="encoder runtime (default: auto)")
+    p.add_argument("--device", help="auto, cpu or cuda (on a GPU, --workers N processes share it)")
     p.add_argument("--chunk-docs", dest="chunk_docs", type=int, default=64, help="docs per call")
     p.add_argument(
         "--max-chars", dest="max_chars", type=int, default=1_000_000, help="longer texts fail"
@@ -216,6 +219,8 @@ def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.with_model(args.model)
     if args.runtime:
         settings = settings.model_copy(update={"runtime": args.runtime})
+    if args.device:
+        settings = settings.model_copy(update={"device": args.device})
     options = AnnotateOptions(
         input=Path(args.input),
         output=Path(args.output),

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.encoding import make_windows, word_subwords
+from models.encoding import make_windows, subword_features, word_subwords
+from models.gazetteer import Gazetteer
 from models.segment import split_words
 from training.corpora.base import Sentence
 
@@ -20,6 +21,7 @@ IGNORE = -100
 class TrainWindow:
     input_ids: list[int]
     labels: list[int]  # per subword; IGNORE except on word heads with a trusted label
+    features: list[int] | None = None  # gazetteer bits per subword (models.gazetteer)
 
 
 def word_labels(
@@ -39,8 +41,14 @@ def word_labels(
 
 
 def encode_sentences(
-    sentences: Sequence[Sentence], tokenizer, tags: Sequence[str], max_subwords: int
+    sentences: Sequence[Sentence],
+    tokenizer,
+    tags: Sequence[str],
+    max_subwords: int,
+    gazetteer: Gazetteer | None = None,
 ) -> list[TrainWindow]:
+    """Training windows; with a ``gazetteer``, each subword also carries its word's KB bits,
+    computed exactly as the tagger computes them at inference."""
     tag_index = {t: i for i, t in enumerate(tags)}
     out: list[TrainWindow] = []
     for sent in sentences:
@@ -49,13 +57,22 @@ def encode_sentences(
             continue
         wl = word_labels(sent, words, tag_index)
         ids, head = word_subwords(tokenizer, sent.text, words)
+        features = None
+        if gazetteer is not None:
+            features = subword_features(head, len(ids), gazetteer.word_features(sent.text, words))
         for win in make_windows(
-            ids, head, len(words), max_subwords, tokenizer.cls_token_id, tokenizer.sep_token_id
+            ids,
+            head,
+            len(words),
+            max_subwords,
+            tokenizer.cls_token_id,
+            tokenizer.sep_token_id,
+            features,
         ):
             labels = [IGNORE] * len(win.input_ids)
             for k, pos in enumerate(win.word_heads):
                 if pos >= 0:
                     labels[pos] = wl[win.first_word + k]
             if any(lab != IGNORE for lab in labels):
-                out.append(TrainWindow(win.input_ids, labels))
+                out.append(TrainWindow(win.input_ids, labels, win.features))
     return out

@@ -24,6 +24,8 @@ from eval.gold import GoldDoc
 from eval.runner import score_extractor
 from eval.scorer import format_table
 from models.encoders import TorchEncoder, export_runtimes
+from models.gazetteer import Gazetteer, GazetteerSpec
+from models.kb.store import KnowledgeBase
 from models.labels import LABELS, bio_tags
 from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
@@ -59,6 +61,11 @@ class TrainConfig:
     device: str = "auto"
     name: str = "banglaner-e5-small"
     version: str = "1"
+    # gazetteer features (models.gazetteer): None, or the KB labels they cover ("PER,LOC,ORG";
+    # "LOC" is the ablation with the KB's PER/ORG lists emptied), and the share of KB names
+    # dropped from each training window so the model does not trust the list blindly
+    gazetteer: str | None = None
+    gazetteer_dropout: float = 0.3
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
@@ -128,20 +135,44 @@ def make_batches(
     return batches
 
 
-def collate(batch: list[TrainWindow], pad_id: int):
-    """(input ids, attention mask, labels) tensors, padded to the batch's longest window."""
+def collate(
+    batch: list[TrainWindow], pad_id: int, drop: Callable[[list[int]], list[int]] | None = None
+):
+    """Model inputs (ids, mask, and gazetteer features where the windows have them) and the
+    labels, padded to the batch's longest window; ``drop`` thins the features."""
     import torch
 
     width = max(len(w.input_ids) for w in batch)
     ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
     labels = torch.full((len(batch), width), IGNORE, dtype=torch.long)
     mask = torch.zeros((len(batch), width), dtype=torch.long)
+    features = None if batch[0].features is None else torch.zeros_like(ids)
     for i, w in enumerate(batch):
         n = len(w.input_ids)
         ids[i, :n] = torch.tensor(w.input_ids)
         labels[i, :n] = torch.tensor(w.labels)
         mask[i, :n] = 1
-    return ids, mask, labels
+        if features is not None and w.features is not None:
+            features[i, :n] = torch.tensor(drop(w.features) if drop else w.features)
+    inputs = {"input_ids": ids, "attention_mask": mask}
+    if features is not None:
+        inputs["gazetteer"] = features
+    return inputs, labels
+
+
+def feature_dropout(rate: float, rng: random.Random) -> Callable[[list[int]], list[int]]:
+    """Drop each KB name (a run of positions with features) with probability ``rate``."""
+
+    def drop(features: list[int]) -> list[int]:
+        out, keep = list(features), True
+        for i, f in enumerate(features):
+            if f and (i == 0 or not features[i - 1]):
+                keep = rng.random() >= rate
+            if f and not keep:
+                out[i] = 0
+        return out
+
+    return drop
 
 
 def seed_everything(seed: int) -> random.Random:
@@ -154,9 +185,14 @@ def seed_everything(seed: int) -> random.Random:
     return random.Random(seed)
 
 
-def build_model(base_path: str, tags: Sequence[str], cfg: TrainConfig, device: str):
-    """The base encoder with a fresh BIO head, cut to ``cfg.layers`` and partly frozen."""
+def build_model(
+    base_path: str, tags: Sequence[str], cfg: TrainConfig, device: str, spec: GazetteerSpec | None
+):
+    """The base encoder with a fresh BIO head, cut to ``cfg.layers``, partly frozen, and
+    reading gazetteer features where ``spec`` says so."""
     from transformers import AutoModelForTokenClassification
+
+    from models.gazetteer_model import GazetteerModel
 
     overrides = {"num_hidden_layers": cfg.layers} if cfg.layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
@@ -165,16 +201,28 @@ def build_model(base_path: str, tags: Sequence[str], cfg: TrainConfig, device: s
         id2label=dict(enumerate(tags)),
         label2id={t: i for i, t in enumerate(tags)},
         **overrides,
-    ).to(device)
+    )
     if cfg.freeze_layers:
         freeze_bottom(model, cfg.freeze_layers)
-    return model
+    return (GazetteerModel(model, spec) if spec else model).to(device)
+
+
+def gazetteer_for(cfg: TrainConfig, data_dir: Path, home: Path) -> Gazetteer | None:
+    """The KB's names as features (the KB built from its sources, never from test data)."""
+    if not cfg.gazetteer:
+        return None
+    from models.loading import ensure_kb
+    from models.settings import CoreSettings
+
+    kb = KnowledgeBase.open(ensure_kb(CoreSettings(home=home, data_dir=data_dir)))
+    labels = tuple(label.strip() for label in cfg.gazetteer.split(","))
+    return Gazetteer(kb, GazetteerSpec(labels=labels))
 
 
 def freeze_bottom(model, n_layers: int) -> None:
     """Freeze the embeddings and the first ``n_layers`` encoder layers: backpropagation
     then stops above them, which saves about a third of a step on a CPU."""
-    encoder = model.base_model
+    encoder = getattr(model, "model", model).base_model  # a GazetteerModel wraps the HF model
     for p in encoder.embeddings.parameters():
         p.requires_grad = False
     for layer in encoder.encoder.layer[:n_layers]:
@@ -187,7 +235,12 @@ def make_optimizer(model, cfg: TrainConfig, total_steps: int):
     linear schedule with warm-up."""
     import torch
 
-    head = {n for n, _ in model.named_parameters() if n.startswith("classifier")}
+    # the fresh parts learn at the head's rate: the classifier, and the gazetteer embedding
+    head = {
+        n
+        for n, _ in model.named_parameters()
+        if n.split(".")[0] in ("classifier", "gazetteer") or n.startswith("model.classifier")
+    }
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     no_decay = ("bias", "LayerNorm.weight", "layer_norm.weight")
 
@@ -213,12 +266,13 @@ def make_optimizer(model, cfg: TrainConfig, total_steps: int):
     return optimizer, scheduler
 
 
-def label_loss(pad_id: int, device: str) -> Loss:
+def label_loss(pad_id: int, device: str, drop=None) -> Loss:
     """Cross-entropy on the gold labels of word-head subwords (the usual fine-tuning loss)."""
 
     def loss(model, batch: list[TrainWindow]):
-        ids, mask, labels = (t.to(device) for t in collate(batch, pad_id))
-        return model(input_ids=ids, attention_mask=mask, labels=labels).loss
+        inputs, labels = collate(batch, pad_id, drop)
+        tensors = {k: v.to(device) for k, v in inputs.items()}
+        return model(**tensors, labels=labels.to(device)).loss
 
     return loss
 
@@ -322,20 +376,34 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
     base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
     tags = bio_tags(LABELS)
     tokenizer = AutoTokenizer.from_pretrained(base_path)
-    model = build_model(base_path, tags, cfg, device)
+    gazetteer = gazetteer_for(cfg, data_dir, home)
+    model = build_model(base_path, tags, cfg, device, gazetteer.spec if gazetteer else None)
     window = max_window(model.config)
-    windows = encode_sentences(train_sents, tokenizer, tags, min(cfg.max_subwords, window))
+    windows = encode_sentences(
+        train_sents, tokenizer, tags, min(cfg.max_subwords, window), gazetteer
+    )
     n_params = sum(p.numel() for p in model.parameters()) / 1e6
     log(f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, {len(windows)} windows")
 
     steps = len(make_batches(windows, cfg.batch_tokens, random.Random(0))) * cfg.epochs
     optimizer, scheduler = make_optimizer(model, cfg, steps)
-    tagger = Tagger(TorchEncoder(model, device), tokenizer, tags, device, max_subwords=window)
+    tagger = Tagger(
+        TorchEncoder(model, device),
+        tokenizer,
+        tags,
+        device,
+        max_subwords=window,
+        gazetteer=gazetteer,
+    )
     selector = EpochSelector(tagger, as_gold("dev", dev_sents), test_docs)
     for epoch, loss in train_epochs(
         model,
         lambda: make_batches(windows, cfg.batch_tokens, rng),
-        label_loss(tokenizer.pad_token_id, device),
+        label_loss(
+            tokenizer.pad_token_id,
+            device,
+            feature_dropout(cfg.gazetteer_dropout, random.Random(cfg.seed)) if gazetteer else None,
+        ),
         cfg.epochs,
         optimizer,
         scheduler,

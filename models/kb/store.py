@@ -13,7 +13,7 @@ import importlib.resources
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -260,6 +260,10 @@ class KnowledgeBase:
             if len(words) > 1 and any(e.prior >= min_prior for e in ents):
                 firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
         return firsts
+
+    def aliases(self) -> Iterator[tuple[str, list[KbEntity]]]:
+        """Every exact-match form and the entities it names."""
+        return iter(self._by_alias.items())
 
     def single_word_names(self) -> frozenset[str]:
         """Every one-word alias, in its exact-match form (a quick "could this be a name")."""

@@ -1,0 +1,98 @@
+"""Gazetteer features: what the knowledge base says about each word, for the tagger to read.
+
+For every word of a sentence, which labels' KB names cover it, as B/I bits (B-PER,
+I-PER, B-LOC, I-LOC, B-ORG, I-ORG): a name matches exactly (case endings allowed
+on its last word, ``পুতিনের``) or by a variant key long enough to be safe. The
+bits of a word form one small integer (0 = no name), given to every subword of
+the word; the model embeds it and adds it to the subword embeddings, and feature
+dropout in training keeps it from trusting the list blindly (training/finetune.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from models.kb.store import KnowledgeBase
+from models.kb.variant_key import alias_form, surface_forms, variant_key
+from models.labels import NAME_LABELS
+from models.segment import Span
+
+MAX_NAME_WORDS = 8  # of models.segment's words, hyphens counted
+N_FEATURES = 1 << (2 * len(NAME_LABELS))  # every combination of the six B/I bits
+_KEY_MIN_CHARS = 5  # variant-key matches this long only (short keys are acronyms' and collide)
+
+
+def bit(label: str, inside: bool) -> int:
+    return 1 << (2 * NAME_LABELS.index(label) + int(inside))
+
+
+SPEC_FILE = "gazetteer.json"  # in a model dir: the model reads gazetteer features
+
+
+@dataclass(frozen=True)
+class GazetteerSpec:
+    """Which KB names count: the labels, and the least prior (150: curated entries,
+    countries, districts and cities of ~100,000 people; not villages that share a word's
+    spelling)."""
+
+    labels: tuple[str, ...] = NAME_LABELS
+    min_prior: float = 150.0
+
+    def write(self, model_dir: Path) -> None:
+        body = {"labels": list(self.labels), "min_prior": self.min_prior}
+        (model_dir / SPEC_FILE).write_text(json.dumps(body))
+
+    @classmethod
+    def read(cls, model_dir: Path) -> GazetteerSpec | None:
+        """The gazetteer a model was trained with; None for a plain tagger."""
+        path = Path(model_dir) / SPEC_FILE
+        if not path.is_file():
+            return None
+        raw = json.loads(path.read_text())
+        return cls(tuple(raw["labels"]), float(raw["min_prior"]))
+
+
+class Gazetteer:
+    def __init__(self, kb: KnowledgeBase, spec: GazetteerSpec | None = None) -> None:
+        self.spec = spec or GazetteerSpec()
+        self._aliases: dict[str, int] = {}  # exact-match form → label bits
+        self._keys: dict[str, int] = {}  # variant key → label bits
+        self._first_words: dict[str, int] = {}  # first word → most words of a name
+        for form, entities in kb.aliases():
+            labels = {e.label for e in entities if e.prior >= self.spec.min_prior}
+            labels &= set(self.spec.labels)
+            if not labels:
+                continue
+            mask = sum(bit(label, False) for label in labels)
+            self._aliases[form] = self._aliases.get(form, 0) | mask
+            key = variant_key(form)
+            if len(key) >= _KEY_MIN_CHARS:
+                self._keys[key] = self._keys.get(key, 0) | mask
+            words = form.split()
+            self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
+
+    def _labels_of(self, surface: str) -> int:
+        """B bits of the labels ``surface`` names (0: none)."""
+        for form in surface_forms(surface):
+            if (mask := self._aliases.get(alias_form(form))) is not None:
+                return mask
+        return self._keys.get(variant_key(surface), 0)
+
+    def word_features(self, text: str, words: Sequence[Span]) -> np.ndarray:
+        """The bits of each word (``words`` are offsets into ``text``)."""
+        out = np.zeros(len(words), dtype=np.int64)
+        for i in range(len(words)):
+            longest = self._first_words.get(alias_form(text[words[i][0] : words[i][1]]), 1)
+            # a name's words may be more of our words: কিম জং-উন is কিম, জং, -, উন
+            for j in range(min(i + min(2 * longest, MAX_NAME_WORDS), len(words)), i, -1):
+                mask = self._labels_of(text[words[i][0] : words[j - 1][1]])
+                if mask:
+                    out[i] |= mask
+                    out[i + 1 : j] |= mask << 1  # the same labels' I bits
+                    break
+        return out
