@@ -5,16 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install browser model kb serve test test-fast train eval baseline bench lint data clean-model
+.PHONY: install browser model model-fast kb serve test test-fast test-integration train eval \
+	baseline bench lint data clean-model
 
 install: $(STAMP)
 
-# torch first, pinned, so nothing pulls a CUDA build; then the project with the lock as constraints.
+# torch first, at the lock's version (the one pin), so nothing pulls a CUDA build; then the
+# project with the lock as constraints.
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11)' || { echo "need Python >= 3.11 (set PYTHON=...)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -c requirements.lock torch
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
@@ -24,9 +26,16 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core; }
 
+# The default model (trained if missing, ~20 min on 2 cores), its ONNX files, the KB.
 model: install
 	$(BIN)/banglaner train --if-missing
+	$(BIN)/banglaner export
 	$(BIN)/banglaner kb build --if-stale
+
+# The fast model: a student distilled from the default (BANGLANER_MODEL=fast).
+model-fast: model
+	$(BIN)/banglaner distill --if-missing
+	$(BIN)/banglaner export --model fast
 
 kb: install
 	$(BIN)/banglaner kb build
@@ -34,11 +43,20 @@ kb: install
 serve: model
 	$(BIN)/banglaner serve
 
-test: model browser
-	$(BIN)/python -m pytest
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
+# The unit tier: no corpora, no trained model (< 2 minutes).
 test-fast: install
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest tests/unit
+
+# The integration tier: the corpora in ../shared/data and the default model.
+test-integration: model browser
+	$(BIN)/python -m pytest tests/integration
+
+test: test-fast test-integration
 
 train: install
 	$(BIN)/banglaner train
@@ -46,23 +64,21 @@ train: install
 baseline: install
 	$(BIN)/banglaner baseline
 
-# report.md + report.html + scores.json on the held-out articles and on Rifat test
+# report.md + report.html + scores.json on the held-out sets, and the corpus tables
 eval: model
+	$(BIN)/banglaner eval --gold eval/gold/world.jsonl --split test -o eval-report/world-test
 	$(BIN)/banglaner eval --gold eval/gold/articles.jsonl -o eval-report/articles
 	$(BIN)/banglaner eval --gold rifat-test -o eval-report/rifat-test
 	$(BIN)/banglaner eval
 	$(BIN)/banglaner baseline
 
 bench: model
+	$(BIN)/python bench/host_cost.py
 	$(BIN)/python bench/tagger_throughput.py
 	$(BIN)/python bench/service_load.py
 	$(BIN)/python bench/dates_vs_dateparser.py
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/annotate_vs_hf.py
-
-lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
 # The public corpora, from their upstream addresses (needs internet; ../shared/data is used otherwise).
 data: install

@@ -4,7 +4,7 @@
 
 Documents are news-length (≥ 2,000 characters) runs of consecutive corpus
 sentences (Rifat first, then banglakit, MultiCoNER and neon to reach 1,000), with
-their gold mentions reconciled to ANNOTATION.md. Some are training sentences,
+their gold mentions reconciled to docs/annotation.md. Some are training sentences,
 so the F1 figures only compare the systems with each other; eval/ measures quality. The naive
 baseline is what a user writes first: ``pipeline("token-classification",
 aggregation_strategy="first")`` over each document's sentences, one

@@ -1,4 +1,4 @@
-"""Gold documents for the evaluation report: ANNOTATION.md JSONL files (and corpus
+"""Gold documents for the evaluation report: docs/annotation.md JSONL files (and corpus
 sentences, turned into gold documents by training.gold_corpora).
 
 JSONL, one document per line::
@@ -25,7 +25,7 @@ from models.spans import tidy_span
 
 
 class GoldError(BanglanerError):
-    """A gold file is missing or does not follow ANNOTATION.md."""
+    """A gold file is missing or does not follow docs/annotation.md."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ def read_gold_jsonl(path: Path, split: str | None = None) -> list[GoldDoc]:
 
 def gold_doc(doc_id: str, text: str, spans: Iterable[tuple[int, int, str]]) -> GoldDoc:
     """A gold document from a corpus sentence's spans; edge punctuation a corpus tokeniser
-    glued on (quotes, brackets) is trimmed, as ANNOTATION.md puts it outside."""
+    glued on (quotes, brackets) is trimmed, as docs/annotation.md puts it outside."""
     doc = GoldDoc(doc_id, text, None)
     for start, end, label in spans:
         a, b = tidy_span(text, start, end)

@@ -1,6 +1,6 @@
-"""ANNOTATION.md's words that are not names: titles and roles, nationality adjectives,
-generic nouns. Training data is reconciled with them (training.reconcile) and the
-linker uses them at inference, so both follow one list.
+"""Words that are never names on their own (docs/annotation.md): titles and roles,
+nationality adjectives, generic nouns. Training data is reconciled with them
+(training.reconcile) and the linker uses them at inference: one list for both.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def segment_document(text: str) -> DocumentWords:
 def entity_from_words(
     norm: NormalizedText, words: list[Span], first: int, last: int, label: str, score: float
 ) -> Entity | None:
-    """The mention over ``words[first:last]``, on the original text, tidied per ANNOTATION.md."""
+    """The mention over ``words[first:last]``, on the text as sent, tidied per the guide."""
     start, end = norm.to_original(words[first][0], words[last - 1][1])
     start, end = tidy_span(norm.original, start, end)
     if start >= end:

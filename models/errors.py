@@ -76,7 +76,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E501": ("gold file {path} does not exist", "give a JSONL gold file"),
     "E502": ("{where}: not a gold document ({reason})", "see eval/gold.py for the format"),
-    "E503": ("{where}: {problem}", "see ANNOTATION.md (offsets are code points into text)"),
+    "E503": ("{where}: {problem}", "see docs/annotation.md (offsets are code points into text)"),
     "E504": ("{path} has no documents in split {split!r}", "use --split dev or --split test"),
 }
 

@@ -1,4 +1,4 @@
-"""The label set of ANNOTATION.md and its BIO tag inventory."""
+"""The label set of docs/annotation.md and its BIO tag inventory."""
 
 from __future__ import annotations
 

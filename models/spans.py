@@ -1,4 +1,4 @@
-"""Mention boundaries on the original text, per ANNOTATION.md.
+"""Mention boundaries on the original text, per docs/annotation.md.
 
 A span is a run of whole words: quotes, brackets and clause punctuation at
 its edges go outside, and a case ending joined by a hyphen or apostrophe

@@ -277,7 +277,7 @@ class Tagger:
     def spans(
         self, docs: Sequence[DocumentWords], sentences: list[_Sentence], decoded
     ) -> list[list[Entity]]:
-        """Mentions on the text as received, tidied per ANNOTATION.md."""
+        """Mentions on the text as received, tidied per docs/annotation.md."""
         results: list[list[Entity]] = [[] for _ in docs]
         for sent, found in zip(sentences, decoded, strict=True):
             norm = docs[sent.doc].norm

@@ -110,6 +110,53 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _add_distill(sub) -> None:
+    p = sub.add_parser(
+        "distill",
+        help="build the fast model: a student of the first N layers, taught by the default",
+    )
+    p.add_argument("--teacher", help="teacher model name or dir (default: the default model)")
+    p.add_argument("--layers", type=int, default=4, help="encoder layers of the student")
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--unlabelled-limit", dest="unlabelled_limit", type=int, default=12_000)
+    p.add_argument("--temperature", type=float, default=2.0)
+    p.add_argument("--alpha", type=float, default=0.7, help="weight of the teacher's loss")
+    p.add_argument("--out", help="model dir to write (default: the fast model's)")
+    p.add_argument("--if-missing", action="store_true", help="do nothing when the model exists")
+    p.set_defaults(func=cmd_distill)
+
+
+def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
+    from models.loading import build_lock
+    from training.distill import DistillConfig, distill
+    from training.finetune import TrainConfig
+
+    teacher = settings.with_model(args.teacher).resolved_model_dir
+    out = Path(args.out) if args.out else settings.with_model("fast").resolved_model_dir
+    if not (teacher / "config.json").is_file():
+        raise BanglanerError.of("E002", path=teacher)
+    cfg = DistillConfig(
+        teacher=str(teacher),
+        layers=args.layers,
+        unlabelled_limit=args.unlabelled_limit,
+        temperature=args.temperature,
+        alpha=args.alpha,
+        train=TrainConfig(epochs=args.epochs),
+    )
+    with build_lock(out):
+        if args.if_missing and (out / "config.json").is_file():
+            print(f"model already built: {out}")
+            return 0
+        partial = out.with_name(out.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        print(f"distilling a {args.layers}-layer student of {teacher} into {out}", flush=True)
+        distill(cfg, settings.data_dir, settings.home, partial)
+        shutil.rmtree(out, ignore_errors=True)
+        partial.rename(out)
+    print(f"model written to {out}")
+    return 0
+
+
 def _add_export(sub) -> None:
     p = sub.add_parser(
         "export", help="write a model dir's ONNX files (fp32, int8) for CPU runtimes"
@@ -251,7 +298,7 @@ def _add_eval(sub) -> None:
     )
     p.add_argument(
         "--gold",
-        help="gold JSONL (ANNOTATION.md; e.g. eval/gold/world.jsonl) or a corpus name "
+        help="gold JSONL (docs/annotation.md; e.g. eval/gold/world.jsonl) or a corpus name "
         "(rifat-test, multiconer-dev; add :own for the corpus's own labels)",
     )
     p.add_argument("--split", choices=["dev", "test"], help="only this split of the gold file")
@@ -407,6 +454,7 @@ def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS = (
     _add_train,
+    _add_distill,
     _add_export,
     _add_extract,
     _add_annotate,

@@ -46,9 +46,11 @@ def encode_sentences(
     tags: Sequence[str],
     max_subwords: int,
     gazetteer: Gazetteer | None = None,
+    keep_unlabelled: bool = False,
 ) -> list[TrainWindow]:
     """Training windows; with a ``gazetteer``, each subword also carries its word's KB bits,
-    computed exactly as the tagger computes them at inference."""
+    computed exactly as the tagger computes them at inference. Windows without a trusted
+    label are dropped unless ``keep_unlabelled`` (text a teacher labels: training.distill)."""
     tag_index = {t: i for i, t in enumerate(tags)}
     out: list[TrainWindow] = []
     for sent in sentences:
@@ -73,6 +75,6 @@ def encode_sentences(
             for k, pos in enumerate(win.word_heads):
                 if pos >= 0:
                     labels[pos] = wl[win.first_word + k]
-            if any(lab != IGNORE for lab in labels):
+            if keep_unlabelled or any(lab != IGNORE for lab in labels):
                 out.append(TrainWindow(win.input_ids, labels, win.features))
     return out

@@ -357,36 +357,48 @@ def save_model(model, tokenizer, out_dir: Path) -> None:
     export_runtimes(model, out_dir)
 
 
-def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False) -> dict:
-    """Fine-tune and write a model dir; returns the metrics written into its card."""
+@dataclass
+class Run:
+    """What one training run works with, built once by :func:`prepare`."""
+
+    cfg: TrainConfig
+    device: str
+    tags: tuple[str, ...]
+    tokenizer: Any
+    model: Any
+    tagger: Tagger
+    gazetteer: Gazetteer | None
+    window: int
+    base_path: str
+    base_licence: str
+    data_report: dict
+    train_sents: list[Sentence]
+    dev_sents: list[Sentence]
+    test_docs: list[GoldDoc]
+    log: Callable[..., None]
+    started: float = field(default_factory=time.time)
+
+
+def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -> Run:
+    """Seeds, data, base encoder, model (and gazetteer), and the tagger that scores epochs."""
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     started = time.time()
-    rng = seed_everything(cfg.seed)
+    seed_everything(cfg.seed)
     device = resolve_device(cfg.device)
     log = (lambda *a: None) if quiet else print
-
     train_sents, dev_sents, data_report = load_training_data(cfg, data_dir)
     test_docs = load_test_data(cfg, data_dir)
     log(f"data: {len(train_sents)} train / {len(dev_sents)} dev / {len(test_docs)} test sentences")
-
     base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
     tags = bio_tags(LABELS)
     tokenizer = AutoTokenizer.from_pretrained(base_path)
     gazetteer = gazetteer_for(cfg, data_dir, home)
     model = build_model(base_path, tags, cfg, device, gazetteer.spec if gazetteer else None)
     window = max_window(model.config)
-    windows = encode_sentences(
-        train_sents, tokenizer, tags, min(cfg.max_subwords, window), gazetteer
-    )
-    n_params = sum(p.numel() for p in model.parameters()) / 1e6
-    log(f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, {len(windows)} windows")
-
-    steps = len(make_batches(windows, cfg.batch_tokens, random.Random(0))) * cfg.epochs
-    optimizer, scheduler = make_optimizer(model, cfg, steps)
     tagger = Tagger(
         TorchEncoder(model, device),
         tokenizer,
@@ -395,44 +407,68 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
         max_subwords=window,
         gazetteer=gazetteer,
     )
-    selector = EpochSelector(tagger, as_gold("dev", dev_sents), test_docs)
-    for epoch, loss in train_epochs(
-        model,
-        lambda: make_batches(windows, cfg.batch_tokens, rng),
-        label_loss(
-            tokenizer.pad_token_id,
-            device,
-            feature_dropout(cfg.gazetteer_dropout, random.Random(cfg.seed)) if gazetteer else None,
-        ),
-        cfg.epochs,
-        optimizer,
-        scheduler,
-        quiet,
-    ):
-        log(json.dumps(selector.observe(model, epoch, loss)))
-    selector.restore_best(model)
-    final_test = score_extractor(tagger.tag_many, test_docs) if test_docs else None
-    if final_test:
-        log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final_test))
+    n_params = sum(p.numel() for p in model.parameters()) / 1e6
+    log(f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, device {device}")
+    return Run(
+        cfg, device, tags, tokenizer, model, tagger, gazetteer, window, base_path, base_licence,
+        data_report, train_sents, dev_sents, test_docs, log, started,
+    )  # fmt: skip
 
-    save_model(model, tokenizer, out_dir)
+
+def fit(run: Run, windows: Sequence[TrainWindow], loss_of: Loss, quiet: bool) -> EpochSelector:
+    """The epochs, each scored on dev (selection) and test (reported); the best kept."""
+    cfg = run.cfg
+    rng = random.Random(cfg.seed)
+    steps = len(make_batches(windows, cfg.batch_tokens, random.Random(0))) * cfg.epochs
+    optimizer, scheduler = make_optimizer(run.model, cfg, steps)
+    selector = EpochSelector(run.tagger, as_gold("dev", run.dev_sents), run.test_docs)
+    batches = lambda: make_batches(windows, cfg.batch_tokens, rng)  # noqa: E731
+    for epoch, loss in train_epochs(
+        run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet
+    ):
+        run.log(json.dumps(selector.observe(run.model, epoch, loss)))
+    selector.restore_best(run.model)
+    return selector
+
+
+def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> dict:
+    """Score the kept epoch on test, save the model dir (weights, tokenizer, ONNX, card)."""
+    cfg = run.cfg
+    final = score_extractor(run.tagger.tag_many, run.test_docs) if run.test_docs else None
+    if final:
+        run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
+    save_model(run.model, run.tokenizer, out_dir)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,
-        "test": {k: v.as_dict() for k, v in final_test.items()} if final_test else None,
-        "train_seconds": round(time.time() - started, 1),
-        "train_windows": len(windows),
+        "test": {k: v.as_dict() for k, v in final.items()} if final else None,
+        "train_seconds": round(time.time() - run.started, 1),
+        **extra,
     }
     write_model_card(
         out_dir,
         name=cfg.name,
         version=cfg.version,
         config=asdict(cfg),
-        base_path=base_path,
-        base_licence=base_licence,
-        data=data_report,
+        base_path=run.base_path,
+        base_licence=run.base_licence,
+        data=run.data_report,
         metrics=metrics,
-        test_table=format_table(cfg.test_corpus, final_test) if final_test else "",
+        test_table=format_table(cfg.test_corpus, final) if final else "",
         trained_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     return metrics
+
+
+def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False) -> dict:
+    """Fine-tune and write a model dir; returns the metrics written into its card."""
+    run = prepare(cfg, data_dir, home, quiet)
+    windows = encode_sentences(
+        run.train_sents, run.tokenizer, run.tags, min(cfg.max_subwords, run.window), run.gazetteer
+    )
+    run.log(f"{len(windows)} training windows")
+    drop = (
+        feature_dropout(cfg.gazetteer_dropout, random.Random(cfg.seed)) if run.gazetteer else None
+    )
+    selector = fit(run, windows, label_loss(run.tokenizer.pad_token_id, run.device, drop), quiet)
+    return finish(run, selector, out_dir, train_windows=len(windows))

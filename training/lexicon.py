@@ -3,7 +3,7 @@
 The linker trims such words off a mention whose remainder is a name the KB
 knows (``ট্রাম্প প্রশাসনের`` → ``ট্রাম্প``), and never adds a KB name the tagger
 missed when it is also a common word (``আশা`` is an NGO and "hope"). Computed
-from the training corpora only (labels reconciled to ANNOTATION.md), written
+from the training corpora only (labels reconciled to docs/annotation.md), written
 to ``models/kb/common_words.tsv`` by ``banglaner kb lexicon``; the runtime reads
 that file and never the corpora.
 """
@@ -57,7 +57,7 @@ def build_lexicon(data_dir: Path, out: Path) -> int:
     header = (
         f"# Common words of Bengali news: variant key, uses outside / inside names.\n"
         f"# Built by `banglaner kb lexicon` from {', '.join(CORPORA)} (labels reconciled to\n"
-        f"# ANNOTATION.md): Rifat1493/Bengali-NER (MIT), banglakit (CC0), MultiCoNER II and\n"
+        f"# docs/annotation.md): Rifat1493/Bengali-NER (MIT), banglakit (CC0), MultiCoNER II and\n"
         f"# neon-p headlines (both CC BY 4.0; the world gold set's headlines left out).\n"
         f"# Rule: outside >= {MIN_OUTSIDE}, inside share <= {MAX_INSIDE_SHARE}.\n"
     )

@@ -54,7 +54,7 @@ Bengali named-entity tagger (PER, LOC, ORG, DATE; BIO over words) trained by
 `banglaner train` on {trained_at}.
 
 - Base encoder: `{config["base"]}` — licence: {base_licence}
-- Labels follow banglaner's ANNOTATION.md; corpus labels were reconciled to it
+- Labels follow banglaner's docs/annotation.md; corpus labels were reconciled to it
   (`training/reconcile.py`) before training.
 - Training time: {metrics.get("train_seconds")} s; best epoch {metrics.get("best_epoch")}.
 

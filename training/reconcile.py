@@ -1,4 +1,4 @@
-"""Bring every corpus to the conventions of ANNOTATION.md before training.
+"""Bring every corpus to the conventions of docs/annotation.md before training.
 
 The corpora disagree with our guidelines, and a model learns whatever its data
 teaches. Each rule below fixes one measured disagreement:
@@ -75,7 +75,7 @@ def _merge_split_names(text: str, mentions: list[Mention], stats: ReconcileStats
 
 
 def reconcile(sentence: Sentence, stats: ReconcileStats) -> Sentence:
-    """The sentence with its mentions brought to ANNOTATION.md conventions."""
+    """The sentence with its mentions brought to docs/annotation.md conventions."""
     text = sentence.text
     names: list[Mention] = []
     for m in sorted(sentence.mentions, key=lambda m: m.start):

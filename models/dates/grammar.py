@@ -1,6 +1,6 @@
 """A Bengali date grammar: where the DATE mentions of a (normalised) text are.
 
-Spans follow ANNOTATION.md: the whole expression, weekday and attached clock
+Spans follow docs/annotation.md: the whole expression, weekday and attached clock
 time included (``গতকাল বুধবার``, ``১৪ সেপ্টেম্বর ২০২৪, ০৬:৪২ পিএম``,
 ``সোমবার (১৫ অগাস্ট)``), case endings inside (``সেপ্টেম্বরে``), durations,
 ages and counts of years outside (``চার ঘণ্টা``, ``চার বছর পর``).
@@ -170,7 +170,7 @@ _TIME = (
     rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)})\s*)?{_CLOCK}"
     rf"(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
 )
-# ৩ নভেম্বর রাতে: a part of day after a date is inside it (ANNOTATION.md)
+# ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)
 _PART_AFTER = (
     rf"(?:\s+(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?{_alt('ই')}?"
     rf"(?![\p{{L}}\p{{M}}]))"

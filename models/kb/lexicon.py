@@ -1,6 +1,6 @@
 """The common-word lexicon the linker consults (built by training.lexicon, shipped as
-``models/kb/common_words.tsv``), plus ANNOTATION.md's lists of words that are never
-names on their own: titles, nationality adjectives and generic nouns."""
+``models/kb/common_words.tsv``), plus the guide's (docs/annotation.md) lists of words
+that are never names on their own: titles, nationality adjectives and generic nouns."""
 
 from __future__ import annotations
 
@@ -21,6 +21,6 @@ def _common_keys() -> frozenset[str]:
 
 def is_common(word: str) -> bool:
     """A word news uses mostly outside names (by its variant key, so inflected forms count),
-    or one ANNOTATION.md lists as never a name on its own."""
+    or one docs/annotation.md lists as never a name on its own."""
     keys = key_words(word)
     return len(keys) == 1 and keys[0] in _common_keys()

@@ -1,6 +1,6 @@
 """Span repair against the knowledge base: the mentions' edges, before any ID is given.
 
-The tagger's spans are repaired where the KB (or ANNOTATION.md) knows better, in order:
+The tagger's spans are repaired where the KB (or docs/annotation.md) knows better, in order:
 
 1. a mention of words that are never names alone (titles, nationality adjectives,
    generic nouns: models.conventions) is dropped, and so is one made only of
@@ -44,13 +44,13 @@ _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
 _MIN_PLACE_WORD = 4  # characters of a lone place name added (কিল, Kiel, is also "a punch")
 _GENITIVE = regex.compile(r"(?:র|ের|এর)$")
-# The head of a state body a country's genitive belongs to (ANNOTATION.md: রাশিয়ার
+# The head of a state body a country's genitive belongs to (docs/annotation.md: রাশিয়ার
 # নিরাপত্তা পরিষদ, রাশিয়ার পররাষ্ট্র মন্ত্রণালয় are one ORG each).
 # Only a ministry, council, department or commission: "উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা
 # সংস্থা" is a place and a description, "চীনের পিপলস লিবারেশন আর্মি" a place and a name.
 _BODY_HEADS = frozenset(k for w in ("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন") for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
-# Place-type words that belong to the place's name (ANNOTATION.md: কোরীয় উপদ্বীপ).
+# Place-type words that belong to the place's name (docs/annotation.md: কোরীয় উপদ্বীপ).
 _PLACE_HEADS = frozenset(
     k
     for w in ("অঞ্চল", "প্রদেশ", "প্রণালী", "উপদ্বীপ", "উপসাগর", "সাগর", "নদী", "নদ", "মহাসাগর",

@@ -1,4 +1,4 @@
-"""Corpus labels are brought to ANNOTATION.md conventions."""
+"""Corpus labels are brought to docs/annotation.md conventions."""
 
 from __future__ import annotations
 

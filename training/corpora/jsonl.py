@@ -1,4 +1,4 @@
-"""Your own annotated documents as a training corpus: the gold JSONL of ANNOTATION.md
+"""Your own annotated documents as a training corpus: the gold JSONL of docs/annotation.md
 (``{"text", "entities": [{"start", "end", "label"}, ...]}`` per line, as ``eval/gold``
 reads it). ``banglaner train --corpus my-data.jsonl`` trains on it.
 

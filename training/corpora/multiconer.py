@@ -1,7 +1,7 @@
 """MultiCoNER II Bangla (CC BY 4.0): ``token _ _ TAG`` with 33 fine types.
 
 The fine types are folded into ours (``FINE_TO_COARSE``); creative works,
-products and medical types are not entities under ANNOTATION.md. There is no
+products and medical types are not entities under docs/annotation.md. There is no
 date type: DATE mentions come from the date grammar (training.reconcile).
 """
 
@@ -16,7 +16,7 @@ FINE_TO_COARSE: dict[str, str | None] = {
         ["Artist", "Athlete", "Politician", "Scientist", "Cleric", "SportsManager", "OtherPER"],
         "PER",
     ),
-    # Facilities and stations are named sites (LOC under ANNOTATION.md).
+    # Facilities and stations are named sites (LOC under docs/annotation.md).
     **dict.fromkeys(["HumanSettlement", "Facility", "Station", "OtherLOC"], "LOC"),
     **dict.fromkeys(
         [

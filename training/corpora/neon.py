@@ -4,7 +4,7 @@
 are malformed (tag glued on with an NBSP, or a trailing field); they are read
 by splitting on any whitespace and taking the last tag-shaped field. TIME
 holds mostly durations and UNIT quantities: neither is an entity under
-ANNOTATION.md (DATE comes from the date grammar instead).
+docs/annotation.md (DATE comes from the date grammar instead).
 """
 
 from __future__ import annotations

@@ -1,0 +1,162 @@
+"""Distillation: a student of the first N encoder layers, taught by the default model.
+
+The teacher tags all the Bengali text we may train on (the training splits of every
+corpus, their gold labels ignored for this part) once; its tag distribution at every
+subword position is cached in a memory-mapped file, so student epochs only run the
+student. The student starts from the teacher's own first N layers and classifier,
+and learns from two losses: the KL divergence to the teacher's distributions
+(temperature ``temperature``) on every position of every window, and the usual
+cross-entropy on the gold labels of the labelled training sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from models.tagger import Tagger, model_card
+from training.corpora import Sentence, load_corpus
+from training.dataset import IGNORE, TrainWindow, encode_sentences
+from training.finetune import Loss, TrainConfig, collate, finish, fit, prepare
+
+# The training splits of every corpus: never rifat-test or multiconer-dev (evaluation).
+UNLABELLED = ("rifat-train", "banglakit", "multiconer-train", "neon")
+
+
+@dataclass
+class DistillConfig:
+    """A student: how deep, from which teacher, on how much text, and how it learns."""
+
+    teacher: str  # model dir of the teacher (the default model)
+    layers: int = 4
+    unlabelled: list[str] = field(default_factory=lambda: list(UNLABELLED))
+    unlabelled_limit: int = 12_000  # sentences of teacher-labelled text (the build budget)
+    temperature: float = 2.0
+    alpha: float = 0.7  # weight of the teacher's loss; the gold labels' is 1 - alpha
+    train: TrainConfig = field(default_factory=TrainConfig)
+
+
+def student_config(cfg: DistillConfig) -> TrainConfig:
+    """The fine-tuning config of the student: the teacher's dir as its base, cut to N layers."""
+    card = model_card(Path(cfg.teacher))
+    return TrainConfig(
+        **{
+            **asdict(cfg.train),
+            "base": cfg.teacher,
+            "layers": cfg.layers,
+            "name": f"{card.get('name', 'banglaner')}-fast",
+        }
+    )
+
+
+def unlabelled_sentences(cfg: DistillConfig, data_dir: Path, known: set[str]) -> list[Sentence]:
+    """Up to ``unlabelled_limit`` sentences the gold set lacks, drawn evenly from the corpora."""
+    rng = random.Random(cfg.train.seed)
+    pool = [  # every outside label untrusted: only the teacher speaks for these
+        Sentence(s.text, [], f"{name}:unlabelled", uncertain=[(0, len(s.text))])
+        for name in cfg.unlabelled
+        for s in load_corpus(name, data_dir)
+        if s.text not in known
+    ]
+    rng.shuffle(pool)
+    unique = list({s.text: s for s in pool}.values())
+    return unique[: cfg.unlabelled_limit]
+
+
+def teacher_labels(
+    teacher: Tagger, windows: list[TrainWindow], cache: Path, log
+) -> list[np.ndarray]:
+    """The teacher's tag distribution at every position of every window (float16), computed
+    once and kept memory-mapped in ``cache``."""
+    lengths = np.array([len(w.input_ids) for w in windows])
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    shape = (int(offsets[-1]), len(teacher.tags))
+    if not cache.is_file():
+        log(f"teacher: labelling {len(windows)} windows (cached in {cache})")
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        store = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.float16, shape=shape)
+        order = list(np.argsort(lengths, kind="stable"))
+        per_batch = max(1, teacher.batch_tokens // int(lengths.max()))
+        for lo in range(0, len(order), per_batch):
+            chosen = order[lo : lo + per_batch]
+            ids, mask, _ = teacher._arrays(
+                [windows[i] for i in chosen], teacher.tokenizer.pad_token_id
+            )
+            probs = teacher.encoder(ids, mask)
+            for k, i in enumerate(chosen):
+                store[offsets[i] : offsets[i + 1]] = probs[k, : lengths[i]]
+        store.flush()
+        del store
+        tmp.replace(cache)
+    store = np.load(cache, mmap_mode="r")
+    return [store[offsets[i] : offsets[i + 1]] for i in range(len(windows))]
+
+
+def distill_loss(pad_id: int, device: str, soft: dict[int, np.ndarray], cfg: DistillConfig) -> Loss:
+    """alpha × KL(teacher ‖ student) at temperature T (× T²) on every real position, plus
+    (1 − alpha) × cross-entropy on the gold labels the window has."""
+    import torch
+    import torch.nn.functional as F
+
+    t = cfg.temperature
+
+    def loss(model, batch: list[TrainWindow]):
+        inputs, labels = collate(batch, pad_id)
+        tensors = {k: v.to(device) for k, v in inputs.items()}
+        logits = model(**tensors).logits
+        target = torch.zeros_like(logits)
+        for k, w in enumerate(batch):
+            target[k, : len(w.input_ids)] = torch.from_numpy(np.asarray(soft[id(w)], np.float32))
+        sharpened = target.clamp_min(1e-8).pow(1 / t)
+        sharpened = sharpened / sharpened.sum(-1, keepdim=True)
+        mask = tensors["attention_mask"].float()
+        kl = (sharpened * (sharpened.log() - F.log_softmax(logits / t, dim=-1))).sum(-1)
+        kd = (kl * mask).sum() / mask.sum() * t * t
+        labels = labels.to(device)
+        if not (labels != IGNORE).any():
+            return kd
+        ce = F.cross_entropy(logits.transpose(1, 2), labels, ignore_index=IGNORE)
+        return cfg.alpha * kd + (1 - cfg.alpha) * ce
+
+    return loss
+
+
+def distill(
+    cfg: DistillConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False
+) -> dict[str, Any]:
+    """Build the student model dir; returns the metrics written into its card."""
+    train_cfg = student_config(cfg)
+    run = prepare(train_cfg, data_dir, home, quiet)
+    width = min(train_cfg.max_subwords, run.window)
+    gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width)
+    extra = unlabelled_sentences(cfg, data_dir, {s.text for s in run.train_sents + run.dev_sents})
+    plain = encode_sentences(extra, run.tokenizer, run.tags, width, keep_unlabelled=True)
+    windows = gold + plain
+    teacher = Tagger.load(cfg.teacher, device=run.device)  # on a CPU its int8 export: fast
+    digest = hashlib.sha1(
+        repr(
+            (model_card(Path(cfg.teacher)).get("trained_at"), [w.input_ids for w in windows])
+        ).encode()
+    ).hexdigest()[:12]
+    soft_labels = teacher_labels(
+        teacher, windows, home / "distill" / f"teacher-{digest}.npy", run.log
+    )
+    del teacher
+    soft = {id(w): s for w, s in zip(windows, soft_labels, strict=True)}
+    run.log(f"student: {cfg.layers} layers, {len(gold)} gold + {len(plain)} teacher-only windows")
+    selector = fit(
+        run, windows, distill_loss(run.tokenizer.pad_token_id, run.device, soft, cfg), quiet
+    )
+    return finish(
+        run,
+        selector,
+        out_dir,
+        train_windows=len(windows),
+        distillation={k: v for k, v in asdict(cfg).items() if k != "train"},
+    )
