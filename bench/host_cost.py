@@ -47,7 +47,9 @@ class NullEncoder:
             table[row, tags.index("B-LOC")] = 2.0
         self.table = table / table.sum(axis=1, keepdims=True)
 
-    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    def __call__(
+        self, input_ids: np.ndarray, attention_mask: np.ndarray, gazetteer: np.ndarray | None = None
+    ) -> np.ndarray:
         batch, width = input_ids.shape
         return np.broadcast_to(self.table[:width], (batch, width, self.table.shape[1]))
 

