@@ -61,7 +61,7 @@ test: test-fast test-integration
 train: install
 	$(BIN)/banglaner train
 
-baseline: install
+baseline: model
 	$(BIN)/banglaner baseline
 
 # report.md + report.html + scores.json on the held-out sets, and the corpus tables

@@ -2,7 +2,8 @@
 
 An extractor is anything that maps texts to entities: ``Pipeline.extract_many``
 (what the service returns), ``Tagger.tag_many`` (the model alone), or the CRF
-baseline's ``tag_many``. Corpora become gold documents in training.gold_corpora.
+baseline alone or in a Pipeline (training.crf_baseline). Corpora become gold
+documents in training.gold_corpora.
 """
 
 from __future__ import annotations

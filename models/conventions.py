@@ -182,6 +182,10 @@ DEMONYMS = _words(
     "এশিয়ান",
     "আরবি",
 )
+# A route between two places is one LOC (ঢাকা-সিলেট মহাসড়ক), not two names joined by a hyphen.
+ROUTE_WORDS = _words("সড়ক", "মহাসড়ক", "রেলপথ", "রেললাইন", "নৌপথ", "পথ", "রুট", "রোড", "হাইওয়ে")
+# The head of a state body a place's genitive belongs to (রাশিয়ার নিরাপত্তা পরিষদ is one ORG).
+STATE_BODY_HEADS = _words("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন")
 DIRECTIONS = _words("উত্তর", "দক্ষিণ", "পূর্ব", "পশ্চিম", "মধ্য", "উত্তর-পূর্ব", "দক্ষিণ-পূর্ব", "নিউ")
 # Case endings and plural/particle suffixes tried off a word before the look-ups above.
 _ENDINGS = tuple(

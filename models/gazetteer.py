@@ -59,6 +59,7 @@ class GazetteerSpec:
 
 class Gazetteer:
     def __init__(self, kb: KnowledgeBase, spec: GazetteerSpec | None = None) -> None:
+        self.kb = kb
         self.spec = spec or GazetteerSpec()
         self._aliases: dict[str, int] = {}  # exact-match form → label bits
         self._keys: dict[str, int] = {}  # variant key → label bits

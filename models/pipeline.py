@@ -10,19 +10,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from models.dates.merge import merge_dates
-from models.document import segment_document
+from models.document import DocumentWords, segment_document
 from models.entity import Entity
 from models.kb.store import KnowledgeBase
 from models.linker import Linker
 from models.tagger import Tagger
 
 
+class DocumentTagger(Protocol):
+    """What the pipeline needs of a tagger: models.tagger.Tagger, or a baseline's."""
+
+    name: str
+    version: str
+
+    def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]: ...
+
+
 class Pipeline:
     def __init__(
-        self, tagger: Tagger, linker: Linker | None = None, timezone: str = "Asia/Dhaka"
+        self, tagger: DocumentTagger, linker: Linker | None = None, timezone: str = "Asia/Dhaka"
     ) -> None:
         self.tagger = tagger
         self.linker = linker  # None: mentions come back without canonical IDs

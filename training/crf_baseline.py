@@ -1,7 +1,8 @@
 """A CRF baseline of the kind BNLP ships: bnlp's word/affix features + sklearn-crfsuite.
 
 Trained on the same reconciled words as the transformer and exposed with the
-same ``tag_many`` as models.tagger.Tagger, so both are scored by one report.
+same ``tag_documents`` as models.tagger.Tagger, so the same Pipeline (date grammar
+and knowledge base) can run around either, and the comparison is like for like.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.document import entity_from_words, segment_document
+from eval.runner import Extractor
+from models.document import DocumentWords, entity_from_words, segment_document
 from models.entity import Entity
 from models.labels import bio_tags
+from models.pipeline import DocumentTagger, Pipeline
 from models.segment import split_words
 from training.corpora import Sentence
 from training.corpora.base import bio_spans
@@ -40,7 +43,9 @@ def _bnlp_features():
 
 
 class CrfTagger:
-    """sklearn-crfsuite over bnlp features, with the Tagger's ``tag_many``."""
+    """sklearn-crfsuite over bnlp features, with the Tagger's ``tag_documents``."""
+
+    name, version = "crf-baseline", "1"
 
     def __init__(self, crf, features) -> None:
         self.crf = crf
@@ -65,10 +70,9 @@ class CrfTagger:
         crf.fit(xs, ys)
         return cls(crf, features)
 
-    def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
+    def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]:
         out: list[list[Entity]] = []
-        for text in texts:
-            doc = segment_document(text)
+        for doc in docs:
             entities: list[Entity] = []
             for _, words in doc.sentences:
                 tokens = [doc.norm.text[a:b] for a, b in words]
@@ -87,3 +91,18 @@ def train_baseline(data_dir: Path, corpora: list[str] | None = None) -> CrfTagge
     cfg = TrainConfig(corpora=corpora or TrainConfig().corpora)
     train, dev, _ = load_training_data(cfg, data_dir)
     return CrfTagger.train([*train, *dev])
+
+
+def tagger_alone(tagger: DocumentTagger) -> Extractor:
+    """The tagger's own mentions: no date grammar, no knowledge base."""
+    return lambda texts: tagger.tag_documents([segment_document(t) for t in texts])
+
+
+def like_for_like(crf: CrfTagger, pipe: Pipeline) -> dict[str, Extractor]:
+    """Each tagger alone, and each inside the same pipeline (date grammar and KB)."""
+    return {
+        "CRF alone": tagger_alone(crf),
+        "CRF + dates + KB": Pipeline(crf, pipe.linker, pipe.timezone.key).extract_many,
+        f"{pipe.name} alone": tagger_alone(pipe.tagger),
+        f"{pipe.name} + dates + KB": pipe.extract_many,
+    }

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from models.gazetteer import GazetteerSpec
 from models.tagger import Tagger, model_card
 from training.corpora import Sentence, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
@@ -44,12 +45,14 @@ class DistillConfig:
 def student_config(cfg: DistillConfig) -> TrainConfig:
     """The fine-tuning config of the student: the teacher's dir as its base, cut to N layers."""
     card = model_card(Path(cfg.teacher))
+    spec = GazetteerSpec.read(Path(cfg.teacher))  # a teacher reading the KB: so does the student
     return TrainConfig(
         **{
             **asdict(cfg.train),
             "base": cfg.teacher,
             "layers": cfg.layers,
             "name": f"{card.get('name', 'banglaner')}-fast",
+            "gazetteer": ",".join(spec.labels) if spec else None,
         }
     )
 
@@ -85,10 +88,8 @@ def teacher_labels(
         per_batch = max(1, teacher.batch_tokens // int(lengths.max()))
         for lo in range(0, len(order), per_batch):
             chosen = order[lo : lo + per_batch]
-            ids, mask, _ = teacher._arrays(
-                [windows[i] for i in chosen], teacher.tokenizer.pad_token_id
-            )
-            probs = teacher.encoder(ids, mask)
+            arrays = teacher._arrays([windows[i] for i in chosen], teacher.tokenizer.pad_token_id)
+            probs = teacher.encoder(*arrays)
             for k, i in enumerate(chosen):
                 store[offsets[i] : offsets[i + 1]] = probs[k, : lengths[i]]
         store.flush()
@@ -134,15 +135,16 @@ def distill(
     train_cfg = student_config(cfg)
     run = prepare(train_cfg, data_dir, home, quiet)
     width = min(train_cfg.max_subwords, run.window)
-    gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width)
+    gaz = run.gazetteer
+    gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width, gaz)
     extra = unlabelled_sentences(cfg, data_dir, {s.text for s in run.train_sents + run.dev_sents})
-    plain = encode_sentences(extra, run.tokenizer, run.tags, width, keep_unlabelled=True)
+    plain = encode_sentences(extra, run.tokenizer, run.tags, width, gaz, keep_unlabelled=True)
     windows = gold + plain
-    teacher = Tagger.load(cfg.teacher, device=run.device)  # on a CPU its int8 export: fast
+    # on a CPU the teacher runs its int8 export: fast
+    teacher = Tagger.load(cfg.teacher, device=run.device, kb=gaz.kb if gaz else None)
+    trained_at = model_card(Path(cfg.teacher)).get("trained_at")
     digest = hashlib.sha1(
-        repr(
-            (model_card(Path(cfg.teacher)).get("trained_at"), [w.input_ids for w in windows])
-        ).encode()
+        repr((trained_at, [(w.input_ids, w.features) for w in windows])).encode()
     ).hexdigest()[:12]
     soft_labels = teacher_labels(
         teacher, windows, home / "distill" / f"teacher-{digest}.npy", run.log

@@ -10,7 +10,6 @@ score reported every epoch. ``train`` only chains the named steps below.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import random
 import time
@@ -29,7 +28,7 @@ from models.kb.store import KnowledgeBase
 from models.labels import LABELS, bio_tags
 from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
-from training.corpora import Sentence, load_corpus
+from training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
 from training.gold_corpora import as_gold
 from training.model_card import write_model_card
@@ -45,7 +44,7 @@ class TrainConfig:
     # this budget) and neon (silver headline labels, see its SOURCE.md).
     corpora: list[str] = field(default_factory=lambda: ["rifat-train", "banglakit"])
     test_corpus: str = "rifat-test"
-    dev_percent: int = 8  # of each training corpus, by a hash of the text
+    dev_percent: int = DEV_PERCENT  # of each training corpus, by a hash of the text
     epochs: int = 3
     lr: float = 1e-4
     head_lr: float = 1e-3
@@ -69,10 +68,6 @@ class TrainConfig:
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
-
-
-def _is_dev(text: str, percent: int) -> bool:
-    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16) % 100 < percent
 
 
 def _parse_corpus(spec: str) -> tuple[str, float]:
@@ -100,7 +95,7 @@ def load_training_data(
         if cfg.reconcile:
             sentences = [reconcile(s, stats) for s in sentences]
         for s in sentences:
-            (dev if _is_dev(s.text, cfg.dev_percent) else train).append(s)
+            (dev if is_dev(s.text, cfg.dev_percent) else train).append(s)
         report[Path(name).name] = {
             "sentences": len(sentences),
             "fraction": frac,
@@ -204,7 +199,13 @@ def build_model(
     )
     if cfg.freeze_layers:
         freeze_bottom(model, cfg.freeze_layers)
-    return (GazetteerModel(model, spec) if spec else model).to(device)
+    if spec is None:
+        return model.to(device)
+    # a base that already reads these features (a distilled student's teacher) keeps its own
+    inherited = GazetteerModel.wrap_if_saved(model, Path(base_path))
+    if not (isinstance(inherited, GazetteerModel) and inherited.spec == spec):
+        inherited = GazetteerModel(model, spec)
+    return inherited.to(device)
 
 
 def gazetteer_for(cfg: TrainConfig, data_dir: Path, home: Path) -> Gazetteer | None:

@@ -14,6 +14,10 @@ teaches. Each rule below fixes one measured disagreement:
   demonym adjectives (``মার্কিন``, ``ভারতীয়``) are not entities.
 * Split names are joined: initials (``এ কে`` + ``এম কাউছার``) and a
   direction word before a place (``দক্ষিণ`` + ``আফ্রিকা``).
+* Two names joined by a hyphen are two mentions (``বিএনপি``-``জামায়াতের``),
+  unless a route word follows (``ঢাকা-সিলেট মহাসড়ক`` stays one place).
+* A place in the genitive before a state body is part of the body's name
+  (``ভারতের`` + ``পররাষ্ট্র মন্ত্রণালয়ের`` → one ORG).
 """
 
 from __future__ import annotations
@@ -21,11 +25,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from models.conventions import DEMONYMS, DIRECTIONS, GENERIC_NOUNS, TITLES, is_listed
+import regex
+
+from models.conventions import (
+    DEMONYMS,
+    DIRECTIONS,
+    GENERIC_NOUNS,
+    ROUTE_WORDS,
+    STATE_BODY_HEADS,
+    TITLES,
+    is_listed,
+)
 from models.dates import find_dates
 from training.corpora.base import Mention, Sentence
 
 _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
+# One word of two names: letters on both sides of one hyphen (not কুমিল্লা-৬, not ১৮-দলীয়).
+_HYPHEN_PAIR = regex.compile(r"([\p{L}\p{M}]{2,})-([\p{L}\p{M}]{2,})")
+_NEXT_WORD = regex.compile(r" +([\p{L}\p{M}]+)")
+_GENITIVE = ("র", "ের", "এর")
 
 
 @dataclass
@@ -74,6 +92,40 @@ def _merge_split_names(text: str, mentions: list[Mention], stats: ReconcileStats
     return out
 
 
+def _split_hyphen_pairs(text: str, mentions: list[Mention], stats: ReconcileStats) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        pair = _HYPHEN_PAIR.fullmatch(text, m.start, m.end)
+        following = _NEXT_WORD.match(text, m.end)
+        route = following is not None and is_listed(following[1], ROUTE_WORDS)
+        if pair is None or m.label not in ("LOC", "ORG") or route:
+            out.append(m)
+            continue
+        out += [Mention(m.start, pair.end(1), m.label), Mention(pair.start(2), m.end, m.label)]
+        stats.changes["hyphen-joined names split"] += 1
+    return out
+
+
+def _join_place_and_body(
+    text: str, mentions: list[Mention], stats: ReconcileStats
+) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.label, m.label) == ("LOC", "ORG")
+            and text[prev.end : m.start] == " "
+            and text[prev.start : prev.end].endswith(_GENITIVE)
+            and is_listed(text[m.start : m.end].split()[-1], STATE_BODY_HEADS)
+        ):
+            out[-1] = Mention(prev.start, m.end, "ORG")
+            stats.changes["place joined to its state body"] += 1
+            continue
+        out.append(m)
+    return out
+
+
 def reconcile(sentence: Sentence, stats: ReconcileStats) -> Sentence:
     """The sentence with its mentions brought to docs/annotation.md conventions."""
     text = sentence.text
@@ -94,6 +146,7 @@ def reconcile(sentence: Sentence, stats: ReconcileStats) -> Sentence:
             continue
         names.append(trimmed)
     names = _merge_split_names(text, names, stats)
+    names = _join_place_and_body(text, _split_hyphen_pairs(text, names, stats), stats)
     dates = [
         Mention(d.start, d.end, "DATE")
         for d in find_dates(text)

@@ -9,7 +9,7 @@ An alias two entities really share is listed in both entries' ``amb``.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from models.kb.sources import KbRecord, curated_files, parse_curated
@@ -74,3 +74,16 @@ def unresolved_aliases(entries: list[CuratedEntry], lookup) -> list[str]:
                 got = "nothing" if hit is None else f"{hit.label} {hit.name} ({hit.id})"
                 problems.append(f"{alias!r} of {entry.ref} resolves to {got}")
     return problems
+
+
+def coverage(entries: list[CuratedEntry]) -> str:
+    """Entities per section and label, as a Markdown table (the README's)."""
+    labels = ("PER", "LOC", "ORG")
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in entries:
+        counts[e.section][e.record.label] += 1
+    total = sum(counts.values(), Counter())
+    rows = ["| section | PER | LOC | ORG | all |", "|---|---|---|---|---|"]
+    for name, c in [*sorted(counts.items()), ("**all curated**", total)]:
+        rows.append(f"| {name} | " + " | ".join(str(c[x]) for x in labels) + f" | {c.total()} |")
+    return "\n".join(rows)

@@ -26,7 +26,15 @@ from functools import lru_cache
 
 import regex
 
-from models.conventions import DEMONYMS, DIRECTIONS, GENERIC_NOUNS, TITLES, is_listed
+from models.conventions import (
+    DEMONYMS,
+    DIRECTIONS,
+    GENERIC_NOUNS,
+    ROUTE_WORDS,
+    STATE_BODY_HEADS,
+    TITLES,
+    is_listed,
+)
 from models.entity import Entity
 from models.kb.lexicon import is_common
 from models.kb.store import KbEntity, KnowledgeBase
@@ -41,6 +49,7 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
 PART = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 _MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
 _MIN_PLACE_WORD = 4  # characters of a lone place name added (কিল, Kiel, is also "a punch")
 _GENITIVE = regex.compile(r"(?:র|ের|এর)$")
@@ -48,7 +57,7 @@ _GENITIVE = regex.compile(r"(?:র|ের|এর)$")
 # নিরাপত্তা পরিষদ, রাশিয়ার পররাষ্ট্র মন্ত্রণালয় are one ORG each).
 # Only a ministry, council, department or commission: "উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা
 # সংস্থা" is a place and a description, "চীনের পিপলস লিবারেশন আর্মি" a place and a name.
-_BODY_HEADS = frozenset(k for w in ("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন") for k in key_words(w))
+_BODY_HEADS = frozenset(k for w in STATE_BODY_HEADS for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
 # Place-type words that belong to the place's name (docs/annotation.md: কোরীয় উপদ্বীপ).
 _PLACE_HEADS = frozenset(
@@ -98,6 +107,21 @@ def _hyphen_pair(lhit: KbEntity | None, rhit: KbEntity | None, left: str, right:
         return True
     other = right if lhit else left
     return bool(lhit or rhit) and _is_word(other) and not is_common(other)
+
+
+def _before_a_route(ent: Entity, text: str) -> bool:
+    """The mention is followed by a route word: ঢাকা-সিলেট মহাসড়কে is one place."""
+    following = _NEXT_WORD.match(text, ent.end)
+    return following is not None and is_listed(normalize(following[1]).text, ROUTE_WORDS)
+
+
+def _inside_a_name(words: list[regex.Match[str]], i: int, text: str) -> bool:
+    """A lone word after an uncommon word it is written with: মাদ্রিদ in রিয়াল মাদ্রিদ,
+    মিউনিখ in বায়ার্ন মিউনিখ (docs/annotation.md: no name inside a name)."""
+    if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
+        return False
+    before = words[i - 1].group()
+    return _is_word(before) and not is_common(before) and not _not_a_name(before)
 
 
 class SpanRepair:
@@ -161,7 +185,10 @@ class SpanRepair:
         """``ent`` as the names it joins, where a KB name is one of them."""
         if self.known(ent.text) is not None:
             return [ent]
+        route = _before_a_route(ent, text)
         for cut_end, cut_start, hyphen in self._cuts(ent, text):
+            if hyphen and route:
+                continue
             left, right = text[ent.start : cut_end], text[cut_start : ent.end]
             lhit, rhit = self.known(left), self.known(right)
             if hyphen:
@@ -309,6 +336,8 @@ class SpanRepair:
         i = 0
         while i < len(words):
             hit = self._name_at(words, i, text)
+            if hit is not None and hit.end == words[i].end() and _inside_a_name(words, i, text):
+                hit = None
             if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
                 found.append(hit)
                 i += len(PART.findall(text, hit.start, hit.end))

@@ -15,7 +15,14 @@ import pytest
 from eval.evaluate import evaluate
 from eval.gold import GoldDoc, GoldError, GoldMention, read_gold_jsonl
 from eval.id_pairs import fragmentation, pairwise_scores
-from eval.scorer import MISSED, SPURIOUS, confusion, partial_scores, strict_scores
+from eval.scorer import (
+    MISSED,
+    SPURIOUS,
+    confusion,
+    format_columns,
+    partial_scores,
+    strict_scores,
+)
 from models.entity import Entity
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold" / "articles.jsonl"
@@ -40,6 +47,16 @@ def test_empty():
     s = strict_scores([], [("d", 0, 5, "PER")])
     assert _prf(s["PER"]) == (0, 1, 0) and s["micro"].recall == 0.0
     assert _prf(strict_scores([], [])["micro"]) == (0, 0, 0)
+
+
+def test_systems_side_by_side():
+    gold = [("d", 0, 5, "PER"), ("d", 10, 15, "LOC")]
+    table = format_columns(
+        "t", {"a": strict_scores(gold, gold), "b": strict_scores(gold, [("d", 0, 5, "PER")])}
+    )
+    assert "| | a | b |" in table
+    assert "| PER F1 | 1.000 | 1.000" in table and "| LOC F1 | 1.000 | 0.000" in table
+    assert "1.000 / 0.500 / **0.667**" in table
 
 
 def test_boundary_shifted_by_one():

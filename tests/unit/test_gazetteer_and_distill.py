@@ -33,30 +33,35 @@ def test_word_features_mark_kb_names(kb_path) -> None:
     assert only[0] & bit("LOC", False)
 
 
-def test_a_tagger_trained_with_gazetteer_features(
-    tiny_base, kb_path, tmp_path, monkeypatch
-) -> None:
+@pytest.fixture(scope="module")
+def gazetteer_model(tiny_base, kb_path, tmp_path_factory) -> Path:
     from training.finetune import train
 
-    monkeypatch.setenv("BANGLANER_KB_PATH", str(kb_path))
-    cfg = tiny_train_config(base=str(tiny_base), epochs=1, gazetteer="PER,LOC,ORG")
-    train(cfg, DATA, tmp_path / "home", tmp_path / "model", quiet=True)
-    files = {p.name for p in (tmp_path / "model").iterdir()}
+    home, out = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("gazetteer-model")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BANGLANER_KB_PATH", str(kb_path))
+        cfg = tiny_train_config(base=str(tiny_base), epochs=1, gazetteer="PER,LOC,ORG")
+        train(cfg, DATA, home, out, quiet=True)
+    return out
+
+
+def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, kb_path) -> None:
+    files = {p.name for p in gazetteer_model.iterdir()}
     assert {"gazetteer.json", "gazetteer.safetensors"} <= files
     for runtime in ("torch", "onnx-int8"):
-        pipe = Pipeline.load(tmp_path / "model", device="cpu", kb_path=kb_path, runtime=runtime)
+        pipe = Pipeline.load(gazetteer_model, device="cpu", kb_path=kb_path, runtime=runtime)
         assert pipe.tagger.gazetteer is not None
         found = pipe.extract(PARAGRAPH)
         assert found and all(PARAGRAPH[e.start : e.end] == e.text for e in found)
     with pytest.raises(Exception, match="E010"):
-        Pipeline.load(tmp_path / "model", device="cpu", kb_path=None)
+        Pipeline.load(gazetteer_model, device="cpu", kb_path=None)
 
 
-def test_a_distilled_student(tiny_model, kb_path, tmp_path) -> None:
+def _distil(teacher: Path, tmp_path: Path) -> Path:
     from training.distill import DistillConfig, distill
 
     cfg = DistillConfig(
-        teacher=str(tiny_model),
+        teacher=str(teacher),
         layers=1,
         unlabelled=[str(DATA / "tiny_train.jsonl")],
         train=tiny_train_config(epochs=1),
@@ -66,7 +71,21 @@ def test_a_distilled_student(tiny_model, kb_path, tmp_path) -> None:
     config = json.loads((tmp_path / "student" / "config.json").read_text())
     assert config["num_hidden_layers"] == 1
     assert list((tmp_path / "home" / "distill").glob("teacher-*.npy"))  # the cached labels
-    pipe = Pipeline.load(tmp_path / "student", device="cpu", kb_path=kb_path)
-    assert pipe.extract(PARAGRAPH)
     assert os.path.getsize(tmp_path / "student" / "onnx" / "model-int8-u8.onnx") > 0
-    assert Path(tmp_path / "student" / "banglaner.json").is_file()
+    return tmp_path / "student"
+
+
+def test_a_distilled_student(tiny_model, kb_path, tmp_path) -> None:
+    student = _distil(tiny_model, tmp_path)
+    pipe = Pipeline.load(student, device="cpu", kb_path=kb_path)
+    assert pipe.tagger.gazetteer is None and pipe.extract(PARAGRAPH)
+
+
+def test_a_student_of_a_gazetteer_teacher_reads_the_kb_too(
+    gazetteer_model, kb_path, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("BANGLANER_KB_PATH", str(kb_path))
+    student = _distil(gazetteer_model, tmp_path)
+    assert GazetteerSpec.read(student) == GazetteerSpec.read(gazetteer_model)
+    pipe = Pipeline.load(student, device="cpu", kb_path=kb_path)
+    assert pipe.tagger.gazetteer is not None and pipe.extract(PARAGRAPH)

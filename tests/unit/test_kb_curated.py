@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models.kb.check import curated_entries, shared_aliases, unresolved_aliases
+from models.kb.check import coverage, curated_entries, shared_aliases, unresolved_aliases
 from models.kb.sources import curated_files
 
 
@@ -14,6 +14,8 @@ def test_coverage_by_label_and_section() -> None:
     entries = curated_entries()
     labels = Counter(e.record.label for e in entries)
     assert labels["ORG"] >= 900 and labels["PER"] >= 400
+    table = coverage(entries)
+    assert f"| **all curated** | {labels['PER']} | {labels['LOC']} | {labels['ORG']} |" in table
     sections = {e.section for e in entries}
     assert {
         "bd-state.yaml",

@@ -121,6 +121,14 @@ def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -
     assert ents[5].id != ents[6].id and ents[4].name == "ক্রিমিয়া"
 
 
+def test_a_route_between_two_places_stays_one_place(linker) -> None:
+    text = "ঢাকা-চট্টগ্রাম মহাসড়কে যানজট, ঢাকা-চট্টগ্রাম রুটে ট্রেন বন্ধ।"
+    tagged = _mentions(text, [("ঢাকা-চট্টগ্রাম", "LOC", 0.9), ("ঢাকা-চট্টগ্রাম", "LOC", 0.9)])
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [("ঢাকা-চট্টগ্রাম", "LOC")] * 2
+
+
 VOSTOCHNY = (
     "ভস্তোচনি কসমোড্রোমে দুই নেতার বৈঠক হয়। ভোস্টোচনি মহাকাশ বন্দর রাশিয়ার পূর্বে। "
     "ভোস্টোচনি মহাকাশবন্দরের কাছে সাংবাদিকেরা ছিলেন। পরে ভস্টোচনিতে নৈশভোজ হয়।"

@@ -51,3 +51,32 @@ def test_split_names_joined_and_quotes_trimmed() -> None:
 def test_genitive_places_stay_apart() -> None:
     s = _sentence("খুলনার দিঘলিয়া উপজেলায়", [("খুলনার", "LOC"), ("দিঘলিয়া", "LOC")])
     assert len(reconcile(s, ReconcileStats()).mentions) == 2
+
+
+def test_hyphen_pairs_split_routes_kept_and_a_place_joins_its_state_body() -> None:
+    s = _sentence(
+        "বিএনপি-জামায়াতের নেতারা লালমনিরহাট-বুড়িমারী মহাসড়কে ভারতের পররাষ্ট্র মন্ত্রণালয়ের "
+        "কুমিল্লা-৬ আসনের কিম জং-উন",
+        [
+            ("বিএনপি-জামায়াতের", "ORG"),
+            ("লালমনিরহাট-বুড়িমারী", "LOC"),
+            ("ভারতের", "LOC"),
+            ("পররাষ্ট্র মন্ত্রণালয়ের", "ORG"),
+            ("কুমিল্লা-৬", "LOC"),
+            ("কিম জং-উন", "PER"),
+        ],
+    )
+    stats = ReconcileStats()
+    assert _spans(reconcile(s, stats)) == [
+        (normalize(t).text, label)
+        for t, label in [
+            ("বিএনপি", "ORG"),
+            ("জামায়াতের", "ORG"),
+            ("লালমনিরহাট-বুড়িমারী", "LOC"),
+            ("ভারতের পররাষ্ট্র মন্ত্রণালয়ের", "ORG"),
+            ("কুমিল্লা-৬", "LOC"),
+            ("কিম জং-উন", "PER"),
+        ]
+    ]
+    assert stats.changes["hyphen-joined names split"] == 1
+    assert stats.changes["place joined to its state body"] == 1

@@ -6,6 +6,7 @@ default ``../shared/data``).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from models.errors import BanglanerError
 from training.corpora import banglakit, jsonl, multiconer, neon, rifat
 from training.corpora.base import Mention, Sentence
 
-__all__ = ["CORPORA", "CorpusError", "Mention", "Sentence", "load_corpus"]
+__all__ = ["CORPORA", "DEV_PERCENT", "CorpusError", "Mention", "Sentence", "is_dev", "load_corpus"]
+
+DEV_PERCENT = 8  # of each training corpus held out for model selection and tuning
+
+
+def is_dev(text: str, percent: int = DEV_PERCENT) -> bool:
+    """Whether a training sentence is in the dev split (by a hash of its text: stable)."""
+    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16) % 100 < percent
 
 
 class CorpusError(BanglanerError):
@@ -27,11 +35,18 @@ def _rifat_test_dedup(data_dir: Path) -> list[Sentence]:
     return [s for s in test if s.text not in train]
 
 
+def _rifat_dev(data_dir: Path) -> list[Sentence]:
+    """The dev split of Rifat train: never trained on, what the linker is tuned on."""
+    train = rifat.load(data_dir / "ner/rifat/train_data.txt", source="rifat-dev")
+    return [s for s in train if is_dev(s.text)]
+
+
 CORPORA: dict[str, tuple[str, Callable[[Path], list[Sentence]]]] = {
     "rifat-train": (
         "ner/rifat/train_data.txt",
         lambda d: rifat.load(d / "ner/rifat/train_data.txt"),
     ),
+    "rifat-dev": ("ner/rifat/train_data.txt", _rifat_dev),
     "rifat-test": ("ner/rifat/test_data.txt", _rifat_test_dedup),
     "banglakit": (
         "ner/banglakit/main.jsonl",
