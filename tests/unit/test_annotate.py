@@ -24,7 +24,8 @@ from tests.annotate_run import (
 from tests.conftest import DATA
 
 DOCS = 120
-CHUNK = ["--chunk-docs", "4", "--max-chars", MAX_CHARS]
+# one in-process worker: the unit tier tests the job, the integration tier its worker pools
+CHUNK = ["--chunk-docs", "4", "--max-chars", MAX_CHARS, "--workers", "1"]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +45,7 @@ def env(tiny_model, kb_path) -> dict[str, str]:
 def reference(corpus, env, tmp_path_factory) -> Path:
     """An uninterrupted run: the output every other run must reproduce."""
     out = tmp_path_factory.mktemp("reference") / "out.jsonl"
-    annotate(env, str(corpus), "-o", str(out), *CHUNK, "--workers", "1")
+    annotate(env, str(corpus), "-o", str(out), *CHUNK)
     return out
 
 
@@ -85,7 +86,7 @@ def test_odd_records_are_kept_exactly(reference):
 
 def test_kill_then_resume_equals_the_uninterrupted_run(reference, corpus, env, tmp_path):
     out = tmp_path / "out.jsonl"
-    args = [str(corpus), "-o", str(out), *CHUNK, "--workers", "1"]
+    args = [str(corpus), "-o", str(out), *CHUNK]
     written = kill_after_lines(env, args, out, at_least=9)
     assert 9 <= written < DOCS
     with open(out, "a", encoding="utf-8") as fh:  # a torn last line, as a kill mid-write leaves
@@ -236,7 +237,7 @@ def test_folder_of_txt_files(env, tmp_path):
     (folder / "a.txt").write_text("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন।", encoding="utf-8")
     (folder / "notes.md").write_text("ignored", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    annotate(env, str(folder), "-o", str(out), rc=0)
+    annotate(env, str(folder), "-o", str(out), "--workers", "1", rc=0)
     docs = [json.loads(x) for x in lines(out)]
     assert [d["id"] for d in docs] == ["a.txt", "b.txt"]
     assert not out.with_name("out.errors.jsonl").exists()

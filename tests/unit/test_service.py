@@ -8,6 +8,7 @@ import asyncio
 import subprocess
 import sys
 import threading
+import time
 
 import httpx
 import pytest
@@ -250,7 +251,8 @@ def test_a_busy_model_answers_503_then_504(real) -> None:
             target=lambda: waiting.append(client.post("/extract", json={"text": "ঢাকা"}))
         )
         waiter.start()
-        refused = _until_refused(client)
+        _until(lambda: app.state.runner.queued == 1)  # the waiter holds the one place
+        refused = client.post("/extract", json={"text": "ঢাকা"})
         assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
         waiter.join()
         pipe.release.set()
@@ -260,13 +262,12 @@ def test_a_busy_model_answers_503_then_504(real) -> None:
         assert first[0].status_code == 504  # the held one too ran past 0.5 s
 
 
-def _until_refused(client: TestClient) -> httpx.Response:
-    """The queue is full once the waiting request is in it: ask until the server says so."""
-    for _ in range(200):
-        r = client.post("/extract", json={"text": "ঢাকা"})
-        if r.status_code == 503:
-            return r
-    raise AssertionError("the queue never filled")
+def _until(condition, timeout_s: float = 30.0) -> None:
+    """Wait for a state the test can observe (not for a moment in time)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.01)
 
 
 def test_loading_failure_is_reported_by_ready(tmp_path) -> None:
