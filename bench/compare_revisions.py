@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,33 +21,18 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.annotate_vs_hf import build_documents  # noqa: E402
-from models.settings import CoreSettings  # noqa: E402
-from tests.server import free_port  # noqa: E402
-
-
-def _env(code: Path, kb: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "PYTHONPATH": str(code),
-        "BANGLANER_KB_PATH": str(kb),
-        "BANGLANER_DATA_DIR": str(CoreSettings().data_dir),
-    }
+from bench.annotate_vs_hf import build_documents
+from bench.revision import ROOT, annotate, code_env, worktree
+from models.settings import CoreSettings
+from tests.server import free_port
 
 
 def annotate_docs_per_s(code: Path, kb: Path, corpus: Path, out: Path) -> float:
     """Wall-clock documents/s of ``banglaner annotate`` (default workers), model load included."""
     t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "service.cli", "annotate", str(corpus), "-o", str(out),
-         "--no-progress"],
-        cwd=code, env=_env(code, kb), capture_output=True, text=True,
-    )  # fmt: skip
-    if proc.returncode not in (0, 1):  # 1: some documents failed, counted below
-        raise RuntimeError(proc.stderr[-2000:])
+    annotate(code, kb, corpus, out)
     return sum(1 for _ in out.open(encoding="utf-8")) / (time.perf_counter() - t0)
 
 
@@ -57,7 +41,7 @@ def extract_latency(code: Path, kb: Path, text: str, requests: int) -> dict[str,
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        cwd=code, env=_env(code, kb), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=code, env=code_env(code, kb), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -102,10 +86,7 @@ def main() -> None:
                     for d in docs),
             encoding="utf-8",
         )  # fmt: skip
-        base = work / "base"
-        subprocess.run(["git", "worktree", "add", "--detach", str(base), args.base], cwd=ROOT,
-                       check=True, capture_output=True)  # fmt: skip
-        try:
+        with worktree(args.base, work / "base") as base:
             for name, code in ((args.base, base), ("this checkout", ROOT)):
                 kb = work / f"kb-{len(report)}.sqlite"
                 report[name] = {
@@ -114,9 +95,6 @@ def main() -> None:
                     ),
                     **extract_latency(code, kb, article, args.requests),
                 }
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT,
-                           capture_output=True)  # fmt: skip
     first, second = report.values()
     report["ratio (this / base)"] = {
         "annotate_docs_per_s": round(

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import spacy  # noqa: E402
+import spacy
 
-from models.settings import CoreSettings  # noqa: E402
-from training.corpora import load_corpus  # noqa: E402
+from models.settings import CoreSettings
+from training.corpora import load_corpus
 
 
 def _ents(docs) -> list[list[tuple[int, int, str, str]]]:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "DATE")
 NAME_LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+# Labels one entity may carry across mentions: a country standing for its government is
+# tagged ORG and is still the country; a place and a body may share a name, a person not.
+COMPATIBLE_LABELS: dict[str, tuple[str, ...]] = {
+    "PER": ("PER",),
+    "LOC": ("LOC", "ORG"),
+    "ORG": ("ORG", "LOC"),
+}
 
 
 def bio_tags(labels: tuple[str, ...] = LABELS) -> tuple[str, ...]:

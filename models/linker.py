@@ -23,14 +23,11 @@ from models.entity import Entity
 from models.kb.lexicon import is_common
 from models.kb.store import KbEntity, KnowledgeBase, local_id
 from models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
-from models.labels import NAME_LABELS
+from models.labels import COMPATIBLE_LABELS, NAME_LABELS
 from models.linking import context
 from models.linking.config import LinkerConfig  # re-exported: Linker(kb, LinkerConfig(...))
 from models.linking.context import Decision
 from models.linking.spans import WORD, SpanRepair
-
-# A tagger's ORG for a country standing for its government is still that country.
-_COMPATIBLE = {"PER": ("PER",), "LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +78,7 @@ class Linker:
     # --- one mention ---------------------------------------------------------
     @staticmethod
     def _pick(candidates: Sequence[KbEntity], label: str, strict: bool = False) -> KbEntity | None:
-        for allowed in (label,) if strict else _COMPATIBLE[label]:
+        for allowed in (label,) if strict else COMPATIBLE_LABELS[label]:
             fitting = [c for c in candidates if c.label == allowed]
             if fitting:
                 return max(fitting, key=lambda c: c.prior)

@@ -29,10 +29,10 @@ from models.entity import Entity
 from models.kb.acronyms import initials, read_acronym
 from models.kb.lexicon import is_common
 from models.kb.variant_key import TYPE_KEYS, key_words, surface_forms, surface_stem, variant_key
+from models.labels import COMPATIBLE_LABELS
 from models.linking.spans import WORD
 
 _BRACKETED_AFTER = regex.compile(r"^\s*[(\[]\s*$")
-_COMPATIBLE = {"PER": ("PER",), "LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC")}
 # Latin letters a Bengali word can start an acronym with (কোরিয়ান → K, সেন্ট্রাল → C).
 _INITIAL_LETTERS = {
     "ইউ": "U", "ওয়": "W", "হোয়": "W", "ক্ষ": "K", "ক": "KCQ", "খ": "K", "গ": "G", "ঘ": "G",
@@ -122,7 +122,7 @@ def short_names(decisions: list[Decision]) -> None:
             other
             for other in decisions
             if other.confirmed
-            and other.ent.label in _COMPATIBLE[d.ent.label]
+            and other.ent.label in COMPATIBLE_LABELS[d.ent.label]
             and len(keys[id(other)]) > len(words)
             and _contains(keys[id(other)], words, anywhere=d.ent.label == "PER")
         ]
@@ -140,7 +140,7 @@ def _expansion_of(i: int, decisions: list[Decision], text: str, acronym: str) ->
             o
             for o in decisions
             if o is not decisions[i]
-            and o.ent.label in _COMPATIBLE[ent.label]
+            and o.ent.label in COMPATIBLE_LABELS[ent.label]
             and (
                 (o.ent.name_en and initials(o.ent.name_en) == acronym)
                 or _bengali_initials_match(surface_stem(o.ent.text).split(), acronym)

@@ -39,7 +39,7 @@ from models.entity import Entity
 from models.kb.lexicon import is_common
 from models.kb.store import KbEntity, KnowledgeBase
 from models.kb.variant_key import TYPE_KEYS, alias_form, key_words, surface_forms, variant_key
-from models.labels import NAME_LABELS
+from models.labels import COMPATIBLE_LABELS, NAME_LABELS
 from models.linking.config import LinkerConfig
 from models.normalize import normalize
 
@@ -93,11 +93,6 @@ def _extra(word: str) -> bool:
 def _is_word(text: str) -> bool:
     """One word of letters, long enough to be a name on its own."""
     return len(text) >= _MIN_SINGLE_WORD and _LETTERS.fullmatch(text) is not None
-
-
-def _labels(hit: KbEntity) -> tuple[str, ...]:
-    """The tagger's labels compatible with a KB entity (a country may stand for its government)."""
-    return ("LOC", "ORG") if hit.label in ("LOC", "ORG") else (hit.label,)
 
 
 def _hyphen_pair(lhit: KbEntity | None, rhit: KbEntity | None, left: str, right: str) -> bool:
@@ -231,7 +226,7 @@ class SpanRepair:
                     continue
                 start, end = words[i].start(), words[i + size - 1].end()
                 hit = self.known(text[start:end])
-                if hit is not None and ent.label in _labels(hit):
+                if hit is not None and ent.label in COMPATIBLE_LABELS[hit.label]:
                     return Entity(start, end, text[start:end], ent.label, ent.score)
         return ent
 

@@ -1,0 +1,48 @@
+"""An earlier git revision of this repository, run with this venv: the shared part of the
+benches that compare against one (compare_revisions.py, accuracy_vs_revision.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.settings import CoreSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextlib.contextmanager
+def worktree(revision: str, where: Path) -> Iterator[Path]:
+    """``revision`` checked out at ``where`` (a detached git worktree), removed afterwards."""
+    subprocess.run(["git", "worktree", "add", "--detach", str(where), revision], cwd=ROOT,
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        yield where
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=ROOT,
+                       capture_output=True)  # fmt: skip
+
+
+def code_env(code: Path, kb: Path) -> dict[str, str]:
+    """Run ``code``'s modules, with its own knowledge base (built from its own sources)."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(code),
+        "BANGLANER_KB_PATH": str(kb),
+        "BANGLANER_DATA_DIR": str(CoreSettings().data_dir),
+    }
+
+
+def annotate(code: Path, kb: Path, corpus: Path, out: Path, *extra: str) -> None:
+    """``banglaner annotate`` as ``code`` has it; some failed documents are not an error."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "service.cli", "annotate", str(corpus), "-o", str(out),
+         "--no-progress", *extra],
+        cwd=code, env=code_env(code, kb), capture_output=True, text=True,
+    )  # fmt: skip
+    if proc.returncode not in (0, 1):  # 1: some documents failed, counted by the caller
+        raise RuntimeError(proc.stderr[-2000:])
