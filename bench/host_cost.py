@@ -1,28 +1,33 @@
 """Host cost: the Python around the encoder, per sentence and stage, with a null encoder.
 
     .venv/bin/python bench/host_cost.py [--model NAME|DIR] [--sentences 20000] [--batch 512]
+                                        [--base 62c0f50]
 
 Runs the whole tagging path on Rifat test sentences repeated to ``--sentences``,
 each sentence one document, ``--batch`` documents per call (as the batch job
 does), with an encoder that returns fixed probabilities instantly, and prints
 µs per sentence for each stage. Runs on any machine; no GPU, no model weights
-are executed. Compare stages within one run only.
+are executed. Compare stages within one run only: ``--base 62c0f50`` times the same
+stages on that revision's code first (bench/host_cost_62c0f50.py, in a git worktree)
+and prints both.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.null_encoder import NullEncoder
+from bench.revision import code_env, worktree
 from models.dates.merge import merge_dates
 from models.document import DocumentWords
 from models.loading import load_pipeline
@@ -30,28 +35,6 @@ from models.normalize import normalize
 from models.segment import split_sentences, split_words
 from models.settings import CoreSettings
 from training.corpora import load_corpus
-
-
-class NullEncoder:
-    """Fixed probabilities, returned at once: the cost of everything but the encoder. Shaped
-    like a real model's: mostly O, a mention every dozen positions or so."""
-
-    def __init__(self, tags: tuple[str, ...]) -> None:
-        rng = np.random.default_rng(0)
-        table = rng.random((1024, len(tags))).astype(np.float32) * 0.05
-        table[:, tags.index("O")] = 1.0
-        for row in range(3, 1020, 12):
-            table[row, tags.index("B-PER")] = 2.0
-            table[row + 1, tags.index("I-PER")] = 2.0
-        for row in range(8, 1024, 17):
-            table[row, tags.index("B-LOC")] = 2.0
-        self.table = table / table.sum(axis=1, keepdims=True)
-
-    def __call__(
-        self, input_ids: np.ndarray, attention_mask: np.ndarray, gazetteer: np.ndarray | None = None
-    ) -> np.ndarray:
-        batch, width = input_ids.shape
-        return np.broadcast_to(self.table[:width], (batch, width, self.table.shape[1]))
 
 
 def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:
@@ -93,12 +76,27 @@ def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:
     return t
 
 
+def revision_cost(revision: str, sentences: int, batch: int) -> dict:
+    """The same stages timed on ``revision``'s code (its script: host_cost_<revision>.py)."""
+    bench = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp, worktree(revision, Path(tmp) / "code") as code:
+        env = code_env(code, Path(tmp) / "kb.sqlite") | {"PYTHONPATH": f"{code}:{bench}"}
+        proc = subprocess.run(
+            [sys.executable, str(bench / f"host_cost_{revision}.py"), "--sentences",
+             str(sentences), "--batch", str(batch)],
+            cwd=code, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    return {"revision": revision, **json.loads(proc.stdout)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="model name or dir (default: the default model)")
     parser.add_argument("--sentences", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=512)
+    parser.add_argument("--base", help="also time this revision first (62c0f50)")
     args = parser.parse_args()
+    before = revision_cost(args.base, args.sentences, args.batch) if args.base else None
     settings = CoreSettings().with_model(args.model)
     pipe = load_pipeline(settings)
     pipe.tagger.encoder = NullEncoder(pipe.tagger.tags)
@@ -126,6 +124,8 @@ def main() -> None:
         "normalise_to_decode_us": round(sum(per[k] for k in tagging), 1),
         "all_host_us": round(sum(per.values()), 1),
     }
+    if before:
+        report = {"before": before, "after": report}
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 
