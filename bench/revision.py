@@ -1,5 +1,6 @@
-"""An earlier git revision of this repository, run with this venv: the shared part of the
-benches that compare against one (compare_revisions.py, accuracy_vs_revision.py)."""
+"""Running a checkout's ``banglaner`` as a user would (an earlier git revision in a
+worktree, or this one), with this venv: what the comparing benches share
+(compare_revisions.py, accuracy_vs_revision.py, host_cost.py, model_table.py)."""
 
 from __future__ import annotations
 
@@ -37,12 +38,16 @@ def code_env(code: Path, kb: Path) -> dict[str, str]:
     }
 
 
-def annotate(code: Path, kb: Path, corpus: Path, out: Path, *extra: str) -> None:
-    """``banglaner annotate`` as ``code`` has it; some failed documents are not an error."""
+def annotate(
+    code: Path, kb: Path, corpus: Path, out: Path, *extra: str, model_dir: Path | None = None
+) -> None:
+    """``banglaner annotate`` as ``code`` has it (on ``model_dir``, else the default model);
+    some failed documents are not an error."""
+    env = code_env(code, kb) | ({"BANGLANER_MODEL_DIR": str(model_dir)} if model_dir else {})
     proc = subprocess.run(
         [sys.executable, "-m", "service.cli", "annotate", str(corpus), "-o", str(out),
          "--no-progress", *extra],
-        cwd=code, env=code_env(code, kb), capture_output=True, text=True,
+        cwd=code, env=env, capture_output=True, text=True,
     )  # fmt: skip
     if proc.returncode not in (0, 1):  # 1: some documents failed, counted by the caller
         raise RuntimeError(proc.stderr[-2000:])

@@ -22,14 +22,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.loading import ensure_kb
-
+from models.loading import ensure_kb
 from service.settings import get_settings
 from tests.server import running_server
 from training.corpora import load_corpus
 
 
-def _article(data_dir: Path, chars: int = 2000) -> str:
+def bench_article(data_dir: Path, chars: int = 2000) -> str:
     article = ""
     for s in load_corpus("rifat-test", data_dir):
         if len(article) >= chars:
@@ -38,7 +37,7 @@ def _article(data_dir: Path, chars: int = 2000) -> str:
     return article.strip()
 
 
-async def _load(base: str, text: str, concurrency: int, total: int) -> dict:
+async def load_level(base: str, text: str, concurrency: int, total: int) -> dict:
     latencies: list[float] = []
     errors = 0
     queue = list(range(total))
@@ -83,12 +82,13 @@ def main() -> None:
     parser.add_argument("--model", default=str(settings.resolved_model_dir))
     parser.add_argument("--requests", type=int, default=64)
     args = parser.parse_args()
-    text = _article(settings.data_dir)
+    text = bench_article(settings.data_dir)
     report = {"article_chars": len(text), "strategies": {}}
     for batching in ("micro", "threads"):
         with running_server(Path(args.model), ensure_kb(settings), batching=batching) as srv:
             runs = [
-                asyncio.run(_load(srv.url, text, c, max(args.requests, c * 2))) for c in (1, 8, 32)
+                asyncio.run(load_level(srv.url, text, c, max(args.requests, c * 2)))
+                for c in (1, 8, 32)
             ]
             report["strategies"][batching] = {"runs": runs, **_rss_mb(srv.pid)}
     print(json.dumps(report, indent=2))
