@@ -68,8 +68,8 @@ baseline: model
 eval: model
 	$(BIN)/banglaner eval --gold eval/gold/world.jsonl --split test -o eval-report/world-test
 	$(BIN)/banglaner eval --gold eval/gold/articles.jsonl -o eval-report/articles
+	$(BIN)/banglaner eval --gold multiconer-dev -o eval-report/multiconer-dev
 	$(BIN)/banglaner eval --gold rifat-test -o eval-report/rifat-test
-	$(BIN)/banglaner eval
 	$(BIN)/banglaner baseline
 
 bench: model

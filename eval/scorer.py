@@ -72,13 +72,16 @@ def format_columns(title: str, systems: dict[str, dict[str, PRF]]) -> str:
     PER/LOC/ORG micro P / R / F1."""
     rows = [f"**{title}**", "", f"| | {' | '.join(systems)} |", "|---" * (len(systems) + 1) + "|"]
     for lab in NAME_LABELS:
-        rows.append(f"| {lab} F1 | " + " | ".join(f"{s[lab].f1:.3f}" for s in systems.values()))
+        rows.append(
+            f"| {lab} F1 | " + " | ".join(f"{s[lab].f1:.3f}" for s in systems.values()) + " |"
+        )
     rows.append(
         "| micro PER/LOC/ORG (P / R / F1) | "
         + " | ".join(
             f"{m.precision:.3f} / {m.recall:.3f} / **{m.f1:.3f}**"
             for m in (s["micro_names"] for s in systems.values())
         )
+        + " |"
     )
     return "\n".join(rows)
 

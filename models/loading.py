@@ -14,11 +14,11 @@ import logging
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from models.errors import ModelLoadError
 from models.filelock import exclusive
 from models.kb.store import build_kb, is_current
 from models.pipeline import Pipeline
 from models.settings import CoreSettings
+from models.tagger import require_model
 
 log = logging.getLogger("banglaner")
 
@@ -49,10 +49,8 @@ def load_pipeline(settings: CoreSettings) -> Pipeline:
     every collection the tagging path triggers would walk them all again (it cost a third
     of the host time in bench/host_cost.py).
     """
-    if not (settings.resolved_model_dir / "config.json").is_file():
-        raise ModelLoadError.of("E002", path=settings.resolved_model_dir)
     pipeline = Pipeline.load(
-        settings.resolved_model_dir,
+        require_model(settings.resolved_model_dir),
         settings.device,
         settings.timezone,
         kb_path=ensure_kb(settings) if settings.link_entities else None,

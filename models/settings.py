@@ -9,7 +9,7 @@ through this one object; the HTTP server adds its own fields on top of it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Self, get_args
+from typing import Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -63,6 +63,3 @@ class CoreSettings(BaseSettings):
         if model in MODEL_NAMES:
             return self.model_copy(update={"model": model, "model_dir": None})
         return self.model_copy(update={"model_dir": Path(model)})
-
-
-RUNTIME_CHOICES: tuple[str, ...] = get_args(Runtime)

@@ -7,8 +7,8 @@
     docs = list(nlp.pipe(texts, batch_size=64))  # texts share forward passes
 
 The factory is registered through the ``spacy_factories`` entry point, so no
-import is needed. It builds the component from its config alone; a field left
-null takes the library's setting (models.settings: ``BANGLANER_*``). Mentions
+import is needed. A config field left null takes the library's setting
+(models.settings: ``BANGLANER_*``, e.g. ``BANGLANER_RUNTIME``). Mentions
 become ``doc.ents``; the canonical ID (when the linker provides one) is ``kb_id_``.
 """
 
@@ -59,19 +59,16 @@ class BanglanerComponent:
 
 @Language.factory(
     "banglaner",
-    default_config={"model_dir": None, "kb_path": None, "device": "auto", "runtime": "auto"},
+    default_config={"model_dir": None, "kb_path": None, "device": None, "runtime": None},
 )
 def make_banglaner(
     nlp: Language,
     name: str,
     model_dir: str | None,
     kb_path: str | None,
-    device: str,
-    runtime: str,
+    device: str | None,
+    runtime: str | None,
 ) -> BanglanerComponent:
-    update: dict[str, object] = {"device": device, "runtime": runtime}
-    if model_dir:
-        update["model_dir"] = Path(model_dir)
-    if kb_path:
-        update["kb_path"] = Path(kb_path)
+    given = {"model_dir": model_dir, "kb_path": kb_path, "device": device, "runtime": runtime}
+    update = {k: Path(v) if k.endswith(("_dir", "_path")) else v for k, v in given.items() if v}
     return BanglanerComponent(load_pipeline(CoreSettings().model_copy(update=update)))

@@ -45,6 +45,13 @@ class _Sentence:
     windows: list[Window] = field(default_factory=list)
 
 
+def require_model(model_dir: Path) -> Path:
+    """``model_dir`` if a model is built there, else E002 saying how to build one."""
+    if not (Path(model_dir) / "config.json").is_file():
+        raise ModelLoadError.of("E002", path=model_dir)
+    return Path(model_dir)
+
+
 def resolve_device(device: str = "auto") -> str:
     import torch
 
@@ -135,9 +142,7 @@ class Tagger:
         from transformers import AutoConfig, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
-        model_dir = Path(model_dir)
-        if not (model_dir / "config.json").is_file():
-            raise ModelLoadError.of("E002", path=model_dir)
+        model_dir = require_model(Path(model_dir))
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         config = AutoConfig.from_pretrained(str(model_dir))

@@ -13,11 +13,12 @@ import json
 import logging
 import shutil
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from models.encoders import RUNTIMES
 from models.errors import BanglanerError, ConfigError
-from models.settings import RUNTIME_CHOICES
 from service.settings import Settings, get_settings
 
 MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
@@ -90,20 +91,37 @@ def _train_config(args: argparse.Namespace):
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from models.loading import build_lock
     from training.finetune import train
 
     settings = settings.with_model(args.model)
-    out = Path(args.out) if args.out else settings.resolved_model_dir
     cfg = _train_config(args)
+    if args.out:
+        out = Path(args.out)
+    elif args.recipe and args.recipe != "default":  # a trial never replaces a named model
+        out = settings.home / "trials" / Path(args.recipe).stem
+    else:
+        out = settings.resolved_model_dir
+    return _build_into(
+        out,
+        args.if_missing,
+        f"training {cfg.name} into {out} (data: {settings.data_dir})",
+        lambda partial: train(cfg, settings.data_dir, settings.home, partial),
+    )
+
+
+def _build_into(out: Path, if_missing: bool, announce: str, build: Callable[[Path], object]) -> int:
+    """Build a model folder under its lock, into ``OUT.partial`` renamed at the end: a crash
+    leaves the old model or none, never half of one."""
+    from models.loading import build_lock
+
     with build_lock(out):
-        if args.if_missing and (out / "config.json").is_file():
+        if if_missing and (out / "config.json").is_file():
             print(f"model already built: {out}")
             return 0
         partial = out.with_name(out.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
-        print(f"training {cfg.name} into {out} (data: {settings.data_dir})", flush=True)
-        train(cfg, settings.data_dir, settings.home, partial)
+        print(announce, flush=True)
+        build(partial)
         shutil.rmtree(out, ignore_errors=True)
         partial.rename(out)
     print(f"model written to {out}")
@@ -127,14 +145,12 @@ def _add_distill(sub) -> None:
 
 
 def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
-    from models.loading import build_lock
+    from models.tagger import require_model
     from training.distill import DistillConfig, distill
     from training.finetune import TrainConfig
 
-    teacher = settings.with_model(args.teacher).resolved_model_dir
+    teacher = require_model(settings.with_model(args.teacher).resolved_model_dir)
     out = Path(args.out) if args.out else settings.with_model("fast").resolved_model_dir
-    if not (teacher / "config.json").is_file():
-        raise BanglanerError.of("E002", path=teacher)
     cfg = DistillConfig(
         teacher=str(teacher),
         layers=args.layers,
@@ -143,18 +159,12 @@ def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
         alpha=args.alpha,
         train=TrainConfig(epochs=args.epochs),
     )
-    with build_lock(out):
-        if args.if_missing and (out / "config.json").is_file():
-            print(f"model already built: {out}")
-            return 0
-        partial = out.with_name(out.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        print(f"distilling a {args.layers}-layer student of {teacher} into {out}", flush=True)
-        distill(cfg, settings.data_dir, settings.home, partial)
-        shutil.rmtree(out, ignore_errors=True)
-        partial.rename(out)
-    print(f"model written to {out}")
-    return 0
+    return _build_into(
+        out,
+        args.if_missing,
+        f"distilling a {args.layers}-layer student of {teacher} into {out}",
+        lambda partial: distill(cfg, settings.data_dir, settings.home, partial),
+    )
 
 
 def _add_export(sub) -> None:
@@ -167,10 +177,9 @@ def _add_export(sub) -> None:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from models.encoders import TorchEncoder, export_runtimes, onnx_path
+    from models.tagger import require_model
 
-    model_dir = settings.with_model(args.model).resolved_model_dir
-    if not (model_dir / "config.json").is_file():
-        raise BanglanerError.of("E002", path=model_dir)
+    model_dir = require_model(settings.with_model(args.model).resolved_model_dir)
     if all(onnx_path(model_dir, int8).is_file() for int8 in (False, True)):
         print(f"ONNX exports up to date: {model_dir / 'onnx'}")
         return 0
@@ -218,12 +227,11 @@ def _add_serve(sub) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from models.tagger import require_model
     from service.app import create_app
 
     settings = settings.with_model(args.model)
-    model_dir = settings.resolved_model_dir
-    if not (model_dir / "config.json").is_file():
-        raise ConfigError.of("E002", path=model_dir)
+    require_model(settings.resolved_model_dir)
     uvicorn.run(
         create_app(settings), host=args.host or settings.host, port=args.port or settings.port
     )
@@ -248,7 +256,7 @@ def _add_annotate(sub) -> None:
     p.add_argument("--engine", choices=["local", "ray"], default="local")
     p.add_argument("--address", help="Ray cluster address (default: start a local Ray)")
     p.add_argument("--model", help=MODEL_HELP)
-    p.add_argument("--runtime", choices=RUNTIME_CHOICES, help="encoder runtime (default: auto)")
+    p.add_argument("--runtime", choices=RUNTIMES, help="encoder runtime (default: auto)")
     p.add_argument("--device", help="auto, cpu or cuda (on a GPU, --workers N processes share it)")
     p.add_argument("--chunk-docs", dest="chunk_docs", type=int, default=64, help="docs per call")
     p.add_argument(

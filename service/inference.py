@@ -59,6 +59,15 @@ class ThreadRunner:
         if self._waiting >= self.max_queue:
             raise Overloaded
         self._waiting += 1
+        task = asyncio.ensure_future(self._run(texts, dates))
+        # an outcome no one waits for any more is still retrieved (no "never retrieved" warning)
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
+        return await asyncio.shield(task)
+
+    async def _run(self, texts: Sequence[str], dates: Sequence[date]) -> list[list[Entity]]:
+        """Holds its thread slot and its place in the count until the thread is done, even
+        when the caller stopped waiting (504): a thread cannot be cancelled, so the limits
+        must count it."""
         try:
             async with self._slots:
                 return await run_in_threadpool(self.pipeline.extract_many, texts, dates)

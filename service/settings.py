@@ -19,7 +19,7 @@ from models.settings import CoreSettings
 class Settings(CoreSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    api_key: SecretStr | None = None  # when set, every route but /health needs a Bearer token
+    api_key: SecretStr | None = None  # when set, all but /health and the demo page need it
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_text_chars: int = Field(default=100_000, gt=0)
     max_batch_docs: int = Field(default=64, gt=0)

@@ -99,6 +99,14 @@ def teacher_labels(
     return [store[offsets[i] : offsets[i + 1]] for i in range(len(windows))]
 
 
+def _teacher_identity(teacher: Path) -> tuple:
+    """What the cached labels depend on besides the text: which teacher, as trained."""
+    weights = [
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in teacher.glob("*.safetensors")
+    ]
+    return str(teacher.resolve()), model_card(teacher).get("trained_at"), weights
+
+
 def distill_loss(pad_id: int, device: str, soft: dict[int, np.ndarray], cfg: DistillConfig) -> Loss:
     """alpha × KL(teacher ‖ student) at temperature T (× T²) on every real position, plus
     (1 − alpha) × cross-entropy on the gold labels the window has."""
@@ -142,9 +150,10 @@ def distill(
     windows = gold + plain
     # on a CPU the teacher runs its int8 export: fast
     teacher = Tagger.load(cfg.teacher, device=run.device, kb=gaz.kb if gaz else None)
-    trained_at = model_card(Path(cfg.teacher)).get("trained_at")
     digest = hashlib.sha1(
-        repr((trained_at, [(w.input_ids, w.features) for w in windows])).encode()
+        repr(
+            (_teacher_identity(Path(cfg.teacher)), [(w.input_ids, w.features) for w in windows])
+        ).encode()
     ).hexdigest()[:12]
     soft_labels = teacher_labels(
         teacher, windows, home / "distill" / f"teacher-{digest}.npy", run.log

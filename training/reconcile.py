@@ -15,7 +15,8 @@ teaches. Each rule below fixes one measured disagreement:
 * Split names are joined: initials (``এ কে`` + ``এম কাউছার``) and a
   direction word before a place (``দক্ষিণ`` + ``আফ্রিকা``).
 * Two names joined by a hyphen are two mentions (``বিএনপি``-``জামায়াতের``),
-  unless a route word follows (``ঢাকা-সিলেট মহাসড়ক`` stays one place).
+  unless a route word follows (``ঢাকা-সিলেট মহাসড়ক`` stays one place) or the
+  whole is a curated hyphenated name (``নাগোর্নো-কারাবাখ``).
 * A place in the genitive before a state body is part of the body's name
   (``ভারতের`` + ``পররাষ্ট্র মন্ত্রণালয়ের`` → one ORG).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -37,11 +39,14 @@ from models.conventions import (
     is_listed,
 )
 from models.dates import find_dates
+from models.kb.sources import curated_files, parse_curated
+from models.kb.variant_key import alias_form, surface_forms
 from training.corpora.base import Mention, Sentence
 
 _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
-# One word of two names: letters on both sides of one hyphen (not কুমিল্লা-৬, not ১৮-দলীয়).
-_HYPHEN_PAIR = regex.compile(r"([\p{L}\p{M}]{2,})-([\p{L}\p{M}]{2,})")
+# One word of two names: letters on both sides of one hyphen (not কুমিল্লা-৬, not ১৮-দলীয়,
+# not an article's আল-).
+_HYPHEN_PAIR = regex.compile(r"([\p{L}\p{M}]{3,})-([\p{L}\p{M}]{3,})")
 _NEXT_WORD = regex.compile(r" +([\p{L}\p{M}]+)")
 _GENITIVE = ("র", "ের", "এর")
 
@@ -92,13 +97,29 @@ def _merge_split_names(text: str, mentions: list[Mention], stats: ReconcileStats
     return out
 
 
+@lru_cache(maxsize=1)
+def _hyphenated_names() -> frozenset[str]:
+    """Curated names written with a hyphen (নাগোর্নো-কারাবাখ, গিলগিট-বালতিস্তান): one name each."""
+    return frozenset(
+        alias_form(name)
+        for section in curated_files()
+        for record in parse_curated(section.read_text("utf-8"), section.name)
+        for name in record.all_names()
+        if "-" in name
+    )
+
+
+def _one_name(surface: str) -> bool:
+    return any(alias_form(form) in _hyphenated_names() for form in surface_forms(surface))
+
+
 def _split_hyphen_pairs(text: str, mentions: list[Mention], stats: ReconcileStats) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         pair = _HYPHEN_PAIR.fullmatch(text, m.start, m.end)
         following = _NEXT_WORD.match(text, m.end)
         route = following is not None and is_listed(following[1], ROUTE_WORDS)
-        if pair is None or m.label not in ("LOC", "ORG") or route:
+        if pair is None or m.label not in ("LOC", "ORG") or route or _one_name(pair[0]):
             out.append(m)
             continue
         out += [Mention(m.start, pair.end(1), m.label), Mention(pair.start(2), m.end, m.label)]

@@ -44,7 +44,6 @@ _INITIAL_LETTERS = {
 }  # fmt: skip
 _INITIALS_LONGEST_FIRST = sorted(_INITIAL_LETTERS, key=len, reverse=True)
 _MINOR_BN = {"অব", "দ্য", "অ্যান্ড", "ও", "এবং", "দি", "অফ"}
-_MAX_REPEAT_WORDS = 4
 
 
 @dataclass

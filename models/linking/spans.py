@@ -51,7 +51,6 @@ JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 _MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
-_MIN_PLACE_WORD = 4  # characters of a lone place name added (কিল, Kiel, is also "a punch")
 _GENITIVE = regex.compile(r"(?:র|ের|এর)$")
 # The head of a state body a country's genitive belongs to (docs/annotation.md: রাশিয়ার
 # নিরাপত্তা পরিষদ, রাশিয়ার পররাষ্ট্র মন্ত্রণালয় are one ORG each).

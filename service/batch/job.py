@@ -22,10 +22,11 @@ from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
+from models.encoders import resolve_runtime
 from models.errors import ConfigError
 from models.kb.store import kb_fingerprint
 from models.settings import CoreSettings
-from models.tagger import model_card
+from models.tagger import model_card, resolve_device
 from service.batch.engines import Engine, InProcessEngine, Payload, ProcessPoolEngine, RayEngine
 from service.batch.exports import write_conll, write_docbin, write_index
 from service.batch.inputs import InputDoc, InputError, count_records, read_inputs
@@ -130,6 +131,7 @@ def job_identity(options: AnnotateOptions, settings: CoreSettings) -> dict[str, 
     not in it: they give identical lines."""
     model_dir = settings.resolved_model_dir
     card = model_card(model_dir)
+    device = resolve_device(settings.device).split(":")[0]
     return {
         "input": fingerprint(options.input),
         "model": {
@@ -138,7 +140,9 @@ def job_identity(options: AnnotateOptions, settings: CoreSettings) -> dict[str, 
             "version": card.get("version"),
             "trained_at": card.get("trained_at"),
         },
-        "runtime": settings.runtime,
+        # resolved: "auto" means int8 on a CPU and torch on a GPU, which differ in their scores
+        "runtime": resolve_runtime(settings.runtime, device),
+        "device": device,
         "knowledge_base": kb_fingerprint() if settings.link_entities else None,
         "chunk_docs": options.chunk_docs,
         "chunk_chars": options.chunk_chars,
@@ -277,19 +281,21 @@ def run_annotate(options: AnnotateOptions, settings: CoreSettings) -> AnnotateSu
     _check(options)
     today = datetime.now(ZoneInfo(settings.timezone)).date().isoformat()
     manifest = Manifest(options.manifest_path, job_identity(options, settings))
-    started = manifest.claim(options.outputs(), options.restart, {"today": today})
-    run = _Run(options, date.fromisoformat(started["today"]))
-    records = read_inputs(options.input, options.max_chars)
-    engine = _engine(options, settings)
+    engine = _engine(options, settings)  # loads the model: a failure here touches no file
     try:
-        for index, results, pid, rss in engine.run(
-            run.to_tag(chunk_records(records, options, run.settled))
-        ):
-            run.write(index, results)
-            run.summary.peak_rss_mb[pid] = max(rss, run.summary.peak_rss_mb.get(pid, 0.0))
+        started = manifest.claim(options.outputs(), options.restart, {"today": today})
+        run = _Run(options, date.fromisoformat(started["today"]))
+        try:
+            for index, results, pid, rss in engine.run(
+                run.to_tag(chunk_records(read_inputs(options.input, options.max_chars),
+                                         options, run.settled))
+            ):  # fmt: skip
+                run.write(index, results)
+                run.summary.peak_rss_mb[pid] = max(rss, run.summary.peak_rss_mb.get(pid, 0.0))
+        finally:
+            run.close()
     finally:
         engine.close()
-        run.close()
     _export(options, run.journal)
     run.summary.wall_s = time.perf_counter() - t0
     return run.summary

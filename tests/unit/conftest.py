@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from models.pipeline import Pipeline
 from tests.conftest import DATA
 
 # Tiny models gain nothing from a second thread and lose much to contention for it (ten
@@ -62,3 +63,12 @@ def linker(kb_path):
     from models.linker import Linker
 
     return Linker(KnowledgeBase.open(kb_path))
+
+
+class Fragile(Pipeline):
+    """The real pipeline, except that text with 💥 makes it raise (a stand-in for a bug)."""
+
+    def extract_many(self, texts, doc_dates=None):
+        if any("💥" in t for t in texts):
+            raise RuntimeError("boom")
+        return super().extract_many(texts, doc_dates)

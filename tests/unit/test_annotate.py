@@ -22,6 +22,7 @@ from tests.annotate_run import (
     write_corpus,
 )
 from tests.conftest import DATA
+from tests.unit.conftest import Fragile
 
 DOCS = 120
 # one in-process worker: the unit tier tests the job, the integration tier its worker pools
@@ -186,14 +187,6 @@ def test_conll_tags_words_inside_mentions():
 
 
 def test_a_document_that_raises_fails_alone(tiny_model, kb_path):
-    class Fragile(Pipeline):
-        """The real pipeline, except that one text makes it raise (a stand-in for a bug)."""
-
-        def extract_many(self, texts, doc_dates=None):
-            if any("💥" in t for t in texts):
-                raise RuntimeError("boom")
-            return super().extract_many(texts, doc_dates)
-
     real = Pipeline.load(tiny_model, device="cpu", kb_path=kb_path)
     pipe = Fragile(real.tagger, real.linker)
     results = annotate_chunk(

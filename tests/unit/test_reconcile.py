@@ -55,7 +55,8 @@ def test_genitive_places_stay_apart() -> None:
 
 def test_hyphen_pairs_split_routes_kept_and_a_place_joins_its_state_body() -> None:
     s = _sentence(
-        "বিএনপি-জামায়াতের নেতারা লালমনিরহাট-বুড়িমারী মহাসড়কে ভারতের পররাষ্ট্র মন্ত্রণালয়ের কুমিল্লা-৬ আসনের কিম জং-উন",
+        "বিএনপি-জামায়াতের নেতারা লালমনিরহাট-বুড়িমারী মহাসড়কে ভারতের পররাষ্ট্র মন্ত্রণালয়ের কুমিল্লা-৬ আসনের কিম জং-উন "
+        "নাগোর্নো-কারাবাখে",
         [
             ("বিএনপি-জামায়াতের", "ORG"),
             ("লালমনিরহাট-বুড়িমারী", "LOC"),
@@ -63,6 +64,7 @@ def test_hyphen_pairs_split_routes_kept_and_a_place_joins_its_state_body() -> No
             ("পররাষ্ট্র মন্ত্রণালয়ের", "ORG"),
             ("কুমিল্লা-৬", "LOC"),
             ("কিম জং-উন", "PER"),
+            ("নাগোর্নো-কারাবাখে", "LOC"),
         ],
     )
     stats = ReconcileStats()
@@ -75,6 +77,7 @@ def test_hyphen_pairs_split_routes_kept_and_a_place_joins_its_state_body() -> No
             ("ভারতের পররাষ্ট্র মন্ত্রণালয়ের", "ORG"),
             ("কুমিল্লা-৬", "LOC"),
             ("কিম জং-উন", "PER"),
+            ("নাগোর্নো-কারাবাখে", "LOC"),
         ]
     ]
     assert stats.changes["hyphen-joined names split"] == 1

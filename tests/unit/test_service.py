@@ -19,6 +19,7 @@ from service.app import create_app
 from service.settings import Settings
 from tests.conftest import PARAGRAPH
 from tests.server import running_server
+from tests.unit.conftest import Fragile
 
 # zero-width joiner/non-joiner, NBSP, decomposed o-kar (ে + া), precomposed য়, a symbol-font bullet
 MESSY = (
@@ -62,7 +63,9 @@ def test_batch_keeps_order(server) -> None:
     results = r.json()["results"]
     assert [d["id"] for d in results] == ["0", "1", "2", "3"] and results[1]["entities"] == []
     single = httpx.post(server + "/extract", json={"text": PARAGRAPH}, timeout=60).json()
-    assert results[2]["entities"] and results[2]["entities"] == single["entities"]
+    assert results[2]["entities"] and _unscored(results[2]["entities"]) == _unscored(
+        single["entities"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -94,11 +97,17 @@ def test_malformed_bodies_and_odd_unicode(server) -> None:
             server + "/extract", content=raw, headers={"content-type": "application/json"}
         )
         assert r.status_code == 422 and "malformed" in r.json()["detail"]
-    for text in ["Latin only", "😀👍🏽🇧🇩", "ঢাকা\x00\x07\x1b কথা", "中文 ঢাকা", "\u202eঢাকা\u202c"]:
+    found = []
+    putin = "ভ্লাদিমির পুতিন"  # a curated name: found by the knowledge base whatever the tagger
+    odd = ["Latin only", "😀👍🏽🇧🇩", f"{putin}\x00\x07\x1b কথা", f"中文 {putin}"]
+    odd.append(f"\u202e{putin}\u202c")
+    for text in odd:
         r = httpx.post(server + "/extract", json={"text": text}, timeout=30)
         assert r.status_code == 200, text
-        for e in r.json()["entities"]:
-            assert text[e["start"] : e["end"]] == e["text"]
+        found += [(text, e) for e in r.json()["entities"]]
+    assert len(found) >= 3, "the odd texts with a curated name in them gave no entities"
+    for text, e in found:
+        assert text[e["start"] : e["end"]] == e["text"]
     lone_surrogate = '{"text": "\\ud800রাশিয়া"}'.encode()  # JSON allows it, UTF-8 cannot
     r = httpx.post(
         server + "/extract", content=lone_surrogate, headers={"content-type": "application/json"}
@@ -124,7 +133,13 @@ def test_fifty_concurrent_requests_equal_sequential_ones(server) -> None:
 
     responses = asyncio.run(fire())
     assert [r.status_code for r in responses] == [200] * 50
-    assert [r.json()["entities"] for r in responses] == expected
+    assert [_unscored(r.json()["entities"]) for r in responses] == list(map(_unscored, expected))
+
+
+def _unscored(entities: list[dict]) -> list[dict]:
+    """int8 activations are scaled per batch: scores may differ in the last digits with the
+    batch a text shares, the mentions never."""
+    return [{k: v for k, v in e.items() if k != "score"} for e in entities]
 
 
 def test_ready_metrics_demo_docs(server) -> None:
@@ -175,27 +190,26 @@ def test_api_key(tiny_model, kb_path) -> None:
 
 
 # --- in process: a pipeline the test controls ---------------------------------------------
-class Fragile(Pipeline):
-    """The real pipeline, except that text with 💥 makes it raise (a stand-in for a bug)."""
-
-    def extract_many(self, texts, doc_dates=None):
-        if any("💥" in t for t in texts):
-            raise RuntimeError("boom")
-        return super().extract_many(texts, doc_dates)
-
-
 class Held(Pipeline):
-    """The real pipeline, held at the door until the test opens it."""
+    """The real pipeline, its first call held at the door until the test opens it (requests
+    sent meanwhile queue up); records how many texts each call got."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.entered = threading.Event()
         self.release = threading.Event()
+        self.calls: list[int] = []
 
     def extract_many(self, texts, doc_dates=None):
-        self.entered.set()
-        self.release.wait(timeout=60)
+        self.calls.append(len(texts))
+        if len(self.calls) == 1:
+            self.entered.set()
+            self.release.wait(timeout=60)
         return super().extract_many(texts, doc_dates)
+
+
+class HeldFragile(Held, Fragile):
+    """Held at the door first, then raising on 💥."""
 
 
 @pytest.fixture(scope="module")
@@ -208,13 +222,12 @@ def _settings(**overrides) -> Settings:
 
 
 def test_a_document_that_raises_fails_only_its_request(real) -> None:
-    """Concurrent requests share a micro-batch; the one that makes the pipeline raise gets a
+    """Four requests share one micro-batch; the one that makes the pipeline raise gets a
     500 naming its request id, the others their entities, and /metrics counts it."""
-    pipe = Fragile(real.tagger, real.linker)
-    app = create_app(_settings(micro_batch_wait_ms=200, micro_batch_docs=8), pipeline=pipe)
+    pipe = HeldFragile(real.tagger, real.linker)
+    app = create_app(_settings(micro_batch_docs=8), pipeline=pipe)
     texts = ["ঢাকায় আজ বৃষ্টি।", "💥", "রাশিয়ার প্রেসিডেন্ট পুতিন", "সিলেটে বন্যা।"]
     with TestClient(app) as client:
-        with_ids = list(enumerate(texts))
         results: dict[int, httpx.Response] = {}
 
         def send(i: int, text: str) -> None:
@@ -222,15 +235,21 @@ def test_a_document_that_raises_fails_only_its_request(real) -> None:
                 "/extract", json={"text": text}, headers={"X-Request-ID": f"r{i}"}
             )
 
-        threads = [threading.Thread(target=send, args=pair) for pair in with_ids]
-        for t in threads:
+        threads = [threading.Thread(target=send, args=pair) for pair in enumerate(["ঢাকা"])]
+        threads[0].start()
+        assert pipe.entered.wait(timeout=30)  # the model is busy: the four queue up
+        threads += [threading.Thread(target=send, args=(i + 1, t)) for i, t in enumerate(texts)]
+        for t in threads[1:]:
             t.start()
+        _until(lambda: app.state.runner.queued == 4)
+        pipe.release.set()
         for t in threads:
             t.join()
-        assert [results[i].status_code for i in range(4)] == [200, 500, 200, 200]
-        failed = results[1].json()
-        assert failed["request_id"] == "r1" and "r1" in failed["detail"]
-        assert results[2].json()["entities"]
+        assert pipe.calls[:2] == [1, 4]  # then each of the four alone, after the batch raised
+        assert [results[i].status_code for i in range(1, 5)] == [200, 500, 200, 200]
+        failed = results[2].json()
+        assert failed["request_id"] == "r2" and "r2" in failed["detail"]
+        assert results[3].json()["entities"]
         assert "banglaner_extraction_failures_total 1.0" in client.get("/metrics").text
 
 
@@ -273,10 +292,8 @@ def _until(condition, timeout_s: float = 30.0) -> None:
 def test_loading_failure_is_reported_by_ready(tmp_path) -> None:
     app = create_app(_settings(model_dir=tmp_path / "none"))
     with TestClient(app) as client:
-        for _ in range(100):
-            r = client.get("/ready")
-            if "failed" in r.json()["detail"]:
-                break
+        _until(lambda: app.state.load_error is not None)
+        r = client.get("/ready")
         assert r.status_code == 503 and "E002" in r.json()["detail"]
         assert client.post("/extract", json={"text": "ঢাকা"}).status_code == 503
         assert client.get("/health").status_code == 200

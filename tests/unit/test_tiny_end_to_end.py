@@ -61,9 +61,14 @@ def test_pipeline_many_matches_single(tiny_model, kb_path) -> None:
     texts = [PARAGRAPH, "ঢাকায় আজ বৃষ্টি হয়েছে।", "English only text."]
     many = pipe.extract_many(texts)
     assert many[0] and many[1]
-    assert [[e.to_dict() for e in ents] for ents in many] == [
-        [e.to_dict() for e in pipe.extract(t)] for t in texts
+    # int8 activations are scaled per batch: scores may differ in the last digits, not mentions
+    assert [[_mention(e.to_dict()) for e in ents] for ents in many] == [
+        [_mention(e.to_dict()) for e in pipe.extract(t)] for t in texts
     ]
+
+
+def _mention(entity: dict) -> dict:
+    return {k: v for k, v in entity.items() if k != "score"}
 
 
 def _copy_model(model: Path, target: Path, with_onnx: bool) -> Path:
