@@ -161,9 +161,13 @@ class SpanRepair:
         others = [e for e in entities if e.label not in NAME_LABELS]
         names = [part for e in names for part in self._split(e, text)]
         names = [self._trim(e, text) for e in names]
-        merged = self._merge_adjacent(sorted(names + others, key=lambda e: e.start), text)
-        merged = [self._extend_by_head(e, text, merged) for e in merged]
-        return sorted(merged + self._missed_names(merged, text), key=lambda e: e.start)
+        joined = self._joined(names + others, text)
+        # Joined again with the KB's names the tagger missed: ভোস্টোচনি (added) + মহাকাশ বন্দর.
+        return self._joined(joined + self._missed_names(joined, text), text)
+
+    def _joined(self, ents: list[Entity], text: str) -> list[Entity]:
+        merged = self._merge_adjacent(sorted(ents, key=lambda e: e.start), text)
+        return [self._extend_by_head(e, text, merged) for e in merged]
 
     def _spurious(self, ent: Entity, text: str) -> bool:
         """A title, adjective or generic noun alone; or only common words, tagged unsure."""
@@ -253,9 +257,12 @@ class SpanRepair:
         return merged
 
     def _joined_label(self, prev: Entity, ent: Entity, text: str) -> str | None:
-        """The label of two adjacent mentions as one: a KB name, or a place's state body."""
+        """The label of two adjacent mentions as one: a KB name, a place and its place-type
+        word tagged apart (ভোস্টোচনি + মহাকাশ বন্দর), or a place's state body."""
         if hit := self._alias(text[prev.start : ent.end]):
             return hit.label
+        if prev.label == "LOC" and _is_head(ent.text, _PLACE_HEADS):
+            return "LOC"
         if ent.label == "ORG" and self.known(ent.text) is None:
             return "ORG" if self._is_state_body(prev, ent.end, text) else None
         return None
@@ -298,7 +305,8 @@ class SpanRepair:
         return ent
 
     def _extend_by_head(self, ent: Entity, text: str, ents: list[Entity]) -> Entity:
-        """A place takes the place-type word right after it (কুরস্ক অঞ্চলে), a genitive
+        """A place takes the place-type word right after it (কুরস্ক অঞ্চলে, ভোস্টোচনি মহাকাশ
+        বন্দর: one word or a two-word head with one key), a genitive
         place the state body after it (জাপানের পরিবহন মন্ত্রণালয়), up to the next mention."""
         if ent.label != "LOC":
             return ent
@@ -310,8 +318,9 @@ class SpanRepair:
                 break
             following.append(m)
             pos = m.end()
-        if following and _is_head(following[0].group(), _PLACE_HEADS):
-            return self._widened(ent, following[0].end(), "LOC", text)
+        for head in reversed(following[:2]):  # a two-word head first: মহাকাশ বন্দর
+            if _is_head(text[following[0].start() : head.end()], _PLACE_HEADS):
+                return self._widened(ent, head.end(), "LOC", text)
         for m in following:
             if self._is_state_body(ent, m.end(), text):
                 return self._widened(ent, m.end(), "ORG", text)

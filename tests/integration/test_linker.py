@@ -137,6 +137,14 @@ def test_a_known_name_the_tagger_missed_is_added(linker) -> None:
     assert text[added[0].start : added[0].end] == added[0].text
 
 
+def test_a_place_takes_a_two_word_head_tagged_apart_or_not_at_all(linker) -> None:
+    text = "ভোস্টোচনি মহাকাশ বন্দর আমুর অঞ্চলে। পরে ভস্টোচনি মহাকাশ বন্দরে যান।"
+    tagged = _mentions(text, [("মহাকাশ বন্দর", "LOC"), ("আমুর", "LOC")])  # ভোস্টোচনি missed
+    ents = linker.link(tagged, text)
+    assert [e.text for e in ents] == ["ভোস্টোচনি মহাকাশ বন্দর", "আমুর অঞ্চলে", "ভস্টোচনি মহাকাশ বন্দরে"]
+    assert ents[0].id == ents[2].id != ents[1].id and {e.label for e in ents} == {"LOC"}
+
+
 def test_a_conjunction_is_not_a_case_ending(linker) -> None:
     text = "যুক্তরাষ্ট্র ও ভারত বৈঠক করে।"
     ents = linker.link(_mentions(text, [("যুক্তরাষ্ট্র", "LOC"), ("ভারত", "LOC")]), text)
