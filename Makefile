@@ -49,8 +49,9 @@ lint: install
 	$(BIN)/lint-imports
 
 # The unit tier: no corpora, no trained model (< 2 minutes).
+# Both cores: the tier is mostly single-threaded subprocesses (tiny models, OMP_NUM_THREADS=1).
 test-fast: install
-	$(BIN)/python -m pytest tests/unit
+	$(BIN)/python -m pytest tests/unit -n 2
 
 # The integration tier: the corpora in ../shared/data and the default model.
 test-integration: model browser

@@ -34,7 +34,7 @@ class DistillConfig:
     """A student: how deep, from which teacher, on how much text, and how it learns."""
 
     teacher: str  # model dir of the teacher (the default model)
-    layers: int = 4
+    layers: int = 6
     unlabelled: list[str] = field(default_factory=lambda: list(UNLABELLED))
     unlabelled_limit: int = 12_000  # sentences of teacher-labelled text (the build budget)
     temperature: float = 2.0
