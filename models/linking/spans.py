@@ -162,8 +162,9 @@ class SpanRepair:
         names = [part for e in names for part in self._split(e, text)]
         names = [self._trim(e, text) for e in names]
         joined = self._joined(names + others, text)
+        missed = self._missed_names(joined, text)
         # Joined again with the KB's names the tagger missed: ভোস্টোচনি (added) + মহাকাশ বন্দর.
-        return self._joined(joined + self._missed_names(joined, text), text)
+        return self._joined(joined + missed, text) if missed else joined
 
     def _joined(self, ents: list[Entity], text: str) -> list[Entity]:
         merged = self._merge_adjacent(sorted(ents, key=lambda e: e.start), text)
