@@ -8,6 +8,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,14 @@ def annotate(
     )  # fmt: skip
     if proc.returncode not in (0, 1):  # 1: some documents failed, counted by the caller
         raise RuntimeError(proc.stderr[-2000:])
+
+
+def build_kb(code: Path, kb: Path) -> float:
+    """Seconds ``banglaner kb build`` takes for ``code`` (its own KB, from its own sources):
+    a one-time step, timed apart from the jobs that then read the KB."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "service.cli", "kb", "build", "--kb-path", str(kb)],
+        cwd=code, env=code_env(code, kb), check=True, capture_output=True,
+    )  # fmt: skip
+    return time.perf_counter() - start

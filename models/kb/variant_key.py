@@ -185,7 +185,8 @@ def _strip_once(word: str, endings: list[tuple[str, frozenset[str] | None]]) -> 
     return None
 
 
-def stem_candidates(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def stem_candidates(word: str) -> tuple[str, ...]:
     """Every stem a word may have, fewest letters removed first (ইরাকে → ইরাকে, ইরাক, ইরা).
 
     The key takes the longest ending; a KB lookup tries them all, so a known
@@ -202,7 +203,7 @@ def stem_candidates(word: str) -> list[str]:
             ):
                 seen[stem] = len(word) - len(stem)
                 frontier.append(stem)
-    return sorted(seen, key=seen.__getitem__)
+    return tuple(sorted(seen, key=seen.__getitem__))
 
 
 def strip_case_ending(word: str) -> str:
@@ -279,7 +280,8 @@ TYPE_WORDS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def words_of(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def words_of(name: str) -> tuple[str, ...]:
     """Rule 1 and 2: the cleaned words of a name; an ending hyphenated on (বিএনপি-এর) dropped.
 
     Only a piece joined by hyphen or apostrophe is read as an ending: a word on
@@ -289,12 +291,18 @@ def words_of(name: str) -> list[str]:
     for token in normalize(name).text.lower().split():
         pieces = [p for p in _PIECE_SPLIT.split(token) if p]
         words += pieces[:1] + [p for p in pieces[1:] if p not in _ENDING_ONLY]
-    return words
+    return tuple(words)
+
+
+@lru_cache(maxsize=65536)
+def _folded_stem(word: str) -> str:
+    """Rules 3-4 for one word: cached by word, as the linker keys every n-gram of a text."""
+    return _fold(strip_case_ending(word))
 
 
 def _folded_words(name: str) -> tuple[str, ...]:
     """Rules 1-5: the folded stem of each word."""
-    words = [k for w in words_of(name) if (k := _fold(strip_case_ending(w)))]
+    words = [k for w in words_of(name) if (k := _folded_stem(w))]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     return tuple(_NAME_WORDS.get(w, w) for w in words)

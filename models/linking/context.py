@@ -199,9 +199,10 @@ def repeats(
     longest = {k[0]: 0 for k in keys}
     for k in keys:
         longest[k[0]] = max(longest[k[0]], len(k))
-    words = [
-        w for w in WORD.finditer(text) if not any(s < w.end() and w.start() < e for s, e in taken)
-    ]
+    covered = bytearray(len(text))  # 1 where a mention is: one look-up per word, not per span
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
+    words = [w for w in WORD.finditer(text) if covered.find(1, w.start(), w.end()) < 0]
     found: list[Decision] = []
     i = 0
     while i < len(words):
