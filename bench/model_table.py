@@ -5,7 +5,8 @@
 For each model (the full pipeline, default CPU runtime): encoder layers; PER/LOC/ORG
 strict micro-F1 on Rifat test (own labels and reconciled), the gold articles and the
 world set's test split; p50/p95 of POST /extract for the bench article (the one of
-bench/service_load.py) at concurrency 1 through a real server; and documents/s of
+bench/service_load.py) at concurrency 1 through a real server (one per model, all
+started at once and taking turns request by request); and documents/s of
 ``banglaner annotate`` (default workers) on 300 news-length documents. Prints a
 Markdown table. Compare rows of one run only.
 """
@@ -13,18 +14,21 @@ Markdown table. Compare rows of one run only.
 from __future__ import annotations
 
 import argparse
-import asyncio
+import contextlib
 import json
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate
-from bench.service_load import bench_article, load_level
+from bench.service_load import bench_article
 from eval.runner import score_extractor
 from models.loading import ensure_kb, load_pipeline
 from models.settings import CoreSettings
@@ -50,9 +54,28 @@ def names_f1(settings: CoreSettings) -> dict[str, float]:
     return out
 
 
-def latency(model_dir: Path, kb: Path, text: str, requests: int) -> dict:
-    with running_server(model_dir, kb) as server:
-        return asyncio.run(load_level(server.url, text, 1, requests))
+def interleaved_latency(urls: list[str], text: str, requests: int) -> list[dict[str, float]]:
+    """p50/p95 ms of POST /extract per server at concurrency 1, the servers taking turns
+    request by request (the first one rotating), so this machine's speed drifting during
+    the run weighs on every model alike."""
+    times: list[list[float]] = [[] for _ in urls]
+    with httpx.Client(timeout=120) as client:
+        for url in urls:  # warm-up
+            client.post(url + "/extract", json={"text": text}).raise_for_status()
+        for i in range(requests):
+            for k in [*range(i % len(urls), len(urls)), *range(i % len(urls))]:
+                time.sleep(0.05)  # the last server's runtime threads stop spinning first
+                t0 = time.perf_counter()
+                r = client.post(urls[k] + "/extract", json={"text": text, "date": "2024-03-12"})
+                times[k].append((time.perf_counter() - t0) * 1000)
+                r.raise_for_status()
+    return [
+        {
+            "p50_ms": statistics.median(t),
+            "p95_ms": sorted(t)[int(0.95 * (len(t) - 1))],
+        }
+        for t in times
+    ]
 
 
 def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path) -> float:
@@ -61,7 +84,7 @@ def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path) -> float:
     return sum(1 for _ in out.open(encoding="utf-8")) / (time.perf_counter() - t0)
 
 
-def measure(settings: CoreSettings, kb: Path, corpus: Path, text: str, requests: int) -> dict:
+def measure(settings: CoreSettings, kb: Path, corpus: Path) -> dict:
     model_dir = settings.resolved_model_dir
     config = json.loads((model_dir / "config.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,7 +92,6 @@ def measure(settings: CoreSettings, kb: Path, corpus: Path, text: str, requests:
     return {
         "layers": config["num_hidden_layers"],
         **names_f1(settings),
-        **latency(model_dir, kb, text, requests),
         "documents/s": rate,
     }
 
@@ -94,7 +116,18 @@ def main() -> None:
             encoding="utf-8",
         )
         for model in args.model:
-            rows[model] = measure(base.with_model(model), kb, corpus, text, args.requests)
+            rows[model] = measure(base.with_model(model), kb, corpus)
+    with contextlib.ExitStack() as stack:
+        servers = [
+            stack.enter_context(running_server(base.with_model(m).resolved_model_dir, kb))
+            for m in args.model
+        ]
+        for model, lat in zip(
+            args.model,
+            interleaved_latency([s.url for s in servers], text, args.requests),
+            strict=True,
+        ):
+            rows[model] |= lat
     names = [name for name, _, _ in SETS]
     print(f"article: {len(text)} characters; {args.docs} documents for the batch job\n")
     print("| model | layers | " + " | ".join(names) + " | p50 ms | p95 ms | documents/s |")

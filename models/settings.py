@@ -21,7 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Named models `BANGLANER_MODEL` / `--model NAME` selects; a path selects a folder.
 MODEL_NAMES: dict[str, str] = {
     "default": "banglaner-e5-small-v1",
-    "fast": "banglaner-e5-small-fast-v1",
+    "fast": "banglaner-e5-small-fast-v2",  # v1 was the 6-layer student
 }
 ModelName = Literal["default", "fast"]
 

@@ -134,7 +134,7 @@ def _add_distill(sub) -> None:
         help="build the fast model: a student of the first N layers, taught by the default",
     )
     p.add_argument("--teacher", help="teacher model name or dir (default: the default model)")
-    p.add_argument("--layers", type=int, default=6, help="encoder layers of the student")
+    p.add_argument("--layers", type=int, default=5, help="encoder layers of the student")
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--unlabelled-limit", dest="unlabelled_limit", type=int, default=12_000)
     p.add_argument("--temperature", type=float, default=2.0)

@@ -58,7 +58,7 @@ def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, kb_path) -> N
 
 
 def _distil(teacher: Path, tmp_path: Path) -> Path:
-    from training.distill import DistillConfig, distill
+    from training.distill import STUDENT_VERSION, DistillConfig, distill
 
     cfg = DistillConfig(
         teacher=str(teacher),
@@ -70,6 +70,8 @@ def _distil(teacher: Path, tmp_path: Path) -> Path:
     assert metrics["history"] and metrics["distillation"]["layers"] == 1
     config = json.loads((tmp_path / "student" / "config.json").read_text())
     assert config["num_hidden_layers"] == 1
+    card = json.loads((tmp_path / "student" / "banglaner.json").read_text())
+    assert card["version"] == STUDENT_VERSION  # the fast model's release, not the teacher's
     assert list((tmp_path / "home" / "distill").glob("teacher-*.npy"))  # the cached labels
     assert os.path.getsize(tmp_path / "student" / "onnx" / "model-int8-u8.onnx") > 0
     return tmp_path / "student"
