@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate, build_kb, code_env, worktree
+from bench.service_load import p50_p95
 from models.settings import CoreSettings
 from tests.server import free_port
 
@@ -63,11 +64,7 @@ def extract_latency(code: Path, kb: Path, text: str, requests: int) -> dict[str,
             httpx.post(base + "/extract", json={"text": text}, timeout=60).raise_for_status()
             if i >= 3:  # warm-up
                 times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
-        return {
-            "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
-        }
+        return p50_p95(times)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.service_load import p50_p95
 from eval.runner import score_extractor
 from models.loading import load_pipeline
 from models.settings import CoreSettings
@@ -74,11 +74,7 @@ def article_latency(pipe, article: str, n: int = 50) -> dict[str, float]:
         t0 = time.perf_counter()
         pipe.extract(article)
         times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return {
-        "p50_ms": round(statistics.median(times), 2),
-        "p95_ms": round(times[int(0.95 * (n - 1))], 2),
-    }
+    return p50_p95(times, digits=2)
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate
-from bench.service_load import bench_article
+from bench.service_load import bench_article, p50_p95
 from eval.runner import score_extractor
 from models.loading import ensure_kb, load_pipeline
 from models.settings import CoreSettings
@@ -69,13 +68,7 @@ def interleaved_latency(urls: list[str], text: str, requests: int) -> list[dict[
                 r = client.post(urls[k] + "/extract", json={"text": text, "date": "2024-03-12"})
                 times[k].append((time.perf_counter() - t0) * 1000)
                 r.raise_for_status()
-    return [
-        {
-            "p50_ms": statistics.median(t),
-            "p95_ms": sorted(t)[int(0.95 * (len(t) - 1))],
-        }
-        for t in times
-    ]
+    return [p50_p95(t) for t in times]
 
 
 def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path) -> float:
