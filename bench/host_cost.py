@@ -1,15 +1,15 @@
 """Host cost: the Python around the encoder, per sentence and stage, with a null encoder.
 
     .venv/bin/python bench/host_cost.py [--model NAME|DIR] [--sentences 20000] [--batch 512]
-                                        [--base 62c0f50]
+                                        [--base REV]
 
 Runs the whole tagging path on Rifat test sentences repeated to ``--sentences``,
 each sentence one document, ``--batch`` documents per call (as the batch job
 does), with an encoder that returns fixed probabilities instantly, and prints
 µs per sentence for each stage. Runs on any machine; no GPU, no model weights
-are executed. Compare stages within one run only: ``--base 62c0f50`` times the same
-stages on that revision's code first (bench/host_cost_62c0f50.py, in a git worktree)
-and prints both.
+are executed. Compare stages within one run only: ``--base REV`` times the same
+stages on that revision's code first (in a git worktree: bench/host_cost_62c0f50.py for
+62c0f50, the revision's own bench/host_cost.py for later ones) and prints both.
 """
 
 from __future__ import annotations
@@ -77,12 +77,16 @@ def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:
 
 
 def revision_cost(revision: str, sentences: int, batch: int) -> dict:
-    """The same stages timed on ``revision``'s code (its script: host_cost_<revision>.py)."""
+    """The same stages timed on ``revision``'s code: by bench/host_cost_<revision>.py where
+    that revision's API needs a script of its own (62c0f50), else by its own host_cost.py."""
     bench = Path(__file__).resolve().parent
     with tempfile.TemporaryDirectory() as tmp, worktree(revision, Path(tmp) / "code") as code:
         env = code_env(code, Path(tmp) / "kb.sqlite") | {"PYTHONPATH": f"{code}:{bench}"}
+        script = bench / f"host_cost_{revision}.py"
+        if not script.is_file():
+            script = code / "bench" / "host_cost.py"
         proc = subprocess.run(
-            [sys.executable, str(bench / f"host_cost_{revision}.py"), "--sentences",
+            [sys.executable, str(script), "--sentences",
              str(sentences), "--batch", str(batch)],
             cwd=code, env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
@@ -94,7 +98,7 @@ def main() -> None:
     parser.add_argument("--model", help="model name or dir (default: the default model)")
     parser.add_argument("--sentences", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=512)
-    parser.add_argument("--base", help="also time this revision first (62c0f50)")
+    parser.add_argument("--base", help="also time this git revision first (62c0f50, 351a843...)")
     args = parser.parse_args()
     before = revision_cost(args.base, args.sentences, args.batch) if args.base else None
     settings = CoreSettings().with_model(args.model)

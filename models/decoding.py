@@ -45,6 +45,7 @@ class BioDecoder:
         self._start = np.where(start, 0.0, -np.inf)
         self._trans = np.where(trans, 0.0, -np.inf)
         self._is_b = np.array([t.startswith("B-") for t in self.tags])
+        self._labels = np.array([t[2:] for t in self.tags], dtype=object)  # B-PER → PER
         self._inside_of = np.array(  # the I- tag index that continues each B-/I- tag
             [self.tags.index("I-" + t[2:]) if t != "O" else -1 for t in self.tags]
         )
@@ -86,20 +87,21 @@ class BioDecoder:
         return self._spans(paths, chosen, lengths)
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best valid paths, (batch, width); positions past a sentence's end keep its score
-        and point back to themselves, so backtracking starts at the last column for all."""
+        """Best valid paths, (batch, width), of sentences sorted by length (decode_many's
+        batches): at each position only the sentences still going on (a suffix of the batch)
+        step on; past its end a sentence keeps its score and points back to itself, so
+        backtracking starts at the last column for all."""
         batch, width, n_tags = logp.shape
         score = self._start + logp[:, 0]
-        back = np.zeros((batch, width, n_tags), dtype=np.int64)
-        same = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+        back = np.empty((batch, width, n_tags), dtype=np.int64)
+        back[:] = np.arange(n_tags)
         into = self._trans.T  # (current, previous): the reduction runs over the last axis
+        first_live = np.searchsorted(lengths, np.arange(width), side="right")
         for i in range(1, width):
-            cand = score[:, None, :] + into  # (batch, current, previous)
-            best = cand.argmax(axis=2)
-            live = (i < lengths)[:, None]
-            back[:, i] = np.where(live, best, same)
-            top = np.take_along_axis(cand, best[..., None], axis=2)[..., 0]
-            score = np.where(live, top + logp[:, i], score)
+            k = first_live[i]
+            cand = score[k:, None, :] + into  # (live sentences, current, previous)
+            back[k:, i] = cand.argmax(axis=2)
+            score[k:] = cand.max(axis=2) + logp[k:, i]
         paths = np.zeros((batch, width), dtype=np.int64)
         paths[:, -1] = score.argmax(axis=1)
         rows = np.arange(batch)
@@ -111,7 +113,8 @@ class BioDecoder:
         self, paths: np.ndarray, chosen: np.ndarray, lengths: np.ndarray
     ) -> list[list[WordSpan]]:
         """Mentions of valid paths: a B- tag and the I- tags of its label after it; the score
-        is the mean probability of the chosen tags (np.mean's float32 arithmetic)."""
+        is the mean probability of the chosen tags (np.mean's float32 arithmetic: each
+        mention's tags summed as one contiguous row, so in the same order)."""
         batch, width = paths.shape
         inside_prev = np.full_like(paths, -2)
         inside_prev[:, 1:] = self._inside_of[paths[:, :-1]]
@@ -120,10 +123,25 @@ class BioDecoder:
         # position past a sentence's end, and every tag that does not continue the one before
         stops = np.flatnonzero(~((paths == inside_prev) & in_sentence))
         stops = np.append(stops, paths.size)
+        starts = np.flatnonzero(self._is_b[paths] & in_sentence)
+        rows = starts // width
+        ends = stops[np.searchsorted(stops, starts, side="right")]  # row ends are stops too
+        sizes = ends - starts
+        scores = np.empty(len(starts), dtype=np.float32)
+        flat = chosen.reshape(-1)
+        for size in np.unique(sizes).tolist():
+            of_size = sizes == size
+            cells = starts[of_size][:, None] + np.arange(size)
+            scores[of_size] = np.add.reduce(flat[cells], axis=1) / size
+        labels = self._labels[paths.reshape(-1)[starts]]
         out: list[list[WordSpan]] = [[] for _ in range(batch)]
-        for flat in np.flatnonzero(self._is_b[paths] & in_sentence):
-            b, i = divmod(int(flat), width)
-            j = int(stops[np.searchsorted(stops, flat, side="right")]) - b * width
-            score = float(np.float32(np.add.reduce(chosen[b, i:j]) / (j - i)))
-            out[b].append(WordSpan(i, j, self.tags[paths[b, i]][2:], score))
+        for b, i, j, label, score in zip(
+            rows.tolist(),
+            (starts - rows * width).tolist(),
+            (ends - rows * width).tolist(),
+            labels.tolist(),
+            scores.tolist(),
+            strict=True,
+        ):
+            out[b].append(WordSpan(i, j, label, score))
         return out

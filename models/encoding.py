@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
 from models.segment import Span
+from models.subwords import split_flat, tokenise
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,9 @@ def word_heads_many(
     n_words = np.array([len(w) for w in words], dtype=np.int64)
     if not n_words.sum():
         return [[] for _ in words]
-    spans = np.array([span for w in words for span in w], dtype=np.int64).reshape(-1, 2)
+    spans = np.fromiter(
+        chain.from_iterable(chain.from_iterable(words)), np.int64, 2 * int(n_words.sum())
+    ).reshape(-1, 2)
     # sentence k's positions are shifted by k * stride: no word or subword crosses over
     stride = int(max(spans.max(initial=0), offsets.max(initial=0))) + 1
     spans = spans + np.repeat(np.arange(len(words)) * stride, n_words)[:, None]
@@ -65,26 +69,7 @@ def word_heads_many(
     firsts, at = np.unique(w[inside], return_index=True)
     token_index = np.flatnonzero(inside)[at]
     heads[firsts] = token_index - first_token[sentence_of_token[token_index]]
-    return [h.tolist() for h in np.split(heads, np.cumsum(n_words)[:-1])]
-
-
-def tokenise(tokenizer, texts: Sequence[str]) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
-    """Subword ids of each text, and every subword's (start, end) offsets one text after the
-    other with the count per text; one call to the Rust tokenizer where the tokenizer has one
-    (transformers' fast tokenizers), else one call per text."""
-    backend = getattr(tokenizer, "backend_tokenizer", None)
-    if backend is not None:
-        encodings = backend.encode_batch(list(texts), add_special_tokens=False)
-        ids = [e.ids for e in encodings]
-        offsets = [e.offsets for e in encodings]
-    else:
-        encoded = [
-            tokenizer(t, add_special_tokens=False, return_offsets_mapping=True) for t in texts
-        ]
-        ids = [e["input_ids"] for e in encoded]
-        offsets = [e["offset_mapping"] for e in encoded]
-    flat = np.array([o for each in offsets for o in each], dtype=np.int64).reshape(-1, 2)
-    return ids, flat, np.array([len(i) for i in ids], dtype=np.int64)
+    return split_flat(heads.tolist(), n_words)
 
 
 def word_subwords(tokenizer, text: str, words: Sequence[Span]) -> tuple[list[int], list[int]]:

@@ -22,7 +22,6 @@ from models.encoding import (
     Window,
     make_windows,
     subword_features,
-    tokenise,
     window_distance,
     word_heads_many,
 )
@@ -31,6 +30,7 @@ from models.errors import ModelLoadError
 from models.gazetteer import Gazetteer, GazetteerSpec
 from models.kb.store import KnowledgeBase
 from models.segment import Span
+from models.subwords import Subwords
 
 
 @dataclass
@@ -107,6 +107,7 @@ class Tagger:
         self.encoder = encoder
         self.gazetteer = gazetteer  # the KB's names as features, for a model trained with them
         self.tokenizer = tokenizer
+        self._subwords = Subwords(tokenizer)
         self.tags = tuple(tags)
         self.device = device
         self.max_subwords = max_subwords
@@ -185,7 +186,7 @@ class Tagger:
             (d, s, e, words) for d, doc in enumerate(docs) for (s, e), words in doc.sentences
         ]
         texts = [docs[d].norm.text[s:e] for d, s, e, _ in located]
-        ids, offsets, n_tokens = tokenise(self.tokenizer, texts)
+        ids, offsets, n_tokens = self._subwords(texts)
         starts = np.repeat(np.array([s for _, s, _, _ in located], dtype=np.int64), n_tokens)
         heads = word_heads_many(
             offsets + starts[:, None], n_tokens, [words for *_, words in located]
@@ -262,8 +263,8 @@ class Tagger:
         n = len(sent.words)
         if len(sent.windows) == 1:  # the common case, vectorised
             heads = np.asarray(sent.windows[0].word_heads)
-            out = probs[0][np.maximum(heads, 0)].astype(np.float32, copy=True)
-            best = np.where(heads >= 0, 0, -1)
+            out = probs[0][np.maximum(heads, 0)].astype(np.float32, copy=False)  # a copy
+            best = heads
         else:
             out = np.zeros((n, len(self.tags)), dtype=np.float32)
             best = np.full(n, -1)

@@ -237,27 +237,41 @@ _DAY_WORD = (
 _RELATIVE_PERIOD = rf"{_QUAL}\s+{_UNIT}{_SUFFIX}"
 _AGO = rf"{_COUNT}\s*{_UNIT}\s+{_alt('আগে', 'আগেই')}"
 
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("day_month_year", _ISO),
-    ("day_month_year", _TIME_FIRST),
-    ("day_month_year", _MONTH_DAY_EN),
-    ("day_month_year", _DAY_MONTH_EN),
-    ("numeric", rf"{_NUMERIC}(?:{_TIME}|{_PART_AFTER})?"),
-    ("year_day_month", _YEAR_SAL_DAY_MONTH),
-    ("relative_year", _RELATIVE_YEAR_DATE),
-    ("day_month_year", _DAY_MONTH_YEAR),
-    ("month_year", _MONTH_YEAR),
-    ("bengali", _BENGALI_DATE),
-    ("hijri", _HIJRI_DATE),
-    ("day_word", _DAY_WORD),
-    ("ago", _AGO),
-    ("relative_period", _RELATIVE_PERIOD),
-    ("month", _QUAL_MONTH),
-    ("month", _BARE_MONTH),
-    ("year", _YEAR_ONLY),
+# The words each pattern cannot match without (any one of them). A pattern scans the whole
+# text and most sentences hold no month name, so a pattern whose words are absent is not
+# tried: seven searches instead of seventeen scans, the output the same. The standard
+# library's engine finds plain alternations ~3x faster than V1; Latin names need \p{L}.
+_NEEDS: dict[str, re.Pattern | regex.Pattern] = {
+    "digit": re.compile(_D),
+    "month": re.compile(_MONTH),
+    "emonth": regex.compile(_EMONTH, flags=regex.V1),
+    "bmonth": re.compile(_BMONTH),
+    "hijri": re.compile(rf"{_HMONTH}|{_HIJRI}"),
+    "day": re.compile(rf"{_REL}|{_WEEKDAY}"),
+    "unit": re.compile(_UNIT),
+}
+_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("day_month_year", _ISO, ("digit",)),
+    ("day_month_year", _TIME_FIRST, ("month", "emonth")),
+    ("day_month_year", _MONTH_DAY_EN, ("emonth",)),
+    ("day_month_year", _DAY_MONTH_EN, ("emonth",)),
+    ("numeric", rf"{_NUMERIC}(?:{_TIME}|{_PART_AFTER})?", ("digit",)),
+    ("year_day_month", _YEAR_SAL_DAY_MONTH, ("month",)),
+    ("relative_year", _RELATIVE_YEAR_DATE, ("month",)),
+    ("day_month_year", _DAY_MONTH_YEAR, ("month",)),
+    ("month_year", _MONTH_YEAR, ("month", "emonth")),
+    ("bengali", _BENGALI_DATE, ("bmonth",)),
+    ("hijri", _HIJRI_DATE, ("hijri",)),
+    ("day_word", _DAY_WORD, ("day",)),
+    ("ago", _AGO, ("unit",)),
+    ("relative_period", _RELATIVE_PERIOD, ("unit",)),
+    ("month", _QUAL_MONTH, ("month",)),
+    ("month", _BARE_MONTH, ("month",)),
+    ("year", _YEAR_ONLY, ("digit",)),
 )
 _COMPILED = tuple(
-    (kind, regex.compile(rf"{_NB}(?:{pat}){_NA}", flags=regex.V1)) for kind, pat in _PATTERNS
+    (kind, regex.compile(rf"{_NB}(?:{pat}){_NA}", flags=regex.V1), needs)
+    for kind, pat, needs in _PATTERNS
 )
 # Month names that are also ordinary words need context: মে ("may"), মার্চ ("march").
 _AMBIGUOUS_BARE = {normalize(w).text for w in ("মে", "মার্চ")}
@@ -274,44 +288,15 @@ class DateMatch:
     parts: dict[str, str]
 
 
-# Every pattern needs one of these: most sentences have none and skip the patterns at once.
-# The standard library's engine, case-sensitive, scans this plain alternation several times
-# faster than V1; Latin names are checked word by word.
-_TRIGGER = re.compile(
-    "[0-9০-৯]|"
-    + "|".join(
-        re.escape(w)
-        for w in sorted(
-            {
-                normalize(w).text
-                for table in (MONTHS, BENGALI_MONTHS, HIJRI_MONTHS, WEEKDAYS)
-                for words in table.values()
-                for w in words
-            }
-            | {normalize(w).text for w in (*RELATIVE_DAYS, "দিন", "সপ্তাহ", "মাস", "বছর")},
-            key=len,
-            reverse=True,
-        )
-    )
-)
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_LATIN_NAMES = frozenset(
-    w for table in (ENGLISH_MONTHS, ENGLISH_WEEKDAYS) for words in table.values() for w in words
-)
-
-
-def _may_hold_a_date(text: str) -> bool:
-    return _TRIGGER.search(text) is not None or any(
-        w.lower() in _LATIN_NAMES for w in _LATIN_WORD.findall(text)
-    )
-
-
 def find_dates(text: str) -> list[DateMatch]:
     """Non-overlapping date expressions in ``text``, longest match first."""
-    if not _may_hold_a_date(text):
+    present = {name for name, words in _NEEDS.items() if words.search(text)}
+    if not present:
         return []
     found: list[DateMatch] = []
-    for kind, pattern in _COMPILED:
+    for kind, pattern, needs in _COMPILED:
+        if present.isdisjoint(needs):
+            continue
         for m in pattern.finditer(text, overlapped=False):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
             if parts.get("month") == _MAY and text.startswith(_GIRL_ENDING, m.end("month")):

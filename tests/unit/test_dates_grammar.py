@@ -46,3 +46,25 @@ def test_dates_found(text: str, expected: list[str]) -> None:
 )
 def test_non_dates(text: str) -> None:
     assert _dates(text) == []
+
+
+def test_each_pattern_is_tried_wherever_it_can_match() -> None:
+    """find_dates skips a pattern when none of the words it needs is in the text: on every
+    dated test text, a pattern that matches finds one of its words present."""
+    import json
+
+    from models.dates.grammar import _COMPILED, _NEEDS
+    from tests.conftest import DATA
+
+    texts = [
+        normalize(json.loads(line)["text"]).text
+        for name in ("dates_bn.jsonl", "dates_web.jsonl")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+    ]
+    matched = set()
+    for text in texts:
+        for k, (_, pattern, needs) in enumerate(_COMPILED):
+            if pattern.search(text):
+                matched.add(k)
+                assert any(_NEEDS[n].search(text) for n in needs), (k, text)
+    assert len(matched) == len(_COMPILED)  # every pattern was put to the test

@@ -1,0 +1,71 @@
+"""The chunk cache of models/subwords.py gives exactly what one tokenizer call gives."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from models.subwords import Subwords, tokenise
+from tests.conftest import DATA
+from tests.tiny import bengali_vocab
+
+# news sentences, and the edges: odd whitespace (U+00A0, U+2003, U+001C, which Python's
+# str.split cuts and the Rust tokenizer does not), an added token, empty and blank texts
+EDGES = [
+    "ভ্লাদিমির পুতিন\u00a0ও\u2003কিম জং-উন\x1cবৈঠক করেন।",
+    "মডেলটি <mask> শব্দ পূরণ করে",
+    "",
+    "   ",
+    "\t\nঢাকা\r\n",
+    "১০ নভেম্বর, ২০২৫ (রয়টার্স) —",
+]
+
+
+def _texts() -> list[str]:
+    lines = (DATA / "tiny_train.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines] + EDGES
+
+
+def _xlmr():
+    from transformers import XLMRobertaTokenizer
+
+    return XLMRobertaTokenizer(vocab=bengali_vocab())
+
+
+def _wordpiece():
+    from tokenizers import BertWordPieceTokenizer
+    from transformers import PreTrainedTokenizerFast
+
+    wp = BertWordPieceTokenizer(lowercase=False, strip_accents=False, clean_text=True)
+    wp.train_from_iterator(_texts(), vocab_size=500, min_frequency=1, show_progress=False)
+    return PreTrainedTokenizerFast(tokenizer_object=wp._tokenizer, unk_token="[UNK]")
+
+
+def _assert_same(expected, got) -> None:
+    assert got[0] == expected[0]
+    assert np.array_equal(got[1], expected[1]) and np.array_equal(got[2], expected[2])
+
+
+@pytest.mark.parametrize("max_chunks", [500_000, 40])  # 40: the cache starts afresh often
+def test_chunk_cache_matches_one_tokenizer_call(max_chunks: int) -> None:
+    tokenizer, texts = _xlmr(), _texts()
+    subwords = Subwords(tokenizer, max_chunks=max_chunks)
+    assert subwords.chunked  # e5/XLM-R's pre-tokenizer: WhitespaceSplit, then Metaspace
+    plain = [t for t in texts if "<mask>" not in t]
+    expected = tokenise(tokenizer, plain)
+    assert expected[2].sum() > 100 and (expected[2] == 0).any()
+    _assert_same(expected, subwords(plain))
+    assert subwords._store.index  # the cache path ran
+    _assert_same(expected, subwords(plain))  # served from the cache
+    # a text holding an added token: the whole batch goes to the tokenizer as it is
+    _assert_same(tokenise(tokenizer, texts), subwords(texts))
+
+
+def test_other_tokenizers_take_the_plain_path() -> None:
+    tokenizer, texts = _wordpiece(), _texts()
+    subwords = Subwords(tokenizer)
+    assert not subwords.chunked  # BERT's normaliser: no chunk cache
+    _assert_same(tokenise(tokenizer, texts), subwords(texts))
+    assert not subwords._store.index
