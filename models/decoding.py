@@ -43,7 +43,13 @@ class BioDecoder:
         self.tags = tuple(tags)
         start, trans = _allowed(self.tags)
         self._start = np.where(start, 0.0, -np.inf)
-        self._trans = np.where(trans, 0.0, -np.inf)
+        # Any tag may come before O or B-X (the "open" tags); only B-X or I-X before I-X.
+        # So a Viterbi step needs the best tag overall and, per I-X, the better of two.
+        self._open = np.flatnonzero(start)
+        self._inside = np.flatnonzero(~start)
+        self._inside_from = np.array(  # (I- tags, 2): B-X, I-X in index order (ties: first)
+            [np.flatnonzero(trans[:, j]).tolist() * 2 for j in self._inside], dtype=np.int64
+        ).reshape(len(self._inside), -1)[:, :2]
         self._is_b = np.array([t.startswith("B-") for t in self.tags])
         self._labels = np.array([t[2:] for t in self.tags], dtype=object)  # B-PER → PER
         self._inside_of = np.array(  # the I- tag index that continues each B-/I- tag
@@ -80,8 +86,7 @@ class BioDecoder:
         n_tags = len(self.tags)
         lengths = np.array([len(p) for p in probs])
         padded = np.zeros((len(probs), width, n_tags), dtype=np.float32)  # logs as before
-        for k, p in enumerate(probs):
-            padded[k, : len(p)] = p
+        padded[np.arange(width) < lengths[:, None]] = np.concatenate(probs)  # row by row
         paths = self._viterbi(np.log(np.clip(padded, 1e-9, 1.0)), lengths)
         chosen = np.take_along_axis(padded, paths[..., None], axis=2)[..., 0]
         return self._spans(paths, chosen, lengths)
@@ -95,13 +100,20 @@ class BioDecoder:
         score = self._start + logp[:, 0]
         back = np.empty((batch, width, n_tags), dtype=np.int64)
         back[:] = np.arange(n_tags)
-        into = self._trans.T  # (current, previous): the reduction runs over the last axis
         first_live = np.searchsorted(lengths, np.arange(width), side="right")
+        pairs = np.arange(len(self._inside))
         for i in range(1, width):
             k = first_live[i]
-            cand = score[k:, None, :] + into  # (live sentences, current, previous)
-            back[k:, i] = cand.argmax(axis=2)
-            score[k:] = cand.max(axis=2) + logp[k:, i]
+            live = score[k:]
+            best = live.argmax(axis=1)
+            pair = live[:, self._inside_from]  # (live sentences, I- tags, 2)
+            pick = pair.argmax(axis=2)
+            back[k:, i, self._open] = best[:, None]
+            back[k:, i, self._inside] = self._inside_from[pairs, pick]
+            step = np.empty_like(live)
+            step[:, self._open] = live[np.arange(len(live)), best][:, None]
+            step[:, self._inside] = pair.max(axis=2)
+            score[k:] = step + logp[k:, i]
         paths = np.zeros((batch, width), dtype=np.int64)
         paths[:, -1] = score.argmax(axis=1)
         rows = np.arange(batch)

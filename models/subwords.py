@@ -77,8 +77,8 @@ def _chunks(joined: str, texts: Sequence[str]) -> tuple[list[str], np.ndarray, n
     return list(compress(parts[0::2], keep.tolist())), starts - text_starts[text_of], text_of
 
 
-def split_flat(flat: list, counts: np.ndarray) -> list[list]:
-    """``flat`` cut into consecutive lists of ``counts`` items each."""
+def split_flat(flat: Sequence, counts: np.ndarray) -> list:
+    """``flat`` (a list or an array) cut into consecutive pieces of ``counts`` items each."""
     ends = np.cumsum(counts).tolist()
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
 
@@ -103,6 +103,7 @@ class _ChunkStore:
         self.first = np.zeros(0, dtype=np.int64)
         self.count = np.zeros(0, dtype=np.int64)
         self.n_tokens = 0
+        self.chars = 0
 
     def add(self, chunks: list[str], encoded: Encoded) -> None:
         ids, offsets, counts = encoded
@@ -116,6 +117,7 @@ class _ChunkStore:
         self.first[k0:k1] = t0 + np.cumsum(counts) - counts
         self.index.update(zip(chunks, range(k0, k1), strict=True))
         self.n_tokens = t1
+        self.chars += sum(map(len, chunks))
 
 
 class Subwords:
@@ -123,10 +125,11 @@ class Subwords:
     (:func:`splits_on_whitespace_first`), else :func:`tokenise` itself; the output is the
     same either way (tests/unit/test_subwords.py)."""
 
-    def __init__(self, tokenizer, max_chunks: int = 500_000) -> None:
+    def __init__(self, tokenizer, max_chunks: int = 200_000, max_chars: int = 2_000_000) -> None:
         self.tokenizer = tokenizer
         self.chunked = splits_on_whitespace_first(tokenizer)
-        self.max_chunks = max_chunks  # the cache starts afresh past this many chunks
+        # the cache starts afresh past this many chunks or characters (tens of MB at most)
+        self.max_chunks, self.max_chars = max_chunks, max_chars
         self._store = _ChunkStore()
         self._added = _added_tokens(tokenizer) if self.chunked else None
 
@@ -147,7 +150,7 @@ class Subwords:
 
     def _codes(self, chunks: list[str]) -> np.ndarray:
         """Each chunk's place in the store; the chunks not yet there are tokenised first, in
-        one batch call (all of them, when the store would outgrow ``max_chunks`` and starts
+        one batch call (all of them, when the store would outgrow its limits and starts
         afresh)."""
         lookup = self._store.index.get
         codes = np.fromiter(map(lookup, chunks, repeat(-1)), np.int64, len(chunks))
@@ -155,7 +158,10 @@ class Subwords:
         if not missing:
             return codes
         new = list(dict.fromkeys(chunks[i] for i in missing))
-        if len(self._store.index) + len(new) > self.max_chunks:
+        if (
+            len(self._store.index) + len(new) > self.max_chunks
+            or self._store.chars + sum(map(len, new)) > self.max_chars
+        ):
             self._store = _ChunkStore()
             new, missing = list(dict.fromkeys(chunks)), range(len(chunks))
         self._store.add(new, tokenise(self.tokenizer, new))

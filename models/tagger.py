@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from models.errors import ModelLoadError
 from models.gazetteer import Gazetteer, GazetteerSpec
 from models.kb.store import KnowledgeBase
 from models.segment import Span
-from models.subwords import Subwords
+from models.subwords import Subwords, split_flat
 
 
 @dataclass
@@ -254,31 +255,62 @@ class Tagger:
         """(words, tags) probabilities per sentence; a word in two windows is read from the
         one where it sits furthest from an edge, a word sharing its first subword with the
         word before continues that word's tag."""
+        one = [i for i, sent in enumerate(sentences) if len(sent.windows) == 1]
+        merged = dict(
+            zip(
+                one,
+                self._merge_one_window(
+                    [sentences[i].windows[0].word_heads for i in one],
+                    [window_probs[i][0] for i in one],
+                ),
+                strict=True,
+            )
+        )
         return [
-            self._merge_sentence(sent, probs)
-            for sent, probs in zip(sentences, window_probs, strict=True)
+            merged[i] if i in merged else self._merge_sentence(sent, window_probs[i])
+            for i, sent in enumerate(sentences)
         ]
 
+    def _merge_one_window(
+        self, heads: list[list[int]], probs: list[np.ndarray]
+    ) -> list[np.ndarray]:
+        """Sentences that fit one window (the common case), all at once: every window's rows
+        stacked and each word's first subword's row gathered in one step."""
+        if not heads:
+            return []
+        n_words = np.array([len(h) for h in heads], dtype=np.int64)
+        flat_heads = np.fromiter(chain.from_iterable(heads), np.int64, int(n_words.sum()))
+        window_start = np.cumsum([0, *(len(p) for p in probs[:-1])])
+        rows = np.maximum(flat_heads, 0) + np.repeat(window_start, n_words)
+        out = np.concatenate(probs)[rows].astype(np.float32, copy=False)  # a copy
+        first_word = np.zeros(len(out), dtype=bool)
+        first_word[(np.cumsum(n_words) - n_words)[n_words > 0]] = True
+        for w in np.flatnonzero(flat_heads < 0).tolist():  # in order: chains carry on
+            self._continue_word(out, w, first_word[w])
+        return split_flat(out, n_words)
+
     def _merge_sentence(self, sent: _Sentence, probs: list[np.ndarray]) -> np.ndarray:
+        """A sentence cut into several windows: each word from the window where it sits
+        furthest from an edge."""
         n = len(sent.words)
-        if len(sent.windows) == 1:  # the common case, vectorised
-            heads = np.asarray(sent.windows[0].word_heads)
-            out = probs[0][np.maximum(heads, 0)].astype(np.float32, copy=False)  # a copy
-            best = heads
-        else:
-            out = np.zeros((n, len(self.tags)), dtype=np.float32)
-            best = np.full(n, -1)
-            for win, p in zip(sent.windows, probs, strict=True):
-                for k, pos in enumerate(win.word_heads):
-                    w = win.first_word + k
-                    dist = window_distance(win, w)
-                    if pos >= 0 and dist > best[w]:
-                        best[w] = dist
-                        out[w] = p[pos]
-        for w in np.flatnonzero(best < 0):  # shares its first subword with the word before
-            prev = out[w - 1] if w else self._outside
-            out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
+        out = np.zeros((n, len(self.tags)), dtype=np.float32)
+        best = np.full(n, -1)
+        for win, p in zip(sent.windows, probs, strict=True):
+            for k, pos in enumerate(win.word_heads):
+                w = win.first_word + k
+                dist = window_distance(win, w)
+                if pos >= 0 and dist > best[w]:
+                    best[w] = dist
+                    out[w] = p[pos]
+        for w in np.flatnonzero(best < 0).tolist():
+            self._continue_word(out, w, w == 0)
         return out
+
+    def _continue_word(self, out: np.ndarray, w: int, first: bool) -> None:
+        """Word ``w`` shares its first subword with the word before: it continues that
+        word's tag (B-X becomes I-X; the first word of a sentence continues O)."""
+        prev = self._outside if first else out[w - 1]
+        out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
 
     def spans(
         self, docs: Sequence[DocumentWords], sentences: list[_Sentence], decoded

@@ -38,6 +38,19 @@ def test_offset_map_round_trips(text: str) -> None:
         assert norm.text[a:b] in normalize(text[s:e]).text
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"কোৗ়অব ", "\u00a0", "\r\n", "´", "é", "ﬁ", " \u0301"]), max_size=12)
+)
+def test_word_by_word_check_is_the_whole_text_check(pieces: list[str]) -> None:
+    """The cached word-by-word test for "no rule touches this text" agrees with testing the
+    whole text: no rule and no NFKC step acts across an ASCII space."""
+    from models.normalize import _plain, _untouched
+
+    text = "".join(pieces)
+    assert _plain(text) == _untouched(text)
+
+
 @given(_TEXT)
 def test_idempotent(text: str) -> None:
     once = normalize(text).text

@@ -48,10 +48,11 @@ def _assert_same(expected, got) -> None:
     assert np.array_equal(got[1], expected[1]) and np.array_equal(got[2], expected[2])
 
 
-@pytest.mark.parametrize("max_chunks", [500_000, 40])  # 40: the cache starts afresh often
-def test_chunk_cache_matches_one_tokenizer_call(max_chunks: int) -> None:
+# small limits: the cache starts afresh often, by chunks or by characters
+@pytest.mark.parametrize("limits", [{}, {"max_chunks": 40}, {"max_chars": 300}])
+def test_chunk_cache_matches_one_tokenizer_call(limits: dict) -> None:
     tokenizer, texts = _xlmr(), _texts()
-    subwords = Subwords(tokenizer, max_chunks=max_chunks)
+    subwords = Subwords(tokenizer, **limits)
     assert subwords.chunked  # e5/XLM-R's pre-tokenizer: WhitespaceSplit, then Metaspace
     plain = [t for t in texts if "<mask>" not in t]
     expected = tokenise(tokenizer, plain)

@@ -63,3 +63,31 @@ def test_tidy_span() -> None:
     assert text[slice(*tidy_span(text, s, s + 4))] == "২০২৪-এর"
     s = text.index("ঢাকা")
     assert text[slice(*tidy_span(text, s, s + 4))] == "ঢাকা"  # a hyphenated place pair stays apart
+
+
+def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
+    """The batched merge of sentences that fit one window gives what the general per-sentence
+    merge gives, words that share a subword with the word before (head -1) included, also
+    at a sentence's start and in a chain."""
+    from models.encoding import Window
+    from models.tagger import Tagger, _Sentence
+
+    tags = bio_tags()
+    tagger = Tagger(encoder=None, tokenizer=None, tags=tags)
+    rng = np.random.default_rng(0)
+    sentences, probs = [], []
+    for n in [5, 1, 0, 8, 3, 12]:
+        heads = [int(h) for h in rng.permutation(np.arange(1, n + 1))]
+        heads = [-1 if rng.random() < 0.3 else h for h in heads]
+        if n:
+            heads[0] = -1  # a first word sharing its subword: continues O
+        sentences.append(_Sentence(0, [(0, 1)] * n, [], [], windows=[Window([], 0, heads)]))
+        p = rng.dirichlet(np.ones(len(tags)), size=n + 2).astype(np.float32)
+        p[3 % (n + 2), tags.index("B-PER")] = 5.0  # a B- row that a -1 word may continue
+        probs.append([p])
+    assert sum(h < 0 for s in sentences for h in s.windows[0].word_heads) >= 5
+    merged = tagger.merge_windows(sentences, probs)
+    one_by_one = [tagger._merge_sentence(s, p) for s, p in zip(sentences, probs, strict=True)]
+    assert [m.shape for m in merged] == [(n, len(tags)) for n in [5, 1, 0, 8, 3, 12]]
+    for got, expected in zip(merged, one_by_one, strict=True):
+        assert np.array_equal(got, expected)
