@@ -31,10 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.null_encoder import NullEncoder
 from bench.revision import code_env, worktree
 from models.dates.merge import merge_dates
-from models.document import DocumentWords
+from models.document import segment_normalized
 from models.loading import load_pipeline
 from models.normalize import normalize
-from models.segment import split_sentences, split_words
 from models.settings import CoreSettings
 from training.corpora import load_corpus
 
@@ -51,10 +50,7 @@ def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:
     t0 = time.perf_counter()
     norms = [normalize(text) for text in texts]
     t0 = lap("normalise", t0)
-    docs = [
-        DocumentWords(n, [((s, e), split_words(n.text, s, e)) for s, e in split_sentences(n.text)])
-        for n in norms
-    ]
+    docs = segment_normalized(norms)
     t0 = lap("segment", t0)
     tagger = pipe.tagger
     sentences = tagger.tokenise(docs)

@@ -15,8 +15,9 @@ from itertools import chain
 
 import numpy as np
 
+from models.batching import split_flat
 from models.segment import Span
-from models.subwords import split_flat, tokenise
+from models.subwords import tokenise
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from models.dates.merge import merge_dates
-from models.document import DocumentWords, segment_document
+from models.document import DocumentWords, segment_documents
 from models.entity import Entity
 from models.kb.store import KnowledgeBase
 from models.linker import Linker
@@ -71,7 +71,7 @@ class Pipeline:
     ) -> list[list[Entity]]:
         """Entities per text, offsets into each text exactly as given."""
         dates = list(doc_dates) if doc_dates is not None else [None] * len(texts)
-        docs = [segment_document(t) for t in texts]
+        docs = segment_documents(texts)
         tagged = self.tagger.tag_documents(docs)
         out = []
         for doc, ents, d in zip(docs, tagged, dates, strict=True):

@@ -20,6 +20,8 @@ from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 
+from models.batching import split_flat
+
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split also cuts at U+001C-U+001F, so it cannot stand in.
 _SPACES = re.compile("([\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+)")
@@ -75,12 +77,6 @@ def _chunks(joined: str, texts: Sequence[str]) -> tuple[list[str], np.ndarray, n
     starts = starts[keep]
     text_of = np.searchsorted(text_starts, starts, side="right") - 1
     return list(compress(parts[0::2], keep.tolist())), starts - text_starts[text_of], text_of
-
-
-def split_flat(flat: Sequence, counts: np.ndarray) -> list:
-    """``flat`` (a list or an array) cut into consecutive pieces of ``counts`` items each."""
-    ends = np.cumsum(counts).tolist()
-    return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
 
 
 def _fit(array: np.ndarray, size: int) -> np.ndarray:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
+from models.batching import split_flat
 from models.decoding import BioDecoder
-from models.document import DocumentWords, entity_from_words, segment_document
+from models.document import DocumentWords, entity_from_words, segment_documents
 from models.encoders import Encoder, load_encoder
 from models.encoding import (
     Window,
@@ -31,7 +32,7 @@ from models.errors import ModelLoadError
 from models.gazetteer import Gazetteer, GazetteerSpec
 from models.kb.store import KnowledgeBase
 from models.segment import Span
-from models.subwords import Subwords, split_flat
+from models.subwords import Subwords
 
 
 @dataclass
@@ -170,7 +171,7 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[list[Entity]]:
         """Tag several documents; their sentences share forward passes."""
-        return self.tag_documents([segment_document(t) for t in texts])
+        return self.tag_documents(segment_documents(texts))
 
     def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]:
         """Tag already segmented documents (the pipeline segments once for all its steps):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eval.runner import Extractor
-from models.document import DocumentWords, entity_from_words, segment_document
+from models.document import DocumentWords, entity_from_words, segment_documents
 from models.entity import Entity
 from models.labels import bio_tags
 from models.pipeline import DocumentTagger, Pipeline
@@ -95,7 +95,7 @@ def train_baseline(data_dir: Path, corpora: list[str] | None = None) -> CrfTagge
 
 def tagger_alone(tagger: DocumentTagger) -> Extractor:
     """The tagger's own mentions: no date grammar, no knowledge base."""
-    return lambda texts: tagger.tag_documents([segment_document(t) for t in texts])
+    return lambda texts: tagger.tag_documents(segment_documents(texts))
 
 
 def like_for_like(crf: CrfTagger, pipe: Pipeline) -> dict[str, Extractor]:

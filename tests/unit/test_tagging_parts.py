@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.decoding import BioDecoder
 from models.encoding import make_windows, window_distance
@@ -91,3 +93,27 @@ def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
     assert [m.shape for m in merged] == [(n, len(tags)) for n in [5, 1, 0, 8, 3, 12]]
     for got, expected in zip(merged, one_by_one, strict=True):
         assert np.array_equal(got, expected)
+
+
+_PIECES = st.sampled_from(
+    [
+        *"কখগড়য়ািে্ৗ়অআ০১২৩9aZé।,.-?!\"')’” ",
+        *["\n", "\u00a0", "\u2009", "\t", "\u0301", "\u200c", "\uf06c", "Ｆ", "\x00"],
+        *["😀", "👍🏽", "𝐀", "\U00020000", "\ud800"],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), max_size=6))
+def test_words_of_many_texts_at_once_are_each_texts_words(texts: list[str]) -> None:
+    """The batched word splitter (inference) finds what the regex finds text by text
+    (training), astral characters and lone surrogates included; and a segmented document's
+    sentences hold exactly the words inside them."""
+    from models.document import segment_documents
+    from models.segment import split_words_many
+
+    assert split_words_many(texts) == [split_words(t) for t in texts]
+    for doc in segment_documents(texts):
+        for (s, e), words in doc.sentences:
+            assert words == split_words(doc.norm.text, s, e)
