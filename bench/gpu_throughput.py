@@ -46,7 +46,7 @@ def encoder_alone(pipe, texts: list[str], batch_tokens: int) -> float:
             current = []
         current.append(w)
     batches.append(current)
-    arrays = [tagger._arrays(b, tagger.tokenizer.pad_token_id) for b in batches]
+    arrays = [tagger._arrays(b) for b in batches]
     tagger.encoder(*arrays[0])
     _sync()
     t0 = time.perf_counter()

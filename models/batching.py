@@ -11,3 +11,15 @@ def split_flat(flat: Sequence, counts: np.ndarray | Sequence[int]) -> list:
     """``flat`` (a list or an array) cut into consecutive pieces of ``counts`` items each."""
     ends = np.cumsum(counts).tolist()
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
+
+
+def join_texts(texts: Sequence[str]) -> tuple[str, np.ndarray]:
+    """The texts joined by "\\n" (a space to every splitter here, so nothing found in the
+    joined text spans two texts), and where each text starts in it."""
+    return "\n".join(texts), np.cumsum([0, *(len(t) + 1 for t in texts[:-1])], dtype=np.int64)
+
+
+def in_texts(positions: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted positions in the joined text as (which text, position in that text)."""
+    text_of = np.searchsorted(text_starts, positions, side="right") - 1
+    return text_of, positions - text_starts[text_of]

@@ -14,7 +14,7 @@ from functools import cache
 import numpy as np
 import regex
 
-from models.batching import split_flat
+from models.batching import in_texts, join_texts, split_flat
 
 Span = tuple[int, int]
 _SPACE, _LETTER, _OTHER = 0, 1, 2  # character classes of _WORD: never, runs of, one each
@@ -61,17 +61,17 @@ def split_words_many(texts: Sequence[str]) -> list[list[Span]]:
     that is not a space is a word of its own."""
     if not texts:
         return []
-    classes = _classes("\n".join(texts))
+    joined, text_start = join_texts(texts)
+    classes = _classes(joined)
     letter = classes == _LETTER
     other = classes == _OTHER
     after_letter = np.concatenate(([False], letter[:-1]))
     before_letter = np.concatenate((letter[1:], [False]))
     starts = np.flatnonzero(other | (letter & ~after_letter))
     ends = np.flatnonzero(other | (letter & ~before_letter)) + 1
-    text_start = np.cumsum([0, *(len(t) + 1 for t in texts[:-1])])
-    text_of = np.searchsorted(text_start, starts, side="right") - 1
-    shift = text_start[text_of]
-    spans = list(zip((starts - shift).tolist(), (ends - shift).tolist(), strict=True))
+    text_of, starts_in_text = in_texts(starts, text_start)
+    ends_in_text = starts_in_text + (ends - starts)
+    spans = list(zip(starts_in_text.tolist(), ends_in_text.tolist(), strict=True))
     return split_flat(spans, np.bincount(text_of, minlength=len(texts)))
 
 

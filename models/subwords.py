@@ -1,7 +1,7 @@
 """Subword ids and offsets of many texts at once, each distinct chunk tokenised once.
 
 The Rust tokenizer is fast, but handing its results back to Python (an ``Encoding`` per
-text, its offsets as tuples) costs more than the tokenising: ~100 µs per news sentence.
+text, its offsets as tuples) costs about as much again as the tokenising itself.
 For a tokenizer that normalises nothing and splits on whitespace before anything else
 (SentencePiece models such as e5 and XLM-R: ``WhitespaceSplit`` then ``Metaspace``), a
 text's subwords are exactly its whitespace-separated chunks' subwords, one chunk after the
@@ -20,7 +20,7 @@ from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 
-from models.batching import split_flat
+from models.batching import in_texts, join_texts, split_flat
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split also cuts at U+001C-U+001F, so it cannot stand in.
@@ -66,17 +66,15 @@ def _added_tokens(tokenizer) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, added))) if added else None
 
 
-def _chunks(joined: str, texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """The whitespace-separated chunks of ``joined`` (the texts joined by "\\n", so no chunk
-    spans two texts): the chunks, each one's start in its text, and which text that is."""
+def _chunks(joined: str, text_starts: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The whitespace-separated chunks of texts joined by models.batching.join_texts: the
+    chunks, each one's start in its text, and which text that is."""
     parts = _SPACES.split(joined)  # chunk, spaces, chunk, ..., chunk ("" at a blank edge)
     ends = np.fromiter(accumulate(map(len, parts)), np.int64, len(parts))
     starts = np.concatenate(([0], ends[1::2]))  # a chunk starts where the spaces before end
     keep = ends[0::2] > starts
-    text_starts = np.cumsum([0, *(len(t) + 1 for t in texts[:-1])])
-    starts = starts[keep]
-    text_of = np.searchsorted(text_starts, starts, side="right") - 1
-    return list(compress(parts[0::2], keep.tolist())), starts - text_starts[text_of], text_of
+    text_of, starts = in_texts(starts[keep], text_starts)
+    return list(compress(parts[0::2], keep.tolist())), starts, text_of
 
 
 def _fit(array: np.ndarray, size: int) -> np.ndarray:
@@ -130,10 +128,10 @@ class Subwords:
         self._added = _added_tokens(tokenizer) if self.chunked else None
 
     def __call__(self, texts: Sequence[str]) -> Encoded:
-        joined = "\n".join(texts)
+        joined, text_starts = join_texts(texts)
         if not self.chunked or (self._added and self._added.search(joined)):
             return tokenise(self.tokenizer, texts)
-        chunks, starts, text_of = _chunks(joined, texts)
+        chunks, starts, text_of = _chunks(joined, text_starts)
         codes = self._codes(chunks)
         store = self._store
         count = store.count[codes]

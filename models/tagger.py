@@ -216,39 +216,39 @@ class Tagger:
         """Tag probabilities per window, the encoder run on length-sorted batches of at most
         ``batch_tokens`` padded positions (the hot path: just the model calls)."""
         jobs = [(si, wi) for si, s in enumerate(sentences) for wi in range(len(s.windows))]
-        jobs.sort(key=lambda j: len(sentences[j[0]].windows[j[1]].input_ids))
+        widths = [len(sentences[si].windows[wi].input_ids) for si, wi in jobs]
+        order = sorted(range(len(jobs)), key=widths.__getitem__)
         out: list[list[np.ndarray]] = [[None] * len(s.windows) for s in sentences]  # type: ignore[list-item]
-        pad = self.tokenizer.pad_token_id
         i = 0
-        while i < len(jobs):
+        while i < len(order):
             j = i + 1
-            while (
-                j < len(jobs) and (j - i + 1) * self._width(sentences, jobs[j]) <= self.batch_tokens
-            ):
+            while j < len(order) and (j - i + 1) * widths[order[j]] <= self.batch_tokens:
                 j += 1
-            batch = [sentences[si].windows[wi] for si, wi in jobs[i:j]]
-            probs = self.encoder(*self._arrays(batch, pad))
-            for k, (si, wi) in enumerate(jobs[i:j]):
+            batch = [jobs[k] for k in order[i:j]]
+            probs = self.encoder(*self._arrays([sentences[si].windows[wi] for si, wi in batch]))
+            for k, (si, wi) in enumerate(batch):
                 out[si][wi] = probs[k]
             i = j
         return out
 
-    def _arrays(self, batch: list[Window], pad: int) -> list[np.ndarray | None]:
-        """Padded ids and mask of a batch of windows, and their gazetteer features."""
-        width = len(batch[-1].input_ids)  # sorted by length: the last is the longest
-        ids = np.full((len(batch), width), pad, dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        features = np.zeros((len(batch), width), dtype=np.int64) if self.gazetteer else None
-        for k, w in enumerate(batch):
-            ids[k, : len(w.input_ids)] = w.input_ids
-            mask[k, : len(w.input_ids)] = 1
-            if features is not None and w.features is not None:
-                features[k, : len(w.features)] = w.features
-        return [ids, mask, features]
-
-    @staticmethod
-    def _width(sentences: list[_Sentence], job: tuple[int, int]) -> int:
-        return len(sentences[job[0]].windows[job[1]].input_ids)
+    def _arrays(self, batch: list[Window]) -> list[np.ndarray | None]:
+        """Padded ids and mask of a batch of windows, and their gazetteer
+        features: each filled row by row from all windows' values at once."""
+        lengths = np.array([len(w.input_ids) for w in batch])
+        filled = np.arange(lengths.max()) < lengths[:, None]
+        ids = np.full(filled.shape, self.tokenizer.pad_token_id, dtype=np.int64)
+        ids[filled] = np.fromiter(
+            chain.from_iterable(w.input_ids for w in batch), np.int64, int(lengths.sum())
+        )
+        features = None
+        if self.gazetteer is not None:
+            features = np.zeros(filled.shape, dtype=np.int64)
+            features[filled] = np.fromiter(
+                chain.from_iterable(w.features or [0] * len(w.input_ids) for w in batch),
+                np.int64,
+                int(lengths.sum()),
+            )
+        return [ids, filled.astype(np.int64), features]
 
     def merge_windows(
         self, sentences: list[_Sentence], window_probs: list[list[np.ndarray]]

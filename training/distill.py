@@ -92,7 +92,7 @@ def teacher_labels(
         per_batch = max(1, teacher.batch_tokens // int(lengths.max()))
         for lo in range(0, len(order), per_batch):
             chosen = order[lo : lo + per_batch]
-            arrays = teacher._arrays([windows[i] for i in chosen], teacher.tokenizer.pad_token_id)
+            arrays = teacher._arrays([windows[i] for i in chosen])
             probs = teacher.encoder(*arrays)
             for k, i in enumerate(chosen):
                 store[offsets[i] : offsets[i + 1]] = probs[k, : lengths[i]]
