@@ -14,6 +14,7 @@ import logging
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from models.document import segment_documents
 from models.filelock import exclusive
 from models.kb.store import build_kb, is_current
 from models.pipeline import Pipeline
@@ -56,6 +57,7 @@ def load_pipeline(settings: CoreSettings) -> Pipeline:
         kb_path=ensure_kb(settings) if settings.link_entities else None,
         runtime=settings.runtime,
     )
+    segment_documents(["।"])  # builds the word splitter's table now, not in the first request
     gc.collect()
     gc.freeze()
     return pipeline
