@@ -9,19 +9,22 @@ The revision is checked out into a temporary git worktree and run with this venv
 own sources (timed apart: a one-time step, as a user's second run finds the KB built).
 The batch job then runs ``--rounds`` times per side, the order alternating (base first,
 then this checkout first), and the mean is reported, so a machine slowing down during
-the run does not favour one side. Machines differ ~3x in speed, so only the ratio
-between the two columns means anything.
+the run does not favour one side; for the same reason the two servers run at once and
+take turns request by request (bench/service_load.interleaved_latency). Machines differ
+~3x in speed, so only the ratio between the two columns means anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -30,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate, build_kb, code_env, worktree
-from bench.service_load import p50_p95
+from bench.service_load import interleaved_latency
 from models.settings import CoreSettings
 from tests.server import free_port
 
@@ -42,8 +45,9 @@ def annotate_docs_per_s(code: Path, kb: Path, corpus: Path, out: Path) -> float:
     return sum(1 for _ in out.open(encoding="utf-8")) / (time.perf_counter() - t0)
 
 
-def extract_latency(code: Path, kb: Path, text: str, requests: int) -> dict[str, float]:
-    """p50/p95 ms of POST /extract at concurrency 1 against ``banglaner serve``."""
+@contextlib.contextmanager
+def revision_server(code: Path, kb: Path) -> Iterator[str]:
+    """``banglaner serve`` as ``code`` has it, with its own KB: the base URL, once ready."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
@@ -58,13 +62,7 @@ def extract_latency(code: Path, kb: Path, text: str, requests: int) -> dict[str,
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)
-        times = []
-        for i in range(requests + 3):
-            t0 = time.perf_counter()
-            httpx.post(base + "/extract", json={"text": text}, timeout=60).raise_for_status()
-            if i >= 3:  # warm-up
-                times.append((time.perf_counter() - t0) * 1000)
-        return p50_p95(times)
+        yield base
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -99,11 +97,17 @@ def main() -> None:
                 for name in list(sides)[:: 1 if r % 2 == 0 else -1]:
                     out = work / f"out-{len(rates[name])}-{kbs[name].stem}.jsonl"  # a fresh job
                     rates[name].append(annotate_docs_per_s(sides[name], kbs[name], corpus, out))
-            for name, code in sides.items():
+            with contextlib.ExitStack() as stack:
+                urls = [
+                    stack.enter_context(revision_server(code, kbs[name]))
+                    for name, code in sides.items()
+                ]
+                latency = interleaved_latency(urls, article, args.requests)
+            for name, lat in zip(sides, latency, strict=True):
                 report[name] |= {
                     "annotate_docs_per_s": round(statistics.mean(rates[name]), 2),
                     "annotate_rounds": [round(x, 2) for x in rates[name]],
-                    **extract_latency(code, kbs[name], article, args.requests),
+                    **lat,
                 }
     first, second = report.values()
     report["ratio (this / base)"] = {

@@ -21,13 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate
-from bench.service_load import bench_article, p50_p95
+from bench.service_load import bench_article, interleaved_latency
 from eval.runner import score_extractor
 from models.loading import ensure_kb, load_pipeline
 from models.settings import CoreSettings
@@ -51,24 +49,6 @@ def names_f1(settings: CoreSettings) -> dict[str, float]:
         extract = lambda texts, docs=docs: pipe.extract_many(texts)  # noqa: E731
         out[name] = score_extractor(extract, docs)["micro_names"].f1
     return out
-
-
-def interleaved_latency(urls: list[str], text: str, requests: int) -> list[dict[str, float]]:
-    """p50/p95 ms of POST /extract per server at concurrency 1, the servers taking turns
-    request by request (the first one rotating), so this machine's speed drifting during
-    the run weighs on every model alike."""
-    times: list[list[float]] = [[] for _ in urls]
-    with httpx.Client(timeout=120) as client:
-        for url in urls:  # warm-up
-            client.post(url + "/extract", json={"text": text}).raise_for_status()
-        for i in range(requests):
-            for k in [*range(i % len(urls), len(urls)), *range(i % len(urls))]:
-                time.sleep(0.05)  # the last server's runtime threads stop spinning first
-                t0 = time.perf_counter()
-                r = client.post(urls[k] + "/extract", json={"text": text, "date": "2024-03-12"})
-                times[k].append((time.perf_counter() - t0) * 1000)
-                r.raise_for_status()
-    return [p50_p95(t) for t in times]
 
 
 def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path) -> float:

@@ -74,6 +74,24 @@ async def load_level(base: str, text: str, concurrency: int, total: int) -> dict
     }
 
 
+def interleaved_latency(urls: list[str], text: str, requests: int) -> list[dict[str, float]]:
+    """p50/p95 ms of POST /extract per server at concurrency 1, the servers taking turns
+    request by request (the first one rotating), so this machine's speed drifting during
+    the run weighs on every model alike."""
+    times: list[list[float]] = [[] for _ in urls]
+    with httpx.Client(timeout=120) as client:
+        for url in urls:  # warm-up
+            client.post(url + "/extract", json={"text": text}).raise_for_status()
+        for i in range(requests):
+            for k in [*range(i % len(urls), len(urls)), *range(i % len(urls))]:
+                time.sleep(0.05)  # the last server's runtime threads stop spinning first
+                t0 = time.perf_counter()
+                r = client.post(urls[k] + "/extract", json={"text": text, "date": "2024-03-12"})
+                times[k].append((time.perf_counter() - t0) * 1000)
+                r.raise_for_status()
+    return [p50_p95(t) for t in times]
+
+
 def _rss_mb(pid: int) -> dict:
     fields = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
