@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 
@@ -125,6 +126,7 @@ class Subwords:
         # the cache starts afresh past this many chunks or characters (tens of MB at most)
         self.max_chunks, self.max_chars = max_chunks, max_chars
         self._store = _ChunkStore()
+        self._lock = threading.Lock()  # one caller at a time grows or reads the store
         self._added = _added_tokens(tokenizer) if self.chunked else None
 
     def __call__(self, texts: Sequence[str]) -> Encoded:
@@ -132,15 +134,17 @@ class Subwords:
         if not self.chunked or (self._added and self._added.search(joined)):
             return tokenise(self.tokenizer, texts)
         chunks, starts, text_of = _chunks(joined, text_starts)
-        codes = self._codes(chunks)
-        store = self._store
-        count = store.count[codes]
-        token = np.arange(int(count.sum())) + np.repeat(
-            store.first[codes] - (np.cumsum(count) - count), count
-        )
-        offsets = store.offsets[token] + np.repeat(starts, count)[:, None]
+        with self._lock:
+            codes = self._codes(chunks)
+            store = self._store
+            count = store.count[codes]
+            token = np.arange(int(count.sum())) + np.repeat(
+                store.first[codes] - (np.cumsum(count) - count), count
+            )
+            ids, offsets = store.ids[token], store.offsets[token]
+        offsets += np.repeat(starts, count)[:, None]
         n_tokens = np.bincount(text_of, weights=count, minlength=len(texts)).astype(np.int64)
-        return split_flat(store.ids[token].tolist(), n_tokens), offsets, n_tokens
+        return split_flat(ids.tolist(), n_tokens), offsets, n_tokens
 
     def _codes(self, chunks: list[str]) -> np.ndarray:
         """Each chunk's place in the store; the chunks not yet there are tokenised first, in

@@ -70,3 +70,19 @@ def test_other_tokenizers_take_the_plain_path() -> None:
     assert not subwords.chunked  # BERT's normaliser: no chunk cache
     _assert_same(tokenise(tokenizer, texts), subwords(texts))
     assert not subwords._store.index
+
+
+def test_threads_sharing_one_cache_get_what_one_call_gives() -> None:
+    """Callers on several threads (the tokenizer lets go of the GIL) share one cache that
+    keeps starting afresh; each gets exactly its own texts' subwords."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    tokenizer = _xlmr()
+    texts = [t for t in _texts() if "<mask>" not in t]
+    batches = [texts[k::5] for k in range(5)] * 4
+    subwords = Subwords(tokenizer, max_chunks=60)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(subwords, batches))
+    assert len(results) == len(batches) == 20
+    for batch, got in zip(batches, results, strict=True):
+        _assert_same(tokenise(tokenizer, batch), got)
