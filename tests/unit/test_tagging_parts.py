@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.decoding import BioDecoder
@@ -105,7 +105,8 @@ _PIECES = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), max_size=6))
+@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), min_size=1, max_size=6))
+@example(["ঢাকায় এলেন কিম জং-উন। তিনি বললেন, ‘শান্তি!’\nরয়টার্স 😀", "", "  ৷ "])
 def test_words_of_many_texts_at_once_are_each_texts_words(texts: list[str]) -> None:
     """The batched word splitter (inference) finds what the regex finds text by text
     (training), astral characters and lone surrogates included; and a segmented document's
@@ -114,6 +115,10 @@ def test_words_of_many_texts_at_once_are_each_texts_words(texts: list[str]) -> N
     from models.segment import split_words_many
 
     assert split_words_many(texts) == [split_words(t) for t in texts]
-    for doc in segment_documents(texts):
+    docs = segment_documents(texts)
+    assert len(docs) == len(texts)
+    for doc in docs:
         for (s, e), words in doc.sentences:
             assert words == split_words(doc.norm.text, s, e)
+        # and every word of the text is in one sentence
+        assert sum(len(w) for _, w in doc.sentences) == len(split_words(doc.norm.text))
