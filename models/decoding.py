@@ -9,16 +9,16 @@ whole batch, not a Python loop per sentence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 _MAX_BATCH_CELLS = 1 << 16  # sentences × words × tags per pass: little padding, cache-sized
+_MIN_PROB = 1e-9  # probabilities are clipped here before the log
 
 
-@dataclass(frozen=True, slots=True)
-class WordSpan:
+class WordSpan(NamedTuple):  # a tuple: one is made per mention, cheaply
     first: int  # first word index
     last: int  # one past the last word
     label: str
@@ -43,6 +43,7 @@ class BioDecoder:
         self.tags = tuple(tags)
         start, trans = _allowed(self.tags)
         self._start = np.where(start, 0.0, -np.inf)
+        self._can_start, self._can_follow = start, trans
         # Any tag may come before O or B-X (the "open" tags); only B-X or I-X before I-X.
         # So a Viterbi step needs the best tag overall and, per I-X, the better of two.
         self._open = np.flatnonzero(start)
@@ -52,6 +53,8 @@ class BioDecoder:
         ).reshape(len(self._inside), -1)[:, :2]
         self._is_b = np.array([t.startswith("B-") for t in self.tags])
         self._labels = np.array([t[2:] for t in self.tags], dtype=object)  # B-PER → PER
+        self._pair_of = np.full(len(self.tags), -1)  # each I- tag's row of _inside_from
+        self._pair_of[self._inside] = np.arange(len(self._inside))
         self._inside_of = np.array(  # the I- tag index that continues each B-/I- tag
             [self.tags.index("I-" + t[2:]) if t != "O" else -1 for t in self.tags]
         )
@@ -61,99 +64,130 @@ class BioDecoder:
         return self.decode_many([probs])[0]
 
     def decode_many(self, probs: Sequence[np.ndarray]) -> list[list[WordSpan]]:
-        """The mentions of several sentences, decoded in length-sorted padded batches."""
-        out: list[list[WordSpan]] = [[] for _ in probs]
-        order = sorted((i for i in range(len(probs)) if len(probs[i])), key=lambda i: len(probs[i]))
-        lo = 0
-        while lo < len(order):
-            width = len(probs[order[lo]])
-            hi = lo + 1
-            while (
-                hi < len(order)
-                and (hi - lo + 1) * len(probs[order[hi]]) * len(self.tags) <= _MAX_BATCH_CELLS
-            ):
-                width = len(probs[order[hi]])
-                hi += 1
-            batch = order[lo:hi]
-            for i, spans in zip(
-                batch, self._decode_padded([probs[i] for i in batch], width), strict=True
-            ):
-                out[i] = spans
-            lo = hi
-        return out
+        """The mentions of several sentences. A sentence whose most probable tags are valid
+        BIO by a clear margin needs no Viterbi (:meth:`_clear_argmax`); the rest are decoded
+        in length-sorted padded batches."""
+        lengths = np.array([len(p) for p in probs], dtype=np.int64)
+        if not lengths.sum():
+            return [[] for _ in probs]
+        flat = np.concatenate(probs).astype(np.float32, copy=False)
+        logp = np.log(np.clip(flat, _MIN_PROB, 1.0))
+        first = np.cumsum(lengths) - lengths
+        paths, clear = self._clear_argmax(logp, lengths, first)
+        redo = [i for i in np.flatnonzero(~clear).tolist() if lengths[i]]
+        for batch in _length_batches(sorted(redo, key=lengths.__getitem__), lengths, logp.shape[1]):
+            n = lengths[batch]
+            inside = np.arange(n[-1]) < n[:, None]
+            rows = np.repeat(first[batch] - np.cumsum(n) + n, n) + np.arange(n.sum())
+            padded = np.zeros((len(batch), n[-1], logp.shape[1]), dtype=logp.dtype)
+            padded[inside] = logp[rows]
+            paths[rows] = self._viterbi(padded, n)[inside]
+        chosen = flat[np.arange(len(flat)), paths]
+        return self._spans(paths, chosen, lengths, first)
 
-    def _decode_padded(self, probs: list[np.ndarray], width: int) -> list[list[WordSpan]]:
-        n_tags = len(self.tags)
-        lengths = np.array([len(p) for p in probs])
-        padded = np.zeros((len(probs), width, n_tags), dtype=np.float32)  # logs as before
-        padded[np.arange(width) < lengths[:, None]] = np.concatenate(probs)  # row by row
-        paths = self._viterbi(np.log(np.clip(padded, 1e-9, 1.0)), lengths)
-        chosen = np.take_along_axis(padded, paths[..., None], axis=2)[..., 0]
-        return self._spans(paths, chosen, lengths)
+    def _clear_argmax(
+        self, logp: np.ndarray, lengths: np.ndarray, first: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each word's most probable tag, and which sentences' tags are Viterbi's path as is:
+        valid BIO, and each word's best tag ahead of its second by more than rounding could
+        blur, so Viterbi finds this path, ties and all. Viterbi adds each word's log-probability
+        to running sums (float64) no bigger than ``bound``; sums differing by more than
+        2 ** -52 of it stay apart when rounded, and we ask for 2 ** -21 of it."""
+        best = logp.argmax(axis=1)
+        top = np.partition(logp, -2, axis=1)[:, -2:]
+        sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+        bound = np.bincount(sentence_of, weights=-top[:, 1], minlength=len(lengths))
+        bound = (bound - np.log(_MIN_PROB)) * 2.0**-21
+        is_first = np.zeros(len(logp), dtype=bool)
+        is_first[first[lengths > 0]] = True
+        valid = np.where(is_first, self._can_start[best], self._can_follow[np.roll(best, 1), best])
+        clear = valid & (top[:, 1] - top[:, 0] > bound[sentence_of])
+        unclear = np.bincount(sentence_of, weights=~clear, minlength=len(lengths))
+        return best, unclear == 0
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best valid paths, (batch, width), of sentences sorted by length (decode_many's
-        batches): at each position only the sentences still going on (a suffix of the batch)
-        step on; past its end a sentence keeps its score and points back to itself, so
-        backtracking starts at the last column for all."""
-        batch, width, n_tags = logp.shape
-        score = self._start + logp[:, 0]
-        back = np.empty((batch, width, n_tags), dtype=np.int64)
-        back[:] = np.arange(n_tags)
+        batches). Scores are kept tag-major (a tag's scores for the batch in one row). At
+        each position only the sentences still going on (a suffix of the batch) step on;
+        past its end a sentence keeps its score and its tag."""
+        batch, width, _ = logp.shape
+        by_tag = np.ascontiguousarray(logp.transpose(1, 2, 0))  # (width, tags, batch)
+        score = self._start[:, None] + by_tag[0]
         first_live = np.searchsorted(lengths, np.arange(width), side="right")
-        pairs = np.arange(len(self._inside))
+        one, two = self._inside_from[:, 0], self._inside_from[:, 1]
+        best = np.zeros((width, batch), dtype=np.int64)  # the best tag before each position
+        took_two = np.zeros((width, len(one), batch), dtype=bool)  # an I- tag's 2nd source
         for i in range(1, width):
-            k = first_live[i]
-            live = score[k:]
-            best = live.argmax(axis=1)
-            pair = live[:, self._inside_from]  # (live sentences, I- tags, 2)
-            pick = pair.argmax(axis=2)
-            back[k:, i, self._open] = best[:, None]
-            back[k:, i, self._inside] = self._inside_from[pairs, pick]
-            step = np.empty_like(live)
-            step[:, self._open] = live[np.arange(len(live)), best][:, None]
-            step[:, self._inside] = pair.max(axis=2)
-            score[k:] = step + logp[k:, i]
+            live = score[:, first_live[i] :]
+            from_one, from_two = live[one], live[two]
+            best[i, first_live[i] :] = live.argmax(axis=0)
+            took_two[i, :, first_live[i] :] = from_two > from_one  # a tie goes to the first
+            live[self._open] = live.max(axis=0)
+            live[self._inside] = np.maximum(from_one, from_two)
+            live += by_tag[i, :, first_live[i] :]
+        return self._backtrack(score.argmax(axis=0), best, took_two, first_live)
+
+    def _backtrack(
+        self, last: np.ndarray, best: np.ndarray, took_two: np.ndarray, first_live: np.ndarray
+    ) -> np.ndarray:
+        """Paths from each sentence's best last tag back: an open tag came from the best tag
+        before it, an I- tag from the one of its two sources (B-X, I-X in index order) that
+        ``took_two`` says."""
+        width, batch = best.shape
         paths = np.zeros((batch, width), dtype=np.int64)
-        paths[:, -1] = score.argmax(axis=1)
-        rows = np.arange(batch)
+        paths[:, -1] = tag = last
         for i in range(width - 1, 0, -1):
-            paths[:, i - 1] = back[rows, i, paths[:, i]]
+            k = first_live[i]
+            live, rows = tag[k:], np.arange(k, batch)
+            pair = self._pair_of[live]  # the I- tag's place in self._inside, or -1
+            second = took_two[i, pair, rows]
+            before = np.where(pair < 0, best[i, k:], self._inside_from[pair, second.astype(int)])
+            tag = np.concatenate((tag[:k], before))
+            paths[:, i - 1] = tag
         return paths
 
     def _spans(
-        self, paths: np.ndarray, chosen: np.ndarray, lengths: np.ndarray
+        self, paths: np.ndarray, chosen: np.ndarray, lengths: np.ndarray, first: np.ndarray
     ) -> list[list[WordSpan]]:
-        """Mentions of valid paths: a B- tag and the I- tags of its label after it; the score
-        is the mean probability of the chosen tags (np.mean's float32 arithmetic: each
-        mention's tags summed as one contiguous row, so in the same order)."""
-        batch, width = paths.shape
+        """Mentions of valid paths (all sentences' words one after the other): a B- tag and
+        the I- tags of its label after it; the score is the mean probability of the chosen
+        tags (np.mean's float32 arithmetic: each mention's tags summed as one contiguous
+        row, so in the same order)."""
         inside_prev = np.full_like(paths, -2)
-        inside_prev[:, 1:] = self._inside_of[paths[:, :-1]]
-        in_sentence = np.arange(width)[None, :] < lengths[:, None]
-        # flat positions where a mention cannot go on: every row's first position, every
-        # position past a sentence's end, and every tag that does not continue the one before
-        stops = np.flatnonzero(~((paths == inside_prev) & in_sentence))
-        stops = np.append(stops, paths.size)
-        starts = np.flatnonzero(self._is_b[paths] & in_sentence)
-        rows = starts // width
-        ends = stops[np.searchsorted(stops, starts, side="right")]  # row ends are stops too
+        inside_prev[1:] = self._inside_of[paths[:-1]]
+        inside_prev[first[lengths > 0]] = -2  # a mention never goes on into the next sentence
+        # positions where a mention cannot go on: a tag that does not continue the one before
+        stops = np.append(np.flatnonzero(paths != inside_prev), len(paths))
+        starts = np.flatnonzero(self._is_b[paths])
+        ends = stops[np.searchsorted(stops, starts, side="right")]  # sentence ends are stops
         sizes = ends - starts
         scores = np.empty(len(starts), dtype=np.float32)
-        flat = chosen.reshape(-1)
         for size in np.unique(sizes).tolist():
             of_size = sizes == size
             cells = starts[of_size][:, None] + np.arange(size)
-            scores[of_size] = np.add.reduce(flat[cells], axis=1) / size
-        labels = self._labels[paths.reshape(-1)[starts]]
-        out: list[list[WordSpan]] = [[] for _ in range(batch)]
+            scores[of_size] = np.add.reduce(chosen[cells], axis=1) / size
+        labels = self._labels[paths[starts]]
+        rows = np.searchsorted(first, starts, side="right") - 1
+        out: list[list[WordSpan]] = [[] for _ in lengths]
         for b, i, j, label, score in zip(
             rows.tolist(),
-            (starts - rows * width).tolist(),
-            (ends - rows * width).tolist(),
+            (starts - first[rows]).tolist(),
+            (ends - first[rows]).tolist(),
             labels.tolist(),
             scores.tolist(),
             strict=True,
         ):
             out[b].append(WordSpan(i, j, label, score))
         return out
+
+
+def _length_batches(order: list[int], lengths: np.ndarray, n_tags: int) -> Iterator[list[int]]:
+    """``order`` (sentences sorted by length) cut into runs of at most _MAX_BATCH_CELLS padded
+    cells each."""
+    lo = 0
+    while lo < len(order):
+        hi = lo + 1
+        while hi < len(order) and (hi - lo + 1) * lengths[order[hi]] * n_tags <= _MAX_BATCH_CELLS:
+            hi += 1
+        yield order[lo:hi]
+        lo = hi

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -33,6 +35,58 @@ def test_decoder_repairs_invalid_bio() -> None:
     spans = dec.decode(p / p.sum(1, keepdims=True))
     assert [(s.first, s.last, s.label) for s in spans] == [(0, 3, "PER")]
     assert 0 < spans[0].score < 1
+
+
+_ODD_TAGS = ("B-PER", "O", "I-LOC", "I-PER", "B-LOC")  # an I- tag listed before its B- tag
+_ROW = st.lists(
+    st.sampled_from([0.0, 1e-12, 0.01, 0.2, 0.2000001, 0.5, 1.0]), min_size=5, max_size=5
+).filter(any)
+
+
+def _mentions(tags: tuple[str, ...], path: tuple[int, ...]) -> list[tuple[int, int, str]]:
+    found: list[list] = []
+    for k, tag in enumerate(tags[t] for t in path):
+        if tag.startswith("B-"):
+            found.append([k, k + 1, tag[2:]])
+        elif tag.startswith("I-") and found and found[-1][1] == k and found[-1][2] == tag[2:]:
+            found[-1][1] = k + 1
+    return [tuple(m) for m in found]
+
+
+def _best_valid(tags: tuple[str, ...], probs: np.ndarray) -> list[list[tuple[int, int, str]]]:
+    """The mentions of every valid tag sequence with the top score, by trying them all (a
+    score adds the clipped log-probabilities one word after the other, in float64)."""
+    logp = np.log(np.clip(probs.astype(np.float32), 1e-9, 1.0))
+    paths = [
+        p
+        for p in product(range(len(tags)), repeat=len(probs))
+        if all(
+            not tags[b].startswith("I-") or tags[a][2:] == tags[b][2:]  # "O"[2:] is no label
+            for a, b in zip((tags.index("O"), *p)[: len(p)], p, strict=True)
+        )
+    ]
+    scores = []
+    for p in paths:
+        score = 0.0
+        for k, t in enumerate(p):
+            score += float(logp[k, t])
+        scores.append(score)
+    return [_mentions(tags, p) for p, s in zip(paths, scores, strict=True) if s == max(scores)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_ROW, max_size=5), min_size=1, max_size=6))
+def test_decoder_finds_a_best_valid_sequence(sentences: list[list[list[float]]]) -> None:
+    """Whether a sentence's most probable tags are taken as they are or it goes through
+    Viterbi, the mentions are those of a top-scoring valid sequence (ties and near-ties
+    included: the rows hold equal and almost equal probabilities)."""
+    dec = BioDecoder(_ODD_TAGS)
+    probs = [np.array(rows, dtype=np.float32).reshape(-1, 5) for rows in sentences]
+    probs = [p / p.sum(axis=1, keepdims=True) for p in probs]
+    decoded = dec.decode_many(probs)
+    assert len(decoded) == len(probs)
+    for p, spans in zip(probs, decoded, strict=True):
+        assert [(s.first, s.last, s.label) for s in spans] in _best_valid(_ODD_TAGS, p)
 
 
 def test_windows_cover_every_word_once_with_context() -> None:
