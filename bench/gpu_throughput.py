@@ -37,16 +37,8 @@ def encoder_alone(pipe, texts: list[str], batch_tokens: int) -> float:
     tagger = pipe.tagger
     from models.document import segment_document
 
-    sentences = tagger.windows(tagger.tokenise([segment_document(t) for t in texts]))
-    windows = sorted((w for s in sentences for w in s.windows), key=lambda w: len(w.input_ids))
-    batches, current = [], []
-    for w in windows:
-        if current and (len(current) + 1) * len(w.input_ids) > batch_tokens:
-            batches.append(current)
-            current = []
-        current.append(w)
-    batches.append(current)
-    arrays = [tagger._arrays(b) for b in batches]
+    batch = tagger.windows(tagger.tokenise([segment_document(t) for t in texts]))
+    arrays = [inputs for _, inputs in tagger.encoder_batches(batch, batch_tokens)]
     tagger.encoder(*arrays[0])
     _sync()
     t0 = time.perf_counter()

@@ -6,21 +6,33 @@ normalise, split and report offsets the same way.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from models.batching import in_texts, join_texts, split_flat
 from models.entity import Entity
 from models.normalize import NormalizedText, normalize
-from models.segment import Span, split_sentences, split_words_many
+from models.segment import Span, sentence_cuts, word_bounds
 from models.spans import tidy_span
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentWords:
+    """A normalised text cut into sentences and words, as arrays of offsets into
+    ``norm.text`` (the tagger reads a batch's words without a Python object per word)."""
+
     norm: NormalizedText
-    # each sentence's span and its words, as offsets into norm.text
-    sentences: list[tuple[Span, list[Span]]]
+    words: np.ndarray  # (words, 2) start and end of each word, one sentence after the other
+    sentence_spans: np.ndarray  # (sentences, 2)
+    sentence_words: np.ndarray  # (sentences,) how many of the words each sentence holds
+
+    @property
+    def sentences(self) -> list[tuple[Span, list[Span]]]:
+        """Each sentence's span and its words' spans, as tuples."""
+        words = split_flat(list(map(tuple, self.words.tolist())), self.sentence_words)
+        return list(zip(map(tuple, self.sentence_spans.tolist()), words, strict=True))
 
 
 def segment_document(text: str) -> DocumentWords:
@@ -33,22 +45,35 @@ def segment_documents(texts: Sequence[str]) -> list[DocumentWords]:
 
 
 def segment_normalized(norms: Sequence[NormalizedText]) -> list[DocumentWords]:
-    """Normalised texts cut into sentences and words; the words of all texts found at once
-    (models.segment.split_words_many). No word crosses a sentence's edge (an edge follows a
-    punctuation mark or a line break), so each sentence takes the words that start in it."""
-    docs = []
-    for norm, words in zip(norms, split_words_many([n.text for n in norms]), strict=True):
-        starts = [s for s, _ in words]
-        docs.append(
-            DocumentWords(
-                norm,
-                [
-                    ((s, e), words[bisect_left(starts, s) : bisect_left(starts, e)])
-                    for s, e in split_sentences(norm.text)
-                ],
-            )
+    """Normalised texts cut into sentences and words, all texts at once in their joined text.
+    A sentence is the words between two cuts (models.segment.sentence_cuts, and where each
+    text starts), from its first word's start to its last word's end: models.segment's
+    split_sentences trims only spaces, and every other character is in a word. No word
+    crosses a cut: a cut follows a punctuation mark or a line break."""
+    if not norms:
+        return []
+    joined, text_starts = join_texts([n.text for n in norms])
+    starts, ends = word_bounds(joined)
+    cuts = np.union1d(np.array(sentence_cuts(joined), dtype=np.int64), text_starts)
+    between = np.searchsorted(cuts, starts, side="right")  # the same for a sentence's words
+    first = np.flatnonzero(np.diff(between, prepend=-1))  # each sentence's first word
+    n_words = np.diff(np.append(first, len(starts)))
+    text_of, _ = in_texts(starts[first], text_starts)
+    shift = np.repeat(text_starts[text_of], n_words)
+    words = np.stack((starts - shift, ends - shift), axis=1)
+    spans = np.stack((words[first, 0], words[first + n_words - 1, 1]), axis=1)
+    per_text = np.bincount(text_of, minlength=len(norms))
+    words_per_text = np.bincount(text_of, weights=n_words, minlength=len(norms)).astype(np.int64)
+    return [
+        DocumentWords(norm, w, s, n)
+        for norm, w, s, n in zip(
+            norms,
+            split_flat(words, words_per_text),
+            split_flat(spans, per_text),
+            split_flat(n_words, per_text),
+            strict=True,
         )
-    return docs
+    ]
 
 
 def entity_from_words(

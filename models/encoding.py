@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
-from models.batching import split_flat
 from models.segment import Span
 from models.subwords import tokenise
 
@@ -32,33 +30,34 @@ class Window:
     first_word: int
     word_heads: list[int]
     features: list[int] | None = None  # gazetteer bits per position (models.gazetteer)
+    first_subword: int = 0  # input_ids[1]'s place among the sentence's subwords
 
 
 def word_heads(offsets: np.ndarray, words: Sequence[Span]) -> list[int]:
     """Each word's first subword, from the subwords' (start, end) offsets (-1: the word shares
     its first subword with the word before). One sentence of :func:`word_heads_many`."""
-    return word_heads_many(offsets.reshape(-1, 2), np.array([len(offsets)]), [words])[0]
+    spans = np.array(words, dtype=np.int64).reshape(-1, 2)
+    offsets = offsets.reshape(-1, 2)
+    return word_heads_many(
+        offsets, np.array([len(offsets)]), spans, np.array([len(spans)])
+    ).tolist()
 
 
 def word_heads_many(
-    offsets: np.ndarray, n_tokens: np.ndarray, words: Sequence[Sequence[Span]]
-) -> list[list[int]]:
-    """:func:`word_heads` of many sentences in a few numpy calls. ``offsets`` holds every
-    sentence's subword offsets one after the other (``n_tokens`` per sentence), in the
-    coordinates of ``words``. Each sentence is moved to its own stretch of one long axis,
-    so one sorted search serves them all. A subword belongs to the first word ending after
-    its start, if that word starts before the subword ends; a bare "▁" piece (start == end)
-    belongs to none."""
-    n_words = np.array([len(w) for w in words], dtype=np.int64)
-    if not n_words.sum():
-        return [[] for _ in words]
-    spans = np.fromiter(
-        chain.from_iterable(chain.from_iterable(words)), np.int64, 2 * int(n_words.sum())
-    ).reshape(-1, 2)
+    offsets: np.ndarray, n_tokens: np.ndarray, words: np.ndarray, n_words: np.ndarray
+) -> np.ndarray:
+    """:func:`word_heads` of many sentences in a few numpy calls, one sentence after the
+    other: ``offsets`` (subwords, 2), ``n_tokens`` per sentence, and ``words`` (words, 2),
+    ``n_words`` per sentence, in the same coordinates. Each sentence is moved to its own
+    stretch of one long axis, so one sorted search serves them all. A subword belongs to the
+    first word ending after its start, if that word starts before the subword ends; a bare
+    "▁" piece (start == end) belongs to none. Heads count from each sentence's first subword."""
+    if not len(words):
+        return np.zeros(0, dtype=np.int64)
     # sentence k's positions are shifted by k * stride: no word or subword crosses over
-    stride = int(max(spans.max(initial=0), offsets.max(initial=0))) + 1
-    spans = spans + np.repeat(np.arange(len(words)) * stride, n_words)[:, None]
-    sentence_of_token = np.repeat(np.arange(len(words)), n_tokens)
+    stride = int(max(words.max(initial=0), offsets.max(initial=0))) + 1
+    spans = words + np.repeat(np.arange(len(n_words)) * stride, n_words)[:, None]
+    sentence_of_token = np.repeat(np.arange(len(n_words)), n_tokens)
     starts = offsets[:, 0] + sentence_of_token * stride
     ends = offsets[:, 1] + sentence_of_token * stride
     w = np.searchsorted(spans[:, 1], starts, side="right")
@@ -70,13 +69,13 @@ def word_heads_many(
     firsts, at = np.unique(w[inside], return_index=True)
     token_index = np.flatnonzero(inside)[at]
     heads[firsts] = token_index - first_token[sentence_of_token[token_index]]
-    return split_flat(heads.tolist(), n_words)
+    return heads
 
 
 def word_subwords(tokenizer, text: str, words: Sequence[Span]) -> tuple[list[int], list[int]]:
     """Tokenise ``text``; return its subword ids and each word's first subword (-1: shared)."""
-    (ids,), offsets, _ = tokenise(tokenizer, [text])
-    return list(ids), word_heads(offsets, words)
+    ids, offsets, _ = tokenise(tokenizer, [text])
+    return ids.tolist(), word_heads(offsets, words)
 
 
 def subword_features(head: Sequence[int], n_subwords: int, word_bits: np.ndarray) -> list[int]:
@@ -123,7 +122,7 @@ def make_windows(
             (head[w] - lo + 1) if head[w] >= 0 and head[w] < hi else -1 for w in range(first, last)
         ]
         feats = None if features is None else [0, *features[lo:hi], 0]
-        windows.append(Window([bos, *ids[lo:hi], eos], first, heads, feats))
+        windows.append(Window([bos, *ids[lo:hi], eos], first, heads, feats, lo))
         if last >= n_words:
             return windows
         step = max(1, (last - first) * 2 // 3)

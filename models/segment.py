@@ -8,13 +8,10 @@ places while ``কিম জং-উন`` is still one span (the hyphen is tagged
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 import regex
-
-from models.batching import in_texts, join_texts, split_flat
 
 Span = tuple[int, int]
 _SPACE, _LETTER, _OTHER = 0, 1, 2  # character classes of _WORD: never, runs of, one each
@@ -55,34 +52,29 @@ def _classes(text: str) -> np.ndarray:
     return classes
 
 
-def split_words_many(texts: Sequence[str]) -> list[list[Span]]:
-    """:func:`split_words` of every text, in a few numpy operations for all of them: a word
-    starts at a letter after a non-letter and ends before one, and every other character
-    that is not a space is a word of its own."""
-    if not texts:
-        return []
-    joined, text_start = join_texts(texts)
-    classes = _classes(joined)
+def word_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of :func:`split_words`'s words of ``text``, in a few numpy operations:
+    a word starts at a letter after a non-letter and ends before one, and every other
+    character that is not a space is a word of its own."""
+    classes = _classes(text)
     letter = classes == _LETTER
     other = classes == _OTHER
     after_letter = np.concatenate(([False], letter[:-1]))
     before_letter = np.concatenate((letter[1:], [False]))
     starts = np.flatnonzero(other | (letter & ~after_letter))
-    ends = np.flatnonzero(other | (letter & ~before_letter)) + 1
-    text_of, starts_in_text = in_texts(starts, text_start)
-    ends_in_text = starts_in_text + (ends - starts)
-    spans = list(zip(starts_in_text.tolist(), ends_in_text.tolist(), strict=True))
-    return split_flat(spans, np.bincount(text_of, minlength=len(texts)))
+    return starts, np.flatnonzero(other | (letter & ~before_letter)) + 1
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Where sentences may end: after each run of sentence-final marks (and the closing
+    quotes glued to them) and after each run of line breaks."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans, whitespace trimmed, empty sentences dropped."""
-    spans: list[Span] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((pos, m.end()))
-        pos = m.end()
-    spans.append((pos, len(text)))
+    cuts = sentence_cuts(text)
+    spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
     out: list[Span] = []
     for s, e in spans:
         while s < e and text[s].isspace():

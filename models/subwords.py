@@ -21,18 +21,18 @@ from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 
-from models.batching import in_texts, join_texts, split_flat
+from models.batching import in_texts, join_texts
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split also cuts at U+001C-U+001F, so it cannot stand in.
 _SPACES = re.compile("([\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+)")
-Encoded = tuple[list[list[int]], np.ndarray, np.ndarray]
+Encoded = tuple[np.ndarray, np.ndarray, np.ndarray]  # ids, (start, end) offsets, count per text
 
 
 def tokenise(tokenizer, texts: Sequence[str]) -> Encoded:
-    """Subword ids of each text, and every subword's (start, end) offsets one text after the
-    other with the count per text; one call to the Rust tokenizer where the tokenizer has one
-    (transformers' fast tokenizers), else one call per text."""
+    """Every subword's id and (start, end) offsets, one text after the other, and the count
+    per text; one call to the Rust tokenizer where the tokenizer has one (transformers' fast
+    tokenizers), else one call per text."""
     backend = getattr(tokenizer, "backend_tokenizer", None)
     if backend is not None:
         encodings = backend.encode_batch(list(texts), add_special_tokens=False)
@@ -44,8 +44,9 @@ def tokenise(tokenizer, texts: Sequence[str]) -> Encoded:
         ]
         ids = [e["input_ids"] for e in encoded]
         offsets = [e["offset_mapping"] for e in encoded]
+    counts = np.array([len(i) for i in ids], dtype=np.int64)
     flat = np.array([o for each in offsets for o in each], dtype=np.int64).reshape(-1, 2)
-    return ids, flat, np.array([len(i) for i in ids], dtype=np.int64)
+    return np.fromiter(chain.from_iterable(ids), np.int64, int(counts.sum())), flat, counts
 
 
 def splits_on_whitespace_first(tokenizer) -> bool:
@@ -106,7 +107,7 @@ class _ChunkStore:
         k1, t1 = k0 + len(chunks), t0 + len(offsets)
         self.first, self.count = _fit(self.first, k1), _fit(self.count, k1)
         self.ids, self.offsets = _fit(self.ids, t1), _fit(self.offsets, t1)
-        self.ids[t0:t1] = np.fromiter(chain.from_iterable(ids), np.int64, t1 - t0)
+        self.ids[t0:t1] = ids
         self.offsets[t0:t1] = offsets
         self.count[k0:k1] = counts
         self.first[k0:k1] = t0 + np.cumsum(counts) - counts
@@ -144,7 +145,7 @@ class Subwords:
             ids, offsets = store.ids[token], store.offsets[token]
         offsets += np.repeat(starts, count)[:, None]
         n_tokens = np.bincount(text_of, weights=count, minlength=len(texts)).astype(np.int64)
-        return split_flat(ids.tolist(), n_tokens), offsets, n_tokens
+        return ids, offsets, n_tokens
 
     def _codes(self, chunks: list[str]) -> np.ndarray:
         """Each chunk's place in the store; the chunks not yet there are tokenised first, in

@@ -9,7 +9,7 @@ are read from safetensors only.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from models.batching import split_flat
-from models.decoding import BioDecoder
+from models.decoding import BioDecoder, WordSpan
 from models.document import DocumentWords, entity_from_words, segment_documents
 from models.encoders import Encoder, load_encoder
 from models.encoding import (
@@ -31,20 +31,44 @@ from models.entity import Entity
 from models.errors import ModelLoadError
 from models.gazetteer import Gazetteer, GazetteerSpec
 from models.kb.store import KnowledgeBase
-from models.segment import Span
 from models.subwords import Subwords
 
 
 @dataclass
-class _Sentence:
-    """One sentence of one document: its words, subwords and encoder windows."""
+class _Batch:
+    """Every sentence of a batch of documents, one after the other in flat arrays, so that
+    each step of the tagger works on all of them at once."""
 
-    doc: int
-    words: list[Span]  # offsets in the normalised text
-    ids: list[int]  # subword ids of the sentence
-    heads: list[int]  # each word's first subword (-1: shared with the word before)
-    features: list[int] | None = None  # gazetteer bits per subword, for a model that reads them
-    windows: list[Window] = field(default_factory=list)
+    docs: Sequence[DocumentWords]
+    sentence_doc: np.ndarray  # (sentences,) which document
+    words: np.ndarray  # (words, 2) offsets in the document's normalised text
+    n_words: np.ndarray  # (sentences,)
+    ids: np.ndarray  # (subwords,) the sentences' subword ids
+    n_tokens: np.ndarray  # (sentences,)
+    heads: np.ndarray  # (words,) first subword in its sentence (-1: shared with the word before)
+    features: np.ndarray | None = None  # (subwords,) gazetteer bits, for a model reading them
+    # The encoder windows (Tagger.windows), sentence by sentence: the sentence, its first
+    # subword (into ``ids``), how many subwords (without <s> </s>); and the windows of
+    # sentences longer than one window, by sentence.
+    window_sentence: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    window_start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    window_size: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    cut: dict[int, list[Window]] = field(default_factory=dict)
+
+    def first_token(self) -> np.ndarray:
+        return np.cumsum(self.n_tokens) - self.n_tokens
+
+    def first_word(self) -> np.ndarray:
+        return np.cumsum(self.n_words) - self.n_words
+
+
+def _padded(values: np.ndarray, lengths: np.ndarray, fill: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``lengths`` consecutive ``values`` each, padded with ``fill``, and the mask of
+    filled cells."""
+    filled = np.arange(lengths.max()) < lengths[:, None]
+    out = np.full(filled.shape, fill, dtype=np.int64)
+    out[filled] = values
+    return out, filled
 
 
 def require_model(model_dir: Path) -> Path:
@@ -176,127 +200,173 @@ class Tagger:
     def tag_documents(self, docs: Sequence[DocumentWords]) -> list[list[Entity]]:
         """Tag already segmented documents (the pipeline segments once for all its steps):
         preprocess → forward → postprocess, each step over all sentences at once."""
-        sentences = self.windows(self.tokenise(docs))
-        window_probs = self.forward(sentences)
-        word_probs = self.merge_windows(sentences, window_probs)
-        return self.spans(docs, sentences, self._decoder.decode_many(word_probs))
+        batch = self.windows(self.tokenise(docs))
+        word_probs = self.merge_windows(batch, self.forward(batch))
+        return self.spans(docs, batch, self._decoder.decode_many(word_probs))
 
     # -- the steps, each over every sentence of the batch ------------------------------
-    def tokenise(self, docs: Sequence[DocumentWords]) -> list[_Sentence]:
+    def tokenise(self, docs: Sequence[DocumentWords]) -> _Batch:
         """Every sentence tokenised in one call; each word tied to its first subword."""
-        located = [
-            (d, s, e, words) for d, doc in enumerate(docs) for (s, e), words in doc.sentences
-        ]
-        texts = [docs[d].norm.text[s:e] for d, s, e, _ in located]
-        ids, offsets, n_tokens = self._subwords(texts)
-        starts = np.repeat(np.array([s for _, s, _, _ in located], dtype=np.int64), n_tokens)
-        heads = word_heads_many(
-            offsets + starts[:, None], n_tokens, [words for *_, words in located]
+        n_words = np.concatenate([np.zeros(0, dtype=np.int64), *(d.sentence_words for d in docs)])
+        spans = np.concatenate(
+            [np.zeros((0, 2), dtype=np.int64), *(d.sentence_spans for d in docs)]
         )
-        sentences = [
-            _Sentence(d, words, sub, head)
-            for (d, _, _, words), sub, head in zip(located, ids, heads, strict=True)
+        words = np.concatenate([np.zeros((0, 2), dtype=np.int64), *(d.words for d in docs)])
+        sentence_doc = np.repeat(np.arange(len(docs)), [len(d.sentence_words) for d in docs])
+        texts = [
+            docs[d].norm.text[s:e]
+            for d, (s, e) in zip(sentence_doc.tolist(), spans.tolist(), strict=True)
         ]
+        ids, offsets, n_tokens = self._subwords(texts)
+        offsets += np.repeat(spans[:, 0], n_tokens)[:, None]
+        heads = word_heads_many(offsets, n_tokens, words, n_words)
+        batch = _Batch(docs, sentence_doc, words, n_words, ids, n_tokens, heads)
         if self.gazetteer is not None:
-            for sent in sentences:
-                bits = self.gazetteer.word_features(docs[sent.doc].norm.text, sent.words)
-                sent.features = subword_features(sent.heads, len(sent.ids), bits)
-        return sentences
+            batch.features = self._features(batch)
+        return batch
 
-    def windows(self, sentences: list[_Sentence]) -> list[_Sentence]:
-        """Cut sentences longer than the encoder's window into overlapping windows."""
+    def _features(self, batch: _Batch) -> np.ndarray:
+        """Each subword's gazetteer bits (its word's), sentence by sentence."""
+        out = [np.zeros(0, dtype=np.int64)]
+        words = split_flat(batch.words, batch.n_words)
+        heads = split_flat(batch.heads, batch.n_words)
+        docs, n_tokens = batch.sentence_doc.tolist(), batch.n_tokens.tolist()
+        for d, w, h, n in zip(docs, words, heads, n_tokens, strict=True):
+            bits = self.gazetteer.word_features(batch.docs[d].norm.text, w.tolist())
+            out.append(np.array(subword_features(h.tolist(), n, bits), dtype=np.int64))
+        return np.concatenate(out)
+
+    def windows(self, batch: _Batch) -> _Batch:
+        """The encoder windows: a sentence that fits is one window; a longer one is cut into
+        overlapping windows of whole words (models.encoding.make_windows)."""
+        first_token, first_word = batch.first_token(), batch.first_word()
         bos, eos = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
-        for sent in sentences:
-            sent.windows = make_windows(
-                sent.ids, sent.heads, len(sent.words), self.max_subwords, bos, eos, sent.features
+        batch.cut = {
+            s: make_windows(
+                batch.ids[first_token[s] : first_token[s] + batch.n_tokens[s]].tolist(),
+                batch.heads[first_word[s] : first_word[s] + batch.n_words[s]].tolist(),
+                int(batch.n_words[s]),
+                self.max_subwords,
+                bos,
+                eos,
             )
-        return sentences
+            for s in np.flatnonzero(batch.n_tokens > self.max_subwords).tolist()
+        }
+        count = np.ones(len(batch.n_words), dtype=np.int64)
+        count[list(batch.cut)] = [len(w) for w in batch.cut.values()]
+        batch.window_sentence = np.repeat(np.arange(len(count)), count)
+        batch.window_start = first_token[batch.window_sentence]
+        batch.window_size = batch.n_tokens[batch.window_sentence]
+        for s, cut in batch.cut.items():
+            at = np.flatnonzero(batch.window_sentence == s)
+            batch.window_start[at] += [w.first_subword for w in cut]
+            batch.window_size[at] = [len(w.input_ids) - 2 for w in cut]
+        return batch
 
-    def forward(self, sentences: list[_Sentence]) -> list[list[np.ndarray]]:
-        """Tag probabilities per window, the encoder run on length-sorted batches of at most
-        ``batch_tokens`` padded positions (the hot path: just the model calls)."""
-        jobs = [(si, wi) for si, s in enumerate(sentences) for wi in range(len(s.windows))]
-        widths = [len(sentences[si].windows[wi].input_ids) for si, wi in jobs]
-        order = sorted(range(len(jobs)), key=widths.__getitem__)
-        out: list[list[np.ndarray]] = [[None] * len(s.windows) for s in sentences]  # type: ignore[list-item]
-        i = 0
-        while i < len(order):
-            j = i + 1
-            while j < len(order) and (j - i + 1) * widths[order[j]] <= self.batch_tokens:
-                j += 1
-            batch = [jobs[k] for k in order[i:j]]
-            probs = self.encoder(*self._arrays([sentences[si].windows[wi] for si, wi in batch]))
-            for k, (si, wi) in enumerate(batch):
-                out[si][wi] = probs[k]
-            i = j
+    def forward(self, batch: _Batch) -> list[np.ndarray]:
+        """Tag probabilities per window (the hot path: just the model calls)."""
+        out: list[np.ndarray] = [None] * len(batch.window_sentence)  # type: ignore[list-item]
+        for chosen, arrays in self.encoder_batches(batch):
+            probs = self.encoder(*arrays)
+            for k, w in enumerate(chosen):
+                out[w] = probs[k]
         return out
 
-    def _arrays(self, batch: list[Window]) -> list[np.ndarray | None]:
-        """Padded ids and mask of a batch of windows, and their gazetteer
-        features: each filled row by row from all windows' values at once."""
-        lengths = np.array([len(w.input_ids) for w in batch])
-        filled = np.arange(lengths.max()) < lengths[:, None]
-        ids = np.full(filled.shape, self.tokenizer.pad_token_id, dtype=np.int64)
-        ids[filled] = np.fromiter(
-            chain.from_iterable(w.input_ids for w in batch), np.int64, int(lengths.sum())
+    def encoder_batches(
+        self, batch: _Batch, batch_tokens: int | None = None
+    ) -> Iterator[tuple[list[int], list[np.ndarray | None]]]:
+        """Windows in length-sorted runs of at most ``batch_tokens`` padded positions: each
+        run's window indices and encoder inputs (ids, mask, gazetteer features)."""
+        budget = batch_tokens or self.batch_tokens
+        order = np.argsort(batch.window_size, kind="stable")
+        lengths = batch.window_size[order] + 2
+        ids, features = self._window_inputs(batch, order, lengths)
+        ends = np.cumsum(lengths).tolist()
+        widths = lengths.tolist()
+        i = 0
+        while i < len(widths):
+            j = i + 1
+            while j < len(widths) and (j - i + 1) * widths[j] <= budget:
+                j += 1
+            lo, hi = ends[i] - widths[i], ends[j - 1]
+            padded, filled = _padded(ids[lo:hi], lengths[i:j], self.tokenizer.pad_token_id)
+            bits = None if features is None else _padded(features[lo:hi], lengths[i:j], 0)[0]
+            yield order[i:j].tolist(), [padded, filled.astype(np.int64), bits]
+            i = j
+
+    def _window_inputs(
+        self, batch: _Batch, order: np.ndarray, lengths: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The windows' ids (<s>, the window's subwords, </s>) and gazetteer features, in
+        ``order``, one window after the other: gathered for all windows at once."""
+        k = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        last = np.repeat(lengths - 1, lengths)
+        n = len(batch.ids)  # the gather's source: the subwords, then <s> and </s>
+        source = np.where(k == 0, n, np.where(k == last, n + 1, 0))
+        inner = (k > 0) & (k < last)
+        source[inner] = (np.repeat(batch.window_start[order] - 1, lengths) + k)[inner]
+        bos, eos = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        ids = np.append(batch.ids, [bos, eos])[source]
+        if batch.features is None:
+            return ids, None
+        return ids, np.append(batch.features, [0, 0])[source]
+
+    def _arrays(self, windows: Sequence) -> list[np.ndarray | None]:
+        """Padded ids and mask of explicit windows (each with ``input_ids`` and ``features``,
+        such as training windows), and their gazetteer features."""
+        lengths = np.array([len(w.input_ids) for w in windows])
+        flat = np.fromiter(
+            chain.from_iterable(w.input_ids for w in windows), np.int64, int(lengths.sum())
         )
+        ids, filled = _padded(flat, lengths, self.tokenizer.pad_token_id)
         features = None
         if self.gazetteer is not None:
-            features = np.zeros(filled.shape, dtype=np.int64)
-            features[filled] = np.fromiter(
-                chain.from_iterable(w.features or [0] * len(w.input_ids) for w in batch),
-                np.int64,
-                int(lengths.sum()),
-            )
+            bits = chain.from_iterable(w.features or [0] * len(w.input_ids) for w in windows)
+            features = _padded(np.fromiter(bits, np.int64, int(lengths.sum())), lengths, 0)[0]
         return [ids, filled.astype(np.int64), features]
 
-    def merge_windows(
-        self, sentences: list[_Sentence], window_probs: list[list[np.ndarray]]
-    ) -> list[np.ndarray]:
+    def merge_windows(self, batch: _Batch, window_probs: list[np.ndarray]) -> list[np.ndarray]:
         """(words, tags) probabilities per sentence; a word in two windows is read from the
         one where it sits furthest from an edge, a word sharing its first subword with the
         word before continues that word's tag."""
-        one = [i for i, sent in enumerate(sentences) if len(sent.windows) == 1]
-        merged = dict(
-            zip(
-                one,
-                self._merge_one_window(
-                    [sentences[i].windows[0].word_heads for i in one],
-                    [window_probs[i][0] for i in one],
-                ),
-                strict=True,
-            )
+        fits = batch.n_tokens <= self.max_subwords
+        first_window = np.searchsorted(batch.window_sentence, np.arange(len(fits)))
+        n_words = batch.n_words[fits]
+        merged = self._merge_one_window(
+            batch.heads[np.repeat(fits, batch.n_words)],
+            n_words,
+            [window_probs[w] for w in first_window[fits].tolist()],
         )
-        return [
-            merged[i] if i in merged else self._merge_sentence(sent, window_probs[i])
-            for i, sent in enumerate(sentences)
-        ]
+        out: list[np.ndarray] = [None] * len(fits)  # type: ignore[list-item]
+        for s, m in zip(np.flatnonzero(fits).tolist(), split_flat(merged, n_words), strict=True):
+            out[s] = m
+        for s, cut in batch.cut.items():
+            probs = window_probs[first_window[s] : first_window[s] + len(cut)]
+            out[s] = self._merge_sentence(cut, int(batch.n_words[s]), probs)
+        return out
 
     def _merge_one_window(
-        self, heads: list[list[int]], probs: list[np.ndarray]
-    ) -> list[np.ndarray]:
+        self, heads: np.ndarray, n_words: np.ndarray, probs: list[np.ndarray]
+    ) -> np.ndarray:
         """Sentences that fit one window (the common case), all at once: every window's rows
-        stacked and each word's first subword's row gathered in one step."""
-        if not heads:
-            return []
-        n_words = np.array([len(h) for h in heads], dtype=np.int64)
-        flat_heads = np.fromiter(chain.from_iterable(heads), np.int64, int(n_words.sum()))
+        stacked and each word's first subword's row gathered in one step (after <s>)."""
+        if not len(heads):
+            return np.zeros((0, len(self.tags)), dtype=np.float32)
         window_start = np.cumsum([0, *(len(p) for p in probs[:-1])])
-        rows = np.maximum(flat_heads, 0) + np.repeat(window_start, n_words)
+        rows = np.where(heads >= 0, heads + 1, 0) + np.repeat(window_start, n_words)
         out = np.concatenate(probs)[rows].astype(np.float32, copy=False)  # a copy
         first_word = np.zeros(len(out), dtype=bool)
         first_word[(np.cumsum(n_words) - n_words)[n_words > 0]] = True
-        for w in np.flatnonzero(flat_heads < 0).tolist():  # in order: chains carry on
+        for w in np.flatnonzero(heads < 0).tolist():  # in order: chains carry on
             self._continue_word(out, w, first_word[w])
-        return split_flat(out, n_words)
+        return out
 
-    def _merge_sentence(self, sent: _Sentence, probs: list[np.ndarray]) -> np.ndarray:
-        """A sentence cut into several windows: each word from the window where it sits
-        furthest from an edge."""
-        n = len(sent.words)
+    def _merge_sentence(self, windows: list[Window], n: int, probs: list[np.ndarray]) -> np.ndarray:
+        """A sentence of ``n`` words cut into several windows: each word from the window where
+        it sits furthest from an edge."""
         out = np.zeros((n, len(self.tags)), dtype=np.float32)
         best = np.full(n, -1)
-        for win, p in zip(sent.windows, probs, strict=True):
+        for win, p in zip(windows, probs, strict=True):
             for k, pos in enumerate(win.word_heads):
                 w = win.first_word + k
                 dist = window_distance(win, w)
@@ -314,16 +384,19 @@ class Tagger:
         out[w] = np.bincount(self._b_to_i, weights=prev, minlength=len(self.tags))
 
     def spans(
-        self, docs: Sequence[DocumentWords], sentences: list[_Sentence], decoded
+        self, docs: Sequence[DocumentWords], batch: _Batch, decoded: list[list[WordSpan]]
     ) -> list[list[Entity]]:
         """Mentions on the text as received, tidied per docs/annotation.md."""
         results: list[list[Entity]] = [[] for _ in docs]
-        for sent, found in zip(sentences, decoded, strict=True):
-            norm = docs[sent.doc].norm
+        words, first_word = batch.words.tolist(), batch.first_word().tolist()
+        for s, found in enumerate(decoded):
+            if not found:
+                continue
+            d, w0 = int(batch.sentence_doc[s]), first_word[s]
             for span in found:
                 ent = entity_from_words(
-                    norm, sent.words, span.first, span.last, span.label, span.score
+                    docs[d].norm, words, w0 + span.first, w0 + span.last, span.label, span.score
                 )
                 if ent is not None:
-                    results[sent.doc].append(ent)
+                    results[d].append(ent)
         return results

@@ -44,8 +44,7 @@ def _wordpiece():
 
 
 def _assert_same(expected, got) -> None:
-    assert got[0] == expected[0]
-    assert np.array_equal(got[1], expected[1]) and np.array_equal(got[2], expected[2])
+    assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True))
 
 
 # small limits: the cache starts afresh often, by chunks or by characters

@@ -126,25 +126,33 @@ def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
     merge gives, words that share a subword with the word before (head -1) included, also
     at a sentence's start and in a chain."""
     from models.encoding import Window
-    from models.tagger import Tagger, _Sentence
+    from models.tagger import Tagger, _Batch
 
     tags = bio_tags()
     tagger = Tagger(encoder=None, tokenizer=None, tags=tags)
     rng = np.random.default_rng(0)
-    sentences, probs = [], []
-    for n in [5, 1, 0, 8, 3, 12]:
-        heads = [int(h) for h in rng.permutation(np.arange(1, n + 1))]
-        heads = [-1 if rng.random() < 0.3 else h for h in heads]
-        if n:
-            heads[0] = -1  # a first word sharing its subword: continues O
-        sentences.append(_Sentence(0, [(0, 1)] * n, [], [], windows=[Window([], 0, heads)]))
+    sizes = [5, 1, 8, 3, 12]
+    heads, probs = [], []
+    for n in sizes:
+        h = [-1 if rng.random() < 0.3 else int(k) for k in rng.permutation(n)]
+        h[0] = -1  # a first word sharing its subword: continues O
+        heads.append(h)
         p = rng.dirichlet(np.ones(len(tags)), size=n + 2).astype(np.float32)
         p[3 % (n + 2), tags.index("B-PER")] = 5.0  # a B- row that a -1 word may continue
-        probs.append([p])
-    assert sum(h < 0 for s in sentences for h in s.windows[0].word_heads) >= 5
-    merged = tagger.merge_windows(sentences, probs)
-    one_by_one = [tagger._merge_sentence(s, p) for s, p in zip(sentences, probs, strict=True)]
-    assert [m.shape for m in merged] == [(n, len(tags)) for n in [5, 1, 0, 8, 3, 12]]
+        probs.append(p)
+    assert sum(h < 0 for each in heads for h in each) >= 5
+    n = np.array(sizes)
+    batch = _Batch(
+        [], np.zeros(len(n), dtype=np.int64), np.zeros((n.sum(), 2), dtype=np.int64), n,
+        np.zeros(n.sum(), dtype=np.int64), n, np.concatenate([np.array(h) for h in heads]),
+        window_sentence=np.arange(len(n)),
+    )  # fmt: skip
+    merged = tagger.merge_windows(batch, probs)
+    one_by_one = [
+        tagger._merge_sentence([Window([], 0, [k + 1 if k >= 0 else -1 for k in h])], len(h), [p])
+        for h, p in zip(heads, probs, strict=True)
+    ]
+    assert [m.shape for m in merged] == [(k, len(tags)) for k in sizes]
     for got, expected in zip(merged, one_by_one, strict=True):
         assert np.array_equal(got, expected)
 
@@ -161,18 +169,20 @@ _PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_PIECES, max_size=40).map("".join), min_size=1, max_size=6))
 @example(["ঢাকায় এলেন কিম জং-উন। তিনি বললেন, ‘শান্তি!’\nরয়টার্স 😀", "", "  ৷ "])
-def test_words_of_many_texts_at_once_are_each_texts_words(texts: list[str]) -> None:
-    """The batched word splitter (inference) finds what the regex finds text by text
-    (training), astral characters and lone surrogates included; and a segmented document's
-    sentences hold exactly the words inside them."""
+def test_words_and_sentences_of_many_texts_at_once(texts: list[str]) -> None:
+    """The numpy word splitter (inference) finds what the regex finds (training), astral
+    characters and lone surrogates included; and texts segmented together get the sentences
+    split_sentences finds in each normalised text, each holding exactly its words."""
     from models.document import segment_documents
-    from models.segment import split_words_many
+    from models.segment import word_bounds
 
-    assert split_words_many(texts) == [split_words(t) for t in texts]
+    for text in texts:
+        starts, ends = word_bounds(text)
+        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == split_words(text)
     docs = segment_documents(texts)
     assert len(docs) == len(texts)
     for doc in docs:
-        for (s, e), words in doc.sentences:
-            assert words == split_words(doc.norm.text, s, e)
-        # and every word of the text is in one sentence
-        assert sum(len(w) for _, w in doc.sentences) == len(split_words(doc.norm.text))
+        text = doc.norm.text
+        expected = [((s, e), split_words(text, s, e)) for s, e in split_sentences(text)]
+        assert doc.sentences == expected
+        assert sum(len(w) for _, w in expected) == len(split_words(text))
