@@ -13,10 +13,10 @@ def split_flat(flat: Sequence, counts: np.ndarray | Sequence[int]) -> list:
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
 
 
-def join_texts(texts: Sequence[str]) -> tuple[str, np.ndarray]:
-    """The texts joined by "\\n" (a space to every splitter here, so nothing found in the
-    joined text spans two texts), and where each text starts in it."""
-    return "\n".join(texts), np.cumsum([0, *(len(t) + 1 for t in texts[:-1])], dtype=np.int64)
+def join_texts(texts: Sequence[str], separator: str = "\n") -> tuple[str, np.ndarray]:
+    """The texts joined by ``separator`` (one character, a space to every splitter here, so
+    nothing found in the joined text spans two texts), and where each text starts in it."""
+    return separator.join(texts), np.cumsum([0, *(len(t) + 1 for t in texts[:-1])], dtype=np.int64)
 
 
 def in_texts(positions: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -188,17 +188,36 @@ def _untouched(text: str) -> bool:
     return _CHAR_RULES.search(text) is None and _unchanged_by_stage_two(text)
 
 
-_untouched_word = lru_cache(maxsize=65536)(_untouched)
+class _CleanWords:
+    """Words no rule touches, remembered (up to 64 characters each, 100k words, then afresh):
+    news repeats its words, so most texts are found clean by one set lookup per word, in C."""
+
+    def __init__(self, max_words: int = 100_000) -> None:
+        self.known: set[str] = set()
+        self.max_words = max_words
+
+    def all_clean(self, words: list[str]) -> bool:
+        if self.known.issuperset(words):
+            return True
+        for w in words:
+            if w not in self.known:
+                if not _untouched(w):
+                    return False
+                if len(w) <= _CACHED_WORD_CHARS:
+                    if len(self.known) >= self.max_words:
+                        self.known = set()
+                    self.known.add(w)
+        return True
+
+
+_CLEAN_WORDS = _CleanWords()
 
 
 def _plain(text: str) -> bool:
-    """No rule touches ``text``, checked word by word with a cache (news repeats its words).
-    Exact: no rule's match spans an ASCII space (none matches a space, none holds one), and
-    NFKC never composes or reorders across a space (a starter that composes with nothing)."""
-    return all(
-        _untouched_word(w) if len(w) <= _CACHED_WORD_CHARS else _untouched(w)
-        for w in text.split(" ")
-    )
+    """No rule touches ``text``, checked word by word (:class:`_CleanWords`). Exact: no
+    rule's match spans an ASCII space (none matches a space, none holds one), and NFKC
+    never composes or reorders across a space (a starter that composes with nothing)."""
+    return _CLEAN_WORDS.all_clean(text.split(" "))
 
 
 def normalize(text: str) -> NormalizedText:

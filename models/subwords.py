@@ -24,8 +24,11 @@ import numpy as np
 from models.batching import in_texts, join_texts
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
-# str.split also cuts at U+001C-U+001F, so it cannot stand in.
-_SPACES = re.compile("([\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+)")
+# str.split() also cuts at U+001C-U+001F, so it cannot stand in; str.split(" ") can, where
+# the space is the only one of them (normalised text).
+_NOT_SPACE = "\t\n\v\f\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = re.compile(f"([ {_NOT_SPACE}]+)")
+_OTHER_SPACE = re.compile(f"[{_NOT_SPACE}]")
 Encoded = tuple[np.ndarray, np.ndarray, np.ndarray]  # ids, (start, end) offsets, count per text
 
 
@@ -71,12 +74,19 @@ def _added_tokens(tokenizer) -> re.Pattern | None:
 def _chunks(joined: str, text_starts: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The whitespace-separated chunks of texts joined by models.batching.join_texts: the
     chunks, each one's start in its text, and which text that is."""
-    parts = _SPACES.split(joined)  # chunk, spaces, chunk, ..., chunk ("" at a blank edge)
-    ends = np.fromiter(accumulate(map(len, parts)), np.int64, len(parts))
-    starts = np.concatenate(([0], ends[1::2]))  # a chunk starts where the spaces before end
-    keep = ends[0::2] > starts
+    if _OTHER_SPACE.search(joined) is None:  # split at C speed
+        parts = joined.split(" ")  # "" between two spaces
+        lengths = np.fromiter(map(len, parts), np.int64, len(parts))
+        starts = np.cumsum(lengths + 1) - lengths - 1
+    else:
+        parts = _SPACES.split(joined)  # chunk, spaces, chunk, ..., chunk ("" at a blank edge)
+        ends = np.fromiter(accumulate(map(len, parts)), np.int64, len(parts))
+        starts = np.concatenate(([0], ends[1::2]))  # a chunk starts where the spaces end
+        parts = parts[0::2]
+        lengths = ends[0::2] - starts
+    keep = lengths > 0
     text_of, starts = in_texts(starts[keep], text_starts)
-    return list(compress(parts[0::2], keep.tolist())), starts, text_of
+    return list(compress(parts, keep.tolist())), starts, text_of
 
 
 def _fit(array: np.ndarray, size: int) -> np.ndarray:
@@ -131,7 +141,7 @@ class Subwords:
         self._added = _added_tokens(tokenizer) if self.chunked else None
 
     def __call__(self, texts: Sequence[str]) -> Encoded:
-        joined, text_starts = join_texts(texts)
+        joined, text_starts = join_texts(texts, " ")
         if not self.chunked or (self._added and self._added.search(joined)):
             return tokenise(self.tokenizer, texts)
         chunks, starts, text_of = _chunks(joined, text_starts)

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from models.subwords import Subwords, tokenise
+from models.subwords import _OTHER_SPACE, Subwords, tokenise
 from tests.conftest import DATA
 from tests.tiny import bengali_vocab
 
@@ -59,6 +59,10 @@ def test_chunk_cache_matches_one_tokenizer_call(limits: dict) -> None:
     _assert_same(expected, subwords(plain))
     assert subwords._store.index  # the cache path ran
     _assert_same(expected, subwords(plain))  # served from the cache
+    # a batch whose only whitespace is the space: chunks split by str.split(" ")
+    spaced = [t for t in plain if not _OTHER_SPACE.search(t)]
+    assert 0 < len(spaced) < len(plain)
+    _assert_same(tokenise(tokenizer, spaced), subwords(spaced))
     # a text holding an added token: the whole batch goes to the tokenizer as it is
     _assert_same(tokenise(tokenizer, texts), subwords(texts))
 
