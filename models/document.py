@@ -80,7 +80,14 @@ def entity_from_words(
     norm: NormalizedText, words: list[Span], first: int, last: int, label: str, score: float
 ) -> Entity | None:
     """The mention over ``words[first:last]``, on the text as sent, tidied per the guide."""
-    start, end = norm.to_original(words[first][0], words[last - 1][1])
+    return entity_at(norm, words[first][0], words[last - 1][1], label, score)
+
+
+def entity_at(
+    norm: NormalizedText, start: int, end: int, label: str, score: float
+) -> Entity | None:
+    """The mention over ``norm.text[start:end]``, on the text as sent, tidied per the guide."""
+    start, end = norm.to_original(start, end)
     start, end = tidy_span(norm.original, start, end)
     if start >= end:
         return None

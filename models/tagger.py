@@ -18,7 +18,7 @@ import numpy as np
 
 from models.batching import split_flat
 from models.decoding import BioDecoder, WordSpan
-from models.document import DocumentWords, entity_from_words, segment_documents
+from models.document import DocumentWords, entity_at, segment_documents
 from models.encoders import Encoder, load_encoder
 from models.encoding import (
     Window,
@@ -386,17 +386,24 @@ class Tagger:
     def spans(
         self, docs: Sequence[DocumentWords], batch: _Batch, decoded: list[list[WordSpan]]
     ) -> list[list[Entity]]:
-        """Mentions on the text as received, tidied per docs/annotation.md."""
+        """Mentions on the text as received, tidied per docs/annotation.md; the words they
+        start and end at looked up for all mentions at once."""
         results: list[list[Entity]] = [[] for _ in docs]
-        words, first_word = batch.words.tolist(), batch.first_word().tolist()
-        for s, found in enumerate(decoded):
-            if not found:
-                continue
-            d, w0 = int(batch.sentence_doc[s]), first_word[s]
-            for span in found:
-                ent = entity_from_words(
-                    docs[d].norm, words, w0 + span.first, w0 + span.last, span.label, span.score
-                )
-                if ent is not None:
-                    results[d].append(ent)
+        found = [(s, span) for s, spans in enumerate(decoded) for span in spans]
+        if not found:
+            return results
+        sentence = np.array([s for s, _ in found], dtype=np.int64)
+        first_word = batch.first_word()[sentence]
+        starts = batch.words[first_word + [span.first for _, span in found], 0]
+        ends = batch.words[first_word + [span.last - 1 for _, span in found], 1]
+        for d, start, end, (_, span) in zip(
+            batch.sentence_doc[sentence].tolist(),
+            starts.tolist(),
+            ends.tolist(),
+            found,
+            strict=True,
+        ):
+            ent = entity_at(docs[d].norm, start, end, span.label, span.score)
+            if ent is not None:
+                results[d].append(ent)
         return results

@@ -124,6 +124,9 @@ class SpanRepair:
         self.config = config
         self._first_words = kb.multiword_names(config.relabel_min_prior)
         self._single_words = kb.single_word_names()
+        # news repeats its words: whether a name may start at one is worked out once per word
+        self._name_words = lru_cache(maxsize=65536)(self._most_name_words)
+        self._name_hit = lru_cache(maxsize=65536)(self._trusted_name)
 
     # --- KB look-ups ---------------------------------------------------------------
     def known(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
@@ -349,14 +352,23 @@ class SpanRepair:
                 i += 1
         return found
 
+    def _most_name_words(self, word: str) -> int:
+        """How many words a trusted KB name starting with ``word`` may have (0: none does)."""
+        form = alias_form(word)
+        if form in self._first_words:
+            return self._first_words[form]
+        return 1 if any(f in self._single_words for f in surface_forms(word)) else 0
+
+    def _trusted_name(self, surface: str, several_words: bool) -> KbEntity | None:
+        """The trusted KB entity a stretch of text names: any known name of several words; a
+        lone word only if it is no common word and names one entity (:meth:`_single`)."""
+        if several_words:
+            return self.known(surface, self.config.relabel_min_prior)
+        return self._single(surface) if _is_word(surface) and not is_common(surface) else None
+
     def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:
         """The longest trusted KB name starting at word ``i``, if any."""
-        word = words[i].group()
-        if alias_form(word) not in self._first_words and not any(
-            form in self._single_words for form in surface_forms(word)
-        ):
-            return None
-        longest = self._first_words.get(alias_form(word), 1)
+        longest = self._name_words(words[i].group())
         for j in range(min(i + longest, len(words)) - 1, i - 1, -1):
             if not all(
                 JOINER.match(text[words[k].end() : words[k + 1].start()]) for k in range(i, j)
@@ -364,12 +376,7 @@ class SpanRepair:
                 continue
             start, end = words[i].start(), words[j].end()
             surface = text[start:end]
-            if j > i:
-                hit = self.known(surface, self.config.relabel_min_prior)
-            elif _is_word(surface) and not is_common(surface):
-                hit = self._single(surface)
-            else:
-                continue
+            hit = self._name_hit(surface, j > i)
             if hit is not None:
                 return Entity(start, end, surface, hit.label, self.config.gazetteer_score)
         return None
