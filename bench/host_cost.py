@@ -63,7 +63,7 @@ def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:
     t0 = lap("encoder (null) + batching", t0)
     word_probs = tagger.merge_windows(sentences, window_probs)
     t0 = lap("merge windows", t0)
-    decoded = tagger._decoder.decode_many(word_probs)
+    decoded = tagger._decoder.decode_flat(word_probs, sentences.n_words)
     t0 = lap("decode (Viterbi)", t0)
     found = tagger.spans(docs, sentences, decoded)
     t0 = lap("spans", t0)

@@ -64,13 +64,20 @@ class BioDecoder:
         return self.decode_many([probs])[0]
 
     def decode_many(self, probs: Sequence[np.ndarray]) -> list[list[WordSpan]]:
-        """The mentions of several sentences. A sentence whose most probable tags are valid
-        BIO by a clear margin needs no Viterbi (:meth:`_clear_argmax`); the rest are decoded
-        in length-sorted padded batches."""
+        """The mentions of several sentences, each (words, tags) probabilities."""
         lengths = np.array([len(p) for p in probs], dtype=np.int64)
         if not lengths.sum():
             return [[] for _ in probs]
-        flat = np.concatenate(probs).astype(np.float32, copy=False)
+        return self.decode_flat(np.concatenate(probs), lengths)
+
+    def decode_flat(self, probs: np.ndarray, lengths: np.ndarray) -> list[list[WordSpan]]:
+        """The mentions of sentences of ``lengths`` words, their (words, tags) probabilities
+        one after the other. A sentence whose most probable tags are valid BIO by a clear
+        margin needs no Viterbi (:meth:`_clear_argmax`); the rest are decoded in
+        length-sorted padded batches."""
+        if not lengths.sum():
+            return [[] for _ in lengths]
+        flat = probs.astype(np.float32, copy=False)
         logp = np.log(np.clip(flat, _MIN_PROB, 1.0))
         first = np.cumsum(lengths) - lengths
         paths, clear = self._clear_argmax(logp, lengths, first)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -60,6 +61,14 @@ class _Batch:
 
     def first_word(self) -> np.ndarray:
         return np.cumsum(self.n_words) - self.n_words
+
+
+class WindowProbs(NamedTuple):
+    """The encoder's tag probabilities: window ``v`` (<s>, its subwords, </s>) is ``rows``
+    from ``first_row[v]`` on."""
+
+    rows: np.ndarray
+    first_row: np.ndarray
 
 
 def _padded(values: np.ndarray, lengths: np.ndarray, fill: int) -> tuple[np.ndarray, np.ndarray]:
@@ -202,7 +211,7 @@ class Tagger:
         preprocess → forward → postprocess, each step over all sentences at once."""
         batch = self.windows(self.tokenise(docs))
         word_probs = self.merge_windows(batch, self.forward(batch))
-        return self.spans(docs, batch, self._decoder.decode_many(word_probs))
+        return self.spans(docs, batch, self._decoder.decode_flat(word_probs, batch.n_words))
 
     # -- the steps, each over every sentence of the batch ------------------------------
     def tokenise(self, docs: Sequence[DocumentWords]) -> _Batch:
@@ -263,14 +272,19 @@ class Tagger:
             batch.window_size[at] = [len(w.input_ids) - 2 for w in cut]
         return batch
 
-    def forward(self, batch: _Batch) -> list[np.ndarray]:
-        """Tag probabilities per window (the hot path: just the model calls)."""
-        out: list[np.ndarray] = [None] * len(batch.window_sentence)  # type: ignore[list-item]
+    def forward(self, batch: _Batch) -> WindowProbs:
+        """Tag probabilities at every position of every window (the hot path: just the model
+        calls). Each encoder batch's output is kept whole, padding and all."""
+        outputs: list[np.ndarray] = [np.zeros((0, len(self.tags)), dtype=np.float32)]
+        first_row = np.zeros(len(batch.window_size), dtype=np.int64)
+        rows = 0
         for chosen, arrays in self.encoder_batches(batch):
             probs = self.encoder(*arrays)
-            for k, w in enumerate(chosen):
-                out[w] = probs[k]
-        return out
+            n, width = arrays[0].shape
+            first_row[chosen] = rows + width * np.arange(n)
+            outputs.append(probs.reshape(n * width, -1))
+            rows += n * width
+        return WindowProbs(np.concatenate(outputs), first_row)
 
     def encoder_batches(
         self, batch: _Batch, batch_tokens: int | None = None
@@ -299,7 +313,7 @@ class Tagger:
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """The windows' ids (<s>, the window's subwords, </s>) and gazetteer features, in
         ``order``, one window after the other: gathered for all windows at once."""
-        k = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        k = _ranges(lengths)
         last = np.repeat(lengths - 1, lengths)
         n = len(batch.ids)  # the gather's source: the subwords, then <s> and </s>
         source = np.where(k == 0, n, np.where(k == last, n + 1, 0))
@@ -325,40 +339,33 @@ class Tagger:
             features = _padded(np.fromiter(bits, np.int64, int(lengths.sum())), lengths, 0)[0]
         return [ids, filled.astype(np.int64), features]
 
-    def merge_windows(self, batch: _Batch, window_probs: list[np.ndarray]) -> list[np.ndarray]:
-        """(words, tags) probabilities per sentence; a word in two windows is read from the
-        one where it sits furthest from an edge, a word sharing its first subword with the
-        word before continues that word's tag."""
+    def merge_windows(self, batch: _Batch, probs: WindowProbs) -> np.ndarray:
+        """(words, tags) probabilities, all sentences' words one after the other. A sentence
+        that fits one window takes each word's first subword's row, gathered for all such
+        sentences at once; a word in two windows is read from the one where it sits furthest
+        from an edge; a word sharing its first subword with the word before continues that
+        word's tag."""
         fits = batch.n_tokens <= self.max_subwords
         first_window = np.searchsorted(batch.window_sentence, np.arange(len(fits)))
-        n_words = batch.n_words[fits]
-        merged = self._merge_one_window(
-            batch.heads[np.repeat(fits, batch.n_words)],
-            n_words,
-            [window_probs[w] for w in first_window[fits].tolist()],
-        )
-        out: list[np.ndarray] = [None] * len(fits)  # type: ignore[list-item]
-        for s, m in zip(np.flatnonzero(fits).tolist(), split_flat(merged, n_words), strict=True):
-            out[s] = m
+        first_row, first_word = probs.first_row, batch.first_word()
+        in_fit = np.repeat(fits, batch.n_words)
+        heads = batch.heads[in_fit]
+        out = np.empty((len(batch.heads), len(self.tags)), dtype=np.float32)
+        out[in_fit] = probs.rows[
+            np.where(heads >= 0, heads + 1, 0)
+            + np.repeat(first_row[first_window[fits]], batch.n_words[fits])
+        ]
+        starts_sentence = np.zeros(len(out), dtype=bool)
+        starts_sentence[first_word[batch.n_words > 0]] = True
+        for w in np.flatnonzero((batch.heads < 0) & in_fit).tolist():  # in order: chains
+            self._continue_word(out, w, starts_sentence[w])
         for s, cut in batch.cut.items():
-            probs = window_probs[first_window[s] : first_window[s] + len(cut)]
-            out[s] = self._merge_sentence(cut, int(batch.n_words[s]), probs)
-        return out
-
-    def _merge_one_window(
-        self, heads: np.ndarray, n_words: np.ndarray, probs: list[np.ndarray]
-    ) -> np.ndarray:
-        """Sentences that fit one window (the common case), all at once: every window's rows
-        stacked and each word's first subword's row gathered in one step (after <s>)."""
-        if not len(heads):
-            return np.zeros((0, len(self.tags)), dtype=np.float32)
-        window_start = np.cumsum([0, *(len(p) for p in probs[:-1])])
-        rows = np.where(heads >= 0, heads + 1, 0) + np.repeat(window_start, n_words)
-        out = np.concatenate(probs)[rows].astype(np.float32, copy=False)  # a copy
-        first_word = np.zeros(len(out), dtype=bool)
-        first_word[(np.cumsum(n_words) - n_words)[n_words > 0]] = True
-        for w in np.flatnonzero(heads < 0).tolist():  # in order: chains carry on
-            self._continue_word(out, w, first_word[w])
+            windows = range(first_window[s], first_window[s] + len(cut))
+            rows = [
+                probs.rows[first_row[v] : first_row[v] + batch.window_size[v] + 2] for v in windows
+            ]
+            w0, n = first_word[s], int(batch.n_words[s])
+            out[w0 : w0 + n] = self._merge_sentence(cut, n, rows)
         return out
 
     def _merge_sentence(self, windows: list[Window], n: int, probs: list[np.ndarray]) -> np.ndarray:
@@ -407,3 +414,8 @@ class Tagger:
             if ent is not None:
                 results[d].append(ent)
         return results
+
+
+def _ranges(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., n - 1 for each n of ``counts``, one after the other."""
+    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)

@@ -126,7 +126,7 @@ def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
     merge gives, words that share a subword with the word before (head -1) included, also
     at a sentence's start and in a chain."""
     from models.encoding import Window
-    from models.tagger import Tagger, _Batch
+    from models.tagger import Tagger, WindowProbs, _Batch
 
     tags = bio_tags()
     tagger = Tagger(encoder=None, tokenizer=None, tags=tags)
@@ -145,9 +145,10 @@ def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
     batch = _Batch(
         [], np.zeros(len(n), dtype=np.int64), np.zeros((n.sum(), 2), dtype=np.int64), n,
         np.zeros(n.sum(), dtype=np.int64), n, np.concatenate([np.array(h) for h in heads]),
-        window_sentence=np.arange(len(n)),
+        window_sentence=np.arange(len(n)), window_size=n,
     )  # fmt: skip
-    merged = tagger.merge_windows(batch, probs)
+    rows = WindowProbs(np.concatenate(probs), np.cumsum(n + 2) - (n + 2))
+    merged = np.split(tagger.merge_windows(batch, rows), np.cumsum(n)[:-1])
     one_by_one = [
         tagger._merge_sentence([Window([], 0, [k + 1 if k >= 0 else -1 for k in h])], len(h), [p])
         for h, p in zip(heads, probs, strict=True)
