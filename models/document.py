@@ -47,9 +47,10 @@ def segment_documents(texts: Sequence[str]) -> list[DocumentWords]:
 def segment_normalized(norms: Sequence[NormalizedText]) -> list[DocumentWords]:
     """Normalised texts cut into sentences and words, all texts at once in their joined text.
     A sentence is the words between two cuts (models.segment.sentence_cuts, and where each
-    text starts), from its first word's start to its last word's end: models.segment's
-    split_sentences trims only spaces, and every other character is in a word. No word
-    crosses a cut: a cut follows a punctuation mark or a line break."""
+    text starts), from its first word's start to its last word's end: what is left of the
+    stretch between the cuts once the spaces at its edges are trimmed, as every character
+    but a space is in a word (and normalised text has no spaces but " " and "\\n"). No
+    word crosses a cut: a cut follows a punctuation mark or a line break."""
     if not norms:
         return []
     joined, text_starts = join_texts([n.text for n in norms])

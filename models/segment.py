@@ -69,18 +69,3 @@ def sentence_cuts(text: str) -> list[int]:
     """Where sentences may end: after each run of sentence-final marks (and the closing
     quotes glued to them) and after each run of line breaks."""
     return [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-def split_sentences(text: str) -> list[Span]:
-    """Sentence spans, whitespace trimmed, empty sentences dropped."""
-    cuts = sentence_cuts(text)
-    spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
-    out: list[Span] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
