@@ -13,10 +13,13 @@ import argparse
 import json
 import os
 import resource
-import statistics
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.service_load import p50_p95
 from models.encoders import RUNTIMES, resolve_runtime
 from models.tagger import Tagger
 from service.settings import get_settings
@@ -46,6 +49,38 @@ class TimedEncoder:
             self.seconds += time.perf_counter() - t0
 
 
+def _article(sentences: list[str], chars: int = 2000) -> str:
+    """Sentences joined until the text is longer than ``chars``: a news article."""
+    article = ""
+    for s in sentences:
+        if len(article) > chars:
+            break
+        article += s + " "
+    return article
+
+
+def _tagging_seconds(tagger: Tagger, sentences: list[str]) -> tuple[float, float]:
+    """Seconds to tag ``sentences`` in calls of 256, and the encoder's part of them."""
+    encoder = TimedEncoder(tagger.encoder)
+    tagger.encoder = encoder
+    t0 = time.perf_counter()
+    try:
+        for lo in range(0, len(sentences), 256):
+            tagger.tag_many(sentences[lo : lo + 256])
+    finally:
+        tagger.encoder = encoder.encoder
+    return time.perf_counter() - t0, encoder.seconds
+
+
+def _latencies_ms(tagger: Tagger, article: str, runs: int = 20) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        tagger.tag(article)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
 def main() -> None:
     settings = get_settings()
     parser = argparse.ArgumentParser()
@@ -55,32 +90,15 @@ def main() -> None:
     args = parser.parse_args()
 
     sentences = [s.text for s in load_corpus("rifat-test", settings.data_dir)][: args.sentences]
-    article = ""
-    for s in sentences:
-        if len(article) > 2000:
-            break
-        article += s + " "
+    article = _article(sentences)
     rss0 = _rss_mb()
     t0 = time.perf_counter()
     tagger = Tagger.load(args.model, settings.device, args.runtime)
     load_s = time.perf_counter() - t0
     rss_loaded = _rss_mb()
     tagger.tag(article)  # warm-up
-
-    encoder = TimedEncoder(tagger.encoder)
-    tagger.encoder = encoder
-    t0 = time.perf_counter()
-    for lo in range(0, len(sentences), 256):
-        tagger.tag_many(sentences[lo : lo + 256])
-    batch_s = time.perf_counter() - t0
-    tagger.encoder = encoder.encoder
-
-    latencies = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        tagger.tag(article)
-        latencies.append((time.perf_counter() - t0) * 1000)
-    latencies.sort()
+    batch_s, encoder_s = _tagging_seconds(tagger, sentences)
+    latency = p50_p95(_latencies_ms(tagger, article))
     model_dir = Path(args.model)
     size_mb = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file()) / 1e6
     print(
@@ -95,10 +113,10 @@ def main() -> None:
                 "rss_mb_after_tagging": round(_rss_mb()),
                 "sentences": len(sentences),
                 "sentences_per_s": round(len(sentences) / batch_s, 1),
-                "encoder_share": round(encoder.seconds / batch_s, 3),
+                "encoder_share": round(encoder_s / batch_s, 3),
                 "article_chars": len(article),
-                "article_latency_ms_p50": round(statistics.median(latencies), 1),
-                "article_latency_ms_p95": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+                "article_latency_ms_p50": latency["p50_ms"],
+                "article_latency_ms_p95": latency["p95_ms"],
                 "threads": __import__("torch").get_num_threads(),
             },
             indent=2,

@@ -61,14 +61,7 @@ class BioDecoder:
 
     def decode(self, probs: np.ndarray) -> list[WordSpan]:
         """``probs``: (words, tags) probabilities. Returns mentions over word indices."""
-        return self.decode_many([probs])[0]
-
-    def decode_many(self, probs: Sequence[np.ndarray]) -> list[list[WordSpan]]:
-        """The mentions of several sentences, each (words, tags) probabilities."""
-        lengths = np.array([len(p) for p in probs], dtype=np.int64)
-        if not lengths.sum():
-            return [[] for _ in probs]
-        return self.decode_flat(np.concatenate(probs), lengths)
+        return self.decode_flat(probs, np.array([len(probs)]))[0]
 
     def decode_flat(self, probs: np.ndarray, lengths: np.ndarray) -> list[list[WordSpan]]:
         """The mentions of sentences of ``lengths`` words, their (words, tags) probabilities
@@ -113,7 +106,7 @@ class BioDecoder:
         return best, unclear == 0
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best valid paths, (batch, width), of sentences sorted by length (decode_many's
+        """Best valid paths, (batch, width), of sentences sorted by length (decode_flat's
         batches). Scores are kept tag-major (a tag's scores for the batch in one row). At
         each position only the sentences still going on (a suffix of the batch) step on;
         past its end a sentence keeps its score and its tag."""

@@ -18,7 +18,7 @@ from models.segment import Span, sentence_cuts, word_bounds
 from models.spans import tidy_span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: that costs 1 µs more per object, one per text
 class DocumentWords:
     """A normalised text cut into sentences and words, as arrays of offsets into
     ``norm.text`` (the tagger reads a batch's words without a Python object per word)."""

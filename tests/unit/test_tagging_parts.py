@@ -101,7 +101,7 @@ def test_decoder_finds_a_best_valid_sequence(sentences: list[list[list[float]]])
     dec = BioDecoder(_ODD_TAGS)
     probs = [np.array(rows, dtype=np.float32).reshape(-1, 5) for rows in sentences]
     probs = [p / p.sum(axis=1, keepdims=True) for p in probs]
-    decoded = dec.decode_many(probs)
+    decoded = dec.decode_flat(np.concatenate(probs), np.array([len(p) for p in probs]))
     assert len(decoded) == len(probs)
     for p, spans in zip(probs, decoded, strict=True):
         assert [(s.first, s.last, s.label) for s in spans] in _best_valid(_ODD_TAGS, p)
