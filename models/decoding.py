@@ -3,8 +3,9 @@
 Greedy argmax can produce ``O I-LOC`` or ``B-PER I-ORG``. Instead we take the
 most probable sequence that is valid BIO (Viterbi with the forbidden
 transitions removed), so every repair is the one the model itself prefers.
-Sentences are decoded together: one numpy step per word position for the
-whole batch, not a Python loop per sentence.
+Sentences are decoded together, in numpy, not in a Python loop per sentence:
+most words' best tags are already the best valid sequence, so only the pieces of
+sentences around a repair go through Viterbi, one numpy step per word position.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ class BioDecoder:
         self._inside_of = np.array(  # the I- tag index that continues each B-/I- tag
             [self.tags.index("I-" + t[2:]) if t != "O" else -1 for t in self.tags]
         )
+        self._outside_tag = self.tags.index("O") if "O" in self.tags else -1
+        b_of_i = [self.tags.index(f"B-{self.tags[i][2:]}") for i in self._inside
+                  if f"B-{self.tags[i][2:]}" in self.tags]  # fmt: skip
+        # each I- tag's B- tag (None where one lacks it: no word is then known to be O)
+        self._b_of_i = np.array(b_of_i) if len(b_of_i) == len(self._inside) else None
 
     def decode(self, probs: np.ndarray) -> list[WordSpan]:
         """``probs``: (words, tags) probabilities. Returns mentions over word indices."""
@@ -65,45 +71,74 @@ class BioDecoder:
 
     def decode_flat(self, probs: np.ndarray, lengths: np.ndarray) -> list[list[WordSpan]]:
         """The mentions of sentences of ``lengths`` words, their (words, tags) probabilities
-        one after the other. A sentence whose most probable tags are valid BIO by a clear
-        margin needs no Viterbi (:meth:`_clear_argmax`); the rest are decoded in
+        one after the other. Sentences are cut into pieces after each word every best path
+        tags O (:meth:`_pieces`); a piece whose most probable tags are valid BIO by a clear
+        margin is Viterbi's path as it is (:meth:`_clear`); the other pieces are decoded in
         length-sorted padded batches."""
         if not lengths.sum():
             return [[] for _ in lengths]
         flat = probs.astype(np.float32, copy=False)
         logp = np.log(np.clip(flat, _MIN_PROB, 1.0))
         first = np.cumsum(lengths) - lengths
-        paths, clear = self._clear_argmax(logp, lengths, first)
-        redo = [i for i in np.flatnonzero(~clear).tolist() if lengths[i]]
-        for batch in _length_batches(sorted(redo, key=lengths.__getitem__), lengths, logp.shape[1]):
-            n = lengths[batch]
-            inside = np.arange(n[-1]) < n[:, None]
-            rows = np.repeat(first[batch] - np.cumsum(n) + n, n) + np.arange(n.sum())
-            padded = np.zeros((len(batch), n[-1], logp.shape[1]), dtype=logp.dtype)
-            padded[inside] = logp[rows]
-            paths[rows] = self._viterbi(padded, n)[inside]
+        best = logp.argmax(axis=1)
+        top = np.partition(logp, -2, axis=1)[:, -2:]
+        margin, slack = top[:, 1] - top[:, 0], _rounding_slack(top[:, 1], lengths)
+        pieces = self._pieces(logp, best, margin - slack, first, lengths)
+        piece_len = np.diff(np.append(pieces, len(logp)))
+        unclear = np.flatnonzero(~self._clear(best, margin > slack, pieces, piece_len))
+        paths = self._viterbi_pieces(logp, best, pieces[unclear], piece_len[unclear])
         chosen = flat[np.arange(len(flat)), paths]
         return self._spans(paths, chosen, lengths, first)
 
-    def _clear_argmax(
-        self, logp: np.ndarray, lengths: np.ndarray, first: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Each word's most probable tag, and which sentences' tags are Viterbi's path as is:
-        valid BIO, and each word's best tag ahead of its second by more than rounding could
-        blur, so Viterbi finds this path, ties and all. Viterbi adds each word's log-probability
-        to running sums (float64) no bigger than ``bound``; sums differing by more than
-        2 ** -52 of it stay apart when rounded, and we ask for 2 ** -21 of it."""
-        best = logp.argmax(axis=1)
-        top = np.partition(logp, -2, axis=1)[:, -2:]
-        sentence_of = np.repeat(np.arange(len(lengths)), lengths)
-        bound = np.bincount(sentence_of, weights=-top[:, 1], minlength=len(lengths))
-        bound = (bound - np.log(_MIN_PROB)) * 2.0**-21
-        is_first = np.zeros(len(logp), dtype=bool)
-        is_first[first[lengths > 0]] = True
+    def _viterbi_pieces(
+        self, logp: np.ndarray, paths: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+    ) -> np.ndarray:
+        """``paths`` with the pieces at ``starts`` (``lengths`` words each) decoded by Viterbi,
+        in length-sorted padded batches."""
+        order = np.argsort(lengths, kind="stable")
+        starts, lengths = starts[order], lengths[order]
+        for batch in _length_batches(lengths.tolist(), logp.shape[1]):
+            n = lengths[batch]
+            inside = np.arange(n[-1]) < n[:, None]
+            rows = np.repeat(starts[batch] - np.cumsum(n) + n, n) + np.arange(n.sum())
+            padded = np.zeros((len(n), n[-1], logp.shape[1]), dtype=logp.dtype)
+            padded[inside] = logp[rows]
+            paths[rows] = self._viterbi(padded, n)[inside]
+        return paths
+
+    def _pieces(
+        self, logp: np.ndarray, best: np.ndarray, lead: np.ndarray, first: np.ndarray,
+        lengths: np.ndarray,
+    ) -> np.ndarray:  # fmt: skip
+        """Where each piece starts: at each sentence's start, and after each word whose best
+        tag is O ahead of its second best (``lead``) by more than an I- tag of the next word
+        beats its B- tag. Any path with another tag there scores less than the same path
+        with O there (and B-X for an I-X just after): every best path has O there, and the
+        words after it are decoded as a sentence of their own."""
+        starts = np.zeros(len(logp) + 1, dtype=bool)
+        starts[first[lengths > 0]] = True
+        if self._outside_tag >= 0 and self._b_of_i is not None:
+            last = np.zeros(len(logp), dtype=bool)
+            last[(first + lengths - 1)[lengths > 0]] = True
+            # an O-best word, not a sentence's last, and the next word's rows
+            at = np.flatnonzero((best == self._outside_tag) & (lead > 0) & ~last)
+            after = logp[at + 1]
+            gain = (after[:, self._inside] - after[:, self._b_of_i]).max(axis=1)
+            starts[at[lead[at] > gain] + 1] = True
+        return np.flatnonzero(starts[:-1])
+
+    def _clear(
+        self, best: np.ndarray, ahead: np.ndarray, pieces: np.ndarray, piece_len: np.ndarray
+    ) -> np.ndarray:
+        """Which pieces' most probable tags are Viterbi's path as they are: valid BIO, and
+        each word's best tag ``ahead`` of its second by more than rounding could blur, so
+        Viterbi finds this path, ties and all."""
+        is_first = np.zeros(len(best), dtype=bool)
+        is_first[pieces] = True
         valid = np.where(is_first, self._can_start[best], self._can_follow[np.roll(best, 1), best])
-        clear = valid & (top[:, 1] - top[:, 0] > bound[sentence_of])
-        unclear = np.bincount(sentence_of, weights=~clear, minlength=len(lengths))
-        return best, unclear == 0
+        piece_of = np.repeat(np.arange(len(pieces)), piece_len)
+        unclear = np.bincount(piece_of, weights=~(valid & ahead), minlength=len(pieces))
+        return unclear == 0
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best valid paths, (batch, width), of sentences sorted by length (decode_flat's
@@ -181,13 +216,22 @@ class BioDecoder:
         return out
 
 
-def _length_batches(order: list[int], lengths: np.ndarray, n_tags: int) -> Iterator[list[int]]:
-    """``order`` (sentences sorted by length) cut into runs of at most _MAX_BATCH_CELLS padded
-    cells each."""
+def _rounding_slack(top: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per word, a lead no rounding in its sentence's Viterbi can undo: Viterbi adds each
+    word's log-probability to running sums (float64) no bigger than the sentence's ``bound``;
+    sums differing by more than 2 ** -52 of it stay apart when rounded, and we ask for
+    2 ** -21 of it."""
+    sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+    bound = np.bincount(sentence_of, weights=-top, minlength=len(lengths)) - np.log(_MIN_PROB)
+    return (bound * 2.0**-21)[sentence_of]
+
+
+def _length_batches(lengths: list[int], n_tags: int) -> Iterator[slice]:
+    """Sorted ``lengths`` cut into runs of at most _MAX_BATCH_CELLS padded cells each."""
     lo = 0
-    while lo < len(order):
+    while lo < len(lengths):
         hi = lo + 1
-        while hi < len(order) and (hi - lo + 1) * lengths[order[hi]] * n_tags <= _MAX_BATCH_CELLS:
+        while hi < len(lengths) and (hi - lo + 1) * lengths[hi] * n_tags <= _MAX_BATCH_CELLS:
             hi += 1
-        yield order[lo:hi]
+        yield slice(lo, hi)
         lo = hi
