@@ -39,6 +39,16 @@ def _allowed(tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return start, trans
 
 
+class Plan(NamedTuple):
+    """How BioDecoder.decode_flat decodes a batch of words (BioDecoder.plan)."""
+
+    logp: np.ndarray  # (words, tags) clipped log-probabilities
+    best: np.ndarray  # each word's most probable tag
+    starts: np.ndarray  # each piece's first word
+    lengths: np.ndarray  # each piece's words
+    viterbi: np.ndarray  # which pieces go through Viterbi
+
+
 class BioDecoder:
     def __init__(self, tags: Sequence[str]) -> None:
         self.tags = tuple(tags)
@@ -71,24 +81,31 @@ class BioDecoder:
 
     def decode_flat(self, probs: np.ndarray, lengths: np.ndarray) -> list[list[WordSpan]]:
         """The mentions of sentences of ``lengths`` words, their (words, tags) probabilities
-        one after the other. Sentences are cut into pieces after each word every best path
-        tags O (:meth:`_pieces`); a piece whose most probable tags are valid BIO by a clear
-        margin is Viterbi's path as it is (:meth:`_clear`); the other pieces are decoded in
-        length-sorted padded batches."""
+        one after the other: Viterbi only for the pieces :meth:`plan` says need it."""
         if not lengths.sum():
             return [[] for _ in lengths]
         flat = probs.astype(np.float32, copy=False)
-        logp = np.log(np.clip(flat, _MIN_PROB, 1.0))
+        plan = self.plan(flat, lengths)
+        paths = self._viterbi_pieces(
+            plan.logp, plan.best, plan.starts[plan.viterbi], plan.lengths[plan.viterbi]
+        )
+        chosen = flat[np.arange(len(flat)), paths]
+        return self._spans(paths, chosen, lengths, np.cumsum(lengths) - lengths)
+
+    def plan(self, probs: np.ndarray, lengths: np.ndarray) -> Plan:
+        """How :meth:`decode_flat` decodes: sentences cut into pieces after each word every
+        best path tags O (:meth:`_pieces`); a piece whose most probable tags are valid BIO by
+        a clear margin is Viterbi's path as it is (:meth:`_clear`), the others go through
+        Viterbi."""
+        logp = np.log(np.clip(probs, _MIN_PROB, 1.0))
         first = np.cumsum(lengths) - lengths
         best = logp.argmax(axis=1)
         top = np.partition(logp, -2, axis=1)[:, -2:]
         margin, slack = top[:, 1] - top[:, 0], _rounding_slack(top[:, 1], lengths)
-        pieces = self._pieces(logp, best, margin - slack, first, lengths)
-        piece_len = np.diff(np.append(pieces, len(logp)))
-        unclear = np.flatnonzero(~self._clear(best, margin > slack, pieces, piece_len))
-        paths = self._viterbi_pieces(logp, best, pieces[unclear], piece_len[unclear])
-        chosen = flat[np.arange(len(flat)), paths]
-        return self._spans(paths, chosen, lengths, first)
+        starts = self._pieces(logp, best, margin - slack, first, lengths)
+        piece_len = np.diff(np.append(starts, len(logp)))
+        viterbi = ~self._clear(best, margin > slack, starts, piece_len)
+        return Plan(logp, best, starts, piece_len, viterbi)
 
     def _viterbi_pieces(
         self, logp: np.ndarray, paths: np.ndarray, starts: np.ndarray, lengths: np.ndarray
