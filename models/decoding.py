@@ -140,7 +140,7 @@ class BioDecoder:
             # an O-best word, not a sentence's last, and the next word's rows
             at = np.flatnonzero((best == self._outside_tag) & (lead > 0) & ~last)
             after = logp[at + 1]
-            gain = (after[:, self._inside] - after[:, self._b_of_i]).max(axis=1)
+            gain = (after[:, self._inside] - after[:, self._b_of_i]).max(axis=1, initial=0.0)
             starts[at[lead[at] > gain] + 1] = True
         return np.flatnonzero(starts[:-1])
 
@@ -158,7 +158,7 @@ class BioDecoder:
         return unclear == 0
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best valid paths, (batch, width), of sentences sorted by length (decode_flat's
+        """Best valid paths, (batch, width), of pieces sorted by length (_viterbi_pieces'
         batches). Scores are kept tag-major (a tag's scores for the batch in one row). At
         each position only the sentences still going on (a suffix of the batch) step on;
         past its end a sentence keeps its score and its tag."""
