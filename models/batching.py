@@ -13,6 +13,17 @@ def split_flat(flat: Sequence, counts: np.ndarray | Sequence[int]) -> list:
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
 
 
+def starts_of(counts: np.ndarray) -> np.ndarray:
+    """Where each of consecutive pieces of ``counts`` items starts."""
+    return np.cumsum(counts) - counts
+
+
+def ranges(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., n - 1 for each n of ``counts``, one after the other: each item's place in
+    its piece."""
+    return np.arange(int(np.sum(counts))) - np.repeat(starts_of(counts), counts)
+
+
 def join_texts(texts: Sequence[str], separator: str = "\n") -> tuple[str, np.ndarray]:
     """The texts joined by ``separator`` (one character, a space to every splitter here, so
     nothing found in the joined text spans two texts), and where each text starts in it."""

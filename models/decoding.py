@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from models.batching import ranges, starts_of
+
 _MAX_BATCH_CELLS = 1 << 16  # sentences × words × tags per pass: little padding, cache-sized
 _MIN_PROB = 1e-9  # probabilities are clipped here before the log
 
@@ -90,7 +92,7 @@ class BioDecoder:
             plan.logp, plan.best, plan.starts[plan.viterbi], plan.lengths[plan.viterbi]
         )
         chosen = flat[np.arange(len(flat)), paths]
-        return self._spans(paths, chosen, lengths, np.cumsum(lengths) - lengths)
+        return self._spans(paths, chosen, lengths, starts_of(lengths))
 
     def plan(self, probs: np.ndarray, lengths: np.ndarray) -> Plan:
         """How :meth:`decode_flat` decodes: sentences cut into pieces after each word every
@@ -98,7 +100,7 @@ class BioDecoder:
         a clear margin is Viterbi's path as it is (:meth:`_clear`), the others go through
         Viterbi."""
         logp = np.log(np.clip(probs, _MIN_PROB, 1.0))
-        first = np.cumsum(lengths) - lengths
+        first = starts_of(lengths)
         best = logp.argmax(axis=1)
         top = np.partition(logp, -2, axis=1)[:, -2:]
         margin, slack = top[:, 1] - top[:, 0], _rounding_slack(top[:, 1], lengths)
@@ -117,7 +119,7 @@ class BioDecoder:
         for batch in _length_batches(lengths.tolist(), logp.shape[1]):
             n = lengths[batch]
             inside = np.arange(n[-1]) < n[:, None]
-            rows = np.repeat(starts[batch] - np.cumsum(n) + n, n) + np.arange(n.sum())
+            rows = np.repeat(starts[batch], n) + ranges(n)
             padded = np.zeros((len(n), n[-1], logp.shape[1]), dtype=logp.dtype)
             padded[inside] = logp[rows]
             paths[rows] = self._viterbi(padded, n)[inside]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from models.batching import starts_of
 from models.segment import Span
 from models.subwords import tokenise
 
@@ -64,7 +65,7 @@ def word_heads_many(
     last_word = np.cumsum(n_words)[sentence_of_token]  # one past the sentence's last word
     inside = (offsets[:, 0] < offsets[:, 1]) & (w < last_word)
     inside[inside] &= spans[w[inside], 0] < ends[inside]
-    first_token = np.cumsum(n_tokens) - n_tokens
+    first_token = starts_of(n_tokens)
     heads = np.full(len(spans), -1, dtype=np.int64)
     firsts, at = np.unique(w[inside], return_index=True)
     token_index = np.flatnonzero(inside)[at]

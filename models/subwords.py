@@ -21,7 +21,7 @@ from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 
-from models.batching import in_texts, join_texts
+from models.batching import in_texts, join_texts, ranges, starts_of
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split() also cuts at U+001C-U+001F, so it cannot stand in; str.split(" ") can, where
@@ -120,7 +120,7 @@ class _ChunkStore:
         self.ids[t0:t1] = ids
         self.offsets[t0:t1] = offsets
         self.count[k0:k1] = counts
-        self.first[k0:k1] = t0 + np.cumsum(counts) - counts
+        self.first[k0:k1] = t0 + starts_of(counts)
         self.index.update(zip(chunks, range(k0, k1), strict=True))
         self.n_tokens = t1
         self.chars += sum(map(len, chunks))
@@ -149,9 +149,7 @@ class Subwords:
             codes = self._codes(chunks)
             store = self._store
             count = store.count[codes]
-            token = np.arange(int(count.sum())) + np.repeat(
-                store.first[codes] - (np.cumsum(count) - count), count
-            )
+            token = np.repeat(store.first[codes], count) + ranges(count)
             ids, offsets = store.ids[token], store.offsets[token]
         offsets += np.repeat(starts, count)[:, None]
         n_tokens = np.bincount(text_of, weights=count, minlength=len(texts)).astype(np.int64)

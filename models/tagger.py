@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from models.batching import split_flat
+from models.batching import ranges, split_flat, starts_of
 from models.decoding import BioDecoder, WordSpan
 from models.document import DocumentWords, entity_at, segment_documents
 from models.encoders import Encoder, load_encoder
@@ -57,10 +57,10 @@ class _Batch:
     cut: dict[int, list[Window]] = field(default_factory=dict)
 
     def first_token(self) -> np.ndarray:
-        return np.cumsum(self.n_tokens) - self.n_tokens
+        return starts_of(self.n_tokens)
 
     def first_word(self) -> np.ndarray:
-        return np.cumsum(self.n_words) - self.n_words
+        return starts_of(self.n_words)
 
 
 class WindowProbs(NamedTuple):
@@ -313,7 +313,7 @@ class Tagger:
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """The windows' ids (<s>, the window's subwords, </s>) and gazetteer features, in
         ``order``, one window after the other: gathered for all windows at once."""
-        k = _ranges(lengths)
+        k = ranges(lengths)
         last = np.repeat(lengths - 1, lengths)
         n = len(batch.ids)  # the gather's source: the subwords, then <s> and </s>
         source = np.where(k == 0, n, np.where(k == last, n + 1, 0))
@@ -414,8 +414,3 @@ class Tagger:
             if ent is not None:
                 results[d].append(ent)
         return results
-
-
-def _ranges(counts: np.ndarray) -> np.ndarray:
-    """0, 1, ..., n - 1 for each n of ``counts``, one after the other."""
-    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
