@@ -51,9 +51,9 @@ def names_f1(settings: CoreSettings) -> dict[str, float]:
     return out
 
 
-def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path) -> float:
+def docs_per_s(model_dir: Path, kb: Path, corpus: Path, out: Path, *extra: str) -> float:
     t0 = time.perf_counter()
-    annotate(ROOT, kb, corpus, out, model_dir=model_dir)
+    annotate(ROOT, kb, corpus, out, *extra, model_dir=model_dir)
     return sum(1 for _ in out.open(encoding="utf-8")) / (time.perf_counter() - t0)
 
 

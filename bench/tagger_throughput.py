@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.service_load import p50_p95
-from models.encoders import RUNTIMES, resolve_runtime
+from models.encoders import RUNTIMES
 from models.tagger import Tagger
 from service.settings import get_settings
 from training.corpora import load_corpus
@@ -105,7 +105,7 @@ def main() -> None:
         json.dumps(
             {
                 "model": str(model_dir),
-                "runtime": resolve_runtime(args.runtime, tagger.device),
+                "runtime": tagger.runtime.runtime,
                 "model_dir_mb": round(size_mb, 1),
                 "load_seconds": round(load_s, 2),
                 "rss_mb_before_load": round(rss0),

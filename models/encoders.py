@@ -2,39 +2,63 @@
 
 The tagger does not care which engine runs the encoder, only that it maps
 ``(input_ids, attention_mask)`` (int64, [batch, width]) to probabilities
-([batch, width, tags]). Two engines:
+([batch, width, tags]). The engines (``RUNTIME_INFO`` says which are batch-independent):
 
 - ``torch``: the Hugging Face model as trained; the one for GPUs and training.
-- ``torch-bf16``: the same under bfloat16 autocast, for GPUs that have it (H100/H200);
-  bench/gpu_check.sh compares its F1 with fp32 before it is worth choosing.
-- ``onnx``: the same weights exported to ``MODEL_DIR/onnx/model.onnx`` when the model
-  is built (``banglaner train``, or ``banglaner export`` for a model from elsewhere)
-  and run by ONNX Runtime: identical tags, faster on a CPU (bench/annotate_vs_hf.py).
-- ``onnx-int8``: that export with dynamically quantised 8-bit matmuls, unsigned
-  weights: 1.3-1.4x faster again at equal F1 (−0.04 names-F1 points on Rifat test,
-  −0.05 on the held-out articles). Signed int8 weights cost 1.0-1.4 points here:
-  on CPUs without VNNI, ONNX Runtime's u8×s8 kernel saturates its 16-bit sums.
+- ``torch-bf16``: the same under bfloat16 autocast, for GPUs that have it (H100/H200).
+- ``onnx``: the same weights exported to ``MODEL_DIR/onnx/model.onnx`` when the model is
+  built, run by ONNX Runtime in fp32.
+- ``onnx-int8-static``: that export with static int8 matmuls: per-channel int8 weights
+  and activation ranges calibrated once on training sentences, so a text's arithmetic
+  never depends on its batch. The feed-forward output matmuls (after GELU, whose
+  outliers a fixed range clips) stay fp32.
+- ``onnx-int8``: dynamic int8: activations quantised with one scale per batch, so a text's
+  result changes with the texts it is batched with. Selectable, never chosen by ``auto``.
 
-``auto`` picks ``onnx-int8`` on a CPU (fastest at equal F1) and ``torch`` on a GPU.
+``auto`` on a CPU takes the runtime ``banglaner export`` measured fastest on this host
+among the batch-independent ones that agree with fp32 on dev sentences
+(``MODEL_DIR/runtime.json``, training.export); without that record, fp32 ``onnx``. On a
+GPU it takes ``torch``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, get_args
 
 import numpy as np
 
 from models.errors import ModelLoadError
-from models.filelock import exclusive
 
-Runtime = Literal["auto", "torch", "torch-bf16", "onnx", "onnx-int8"]
+Runtime = Literal["auto", "torch", "torch-bf16", "onnx", "onnx-int8-static", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = get_args(Runtime)
 log = logging.getLogger("banglaner")
-ONNX_OPSET = 17
+RECORD = "runtime.json"  # the runtime choice `banglaner export` measured, in the model dir
+
+
+@dataclass(frozen=True)
+class RuntimeInfo:
+    """What a runtime needs and promises. ``batch_independent``: a text's probabilities are
+    bit for bit the same alone or in any batch (widths are bucketed per window, see
+    models.tagger; checked again on the host by ``banglaner export``)."""
+
+    onnx_file: str | None
+    batch_independent: bool
+    cpu: bool = True
+    gpu: bool = False
+
+
+RUNTIME_INFO: dict[str, RuntimeInfo] = {
+    "torch": RuntimeInfo(None, batch_independent=True, gpu=True),
+    "torch-bf16": RuntimeInfo(None, batch_independent=False, cpu=False, gpu=True),
+    "onnx": RuntimeInfo("model.onnx", batch_independent=True),
+    "onnx-int8-static": RuntimeInfo("model-int8-static.onnx", batch_independent=True),
+    "onnx-int8": RuntimeInfo("model-int8-u8.onnx", batch_independent=False),
+}
 
 
 class Encoder(Protocol):
@@ -122,90 +146,68 @@ def _threads() -> int:
     return int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1)
 
 
-def onnx_path(model_dir: Path, int8: bool) -> Path:
-    return model_dir / "onnx" / ("model-int8-u8.onnx" if int8 else "model.onnx")
+def onnx_path(model_dir: Path, runtime: str) -> Path:
+    """The ONNX file an ONNX runtime loads (models.encoders.RUNTIME_INFO)."""
+    return model_dir / "onnx" / RUNTIME_INFO[runtime].onnx_file
 
 
-def export_onnx(model, model_dir: Path, int8: bool = False) -> Path:
-    """Export ``model`` (loaded from ``model_dir``) beside its weights; an existing file
-    is kept. A build step (``banglaner train``, ``banglaner export``): loading never writes.
+@dataclass(frozen=True)
+class RuntimeChoice:
+    """The runtime a model runs on and why (shown by `banglaner info` and /ready)."""
 
-    The file lives in the model dir, so a retrained model dir (which replaces the
-    whole folder) never meets a stale export.
-    """
-    target = onnx_path(model_dir, int8)
-    if target.is_file():
-        return target
-    fp32 = onnx_path(model_dir, False)
+    runtime: str
+    reason: str
+
+
+def read_record(model_dir: Path) -> dict | None:
+    """The runtime choice `banglaner export` recorded for ``model_dir``, if any."""
+    path = model_dir / RECORD
     try:
-        with exclusive(target.parent / ".export.lock"):
-            if not fp32.is_file():
-                _export_fp32(model, fp32)
-            if int8 and not target.is_file():
-                _quantise(fp32, target)
-    except OSError as exc:
-        raise ModelLoadError.of("E004", path=target.parent, reason=exc) from exc
-    return target
+        return json.loads(path.read_text("utf-8")) if path.is_file() else None
+    except (OSError, ValueError):
+        log.warning("%s is unreadable: ignoring it", path)
+        return None
 
 
-def export_runtimes(model, model_dir: Path) -> list[Path]:
-    """Both ONNX files the CPU runtimes load (fp32 and int8)."""
-    return [export_onnx(model, model_dir, int8) for int8 in (False, True)]
-
-
-def _export_fp32(model, target: Path) -> None:
-    import torch
-
-    log.info("exporting %s to ONNX (once, a few seconds)", target.parent.parent)
-    ids = torch.full((2, 8), 5, dtype=torch.long)
-    inputs = {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
-    if hasattr(model, "gazetteer"):  # models.gazetteer_model: the features are a third input
-        inputs["gazetteer"] = torch.zeros_like(ids)
-    tmp = target.with_suffix(".tmp")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            model.cpu().eval(),
-            tuple(inputs.values()),
-            str(tmp),
-            input_names=list(inputs),
-            output_names=["logits"],
-            dynamic_axes={name: {0: "batch", 1: "width"} for name in [*inputs, "logits"]},
-            opset_version=ONNX_OPSET,
-            dynamo=False,
-        )
-    tmp.replace(target)
-
-
-def _quantise(fp32: Path, target: Path) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    log.info("quantising the ONNX export to int8 (once)")
-    tmp = target.with_suffix(".tmp")
-    quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QUInt8)
-    tmp.replace(target)
-
-
-def load_encoder(model_dir: Path, device: str, runtime: str = "auto") -> Encoder:
-    """The encoder of ``model_dir`` on ``runtime``. ``auto`` on a CPU takes the int8 export
-    and falls back to torch (with a log line) where the model dir has none; an ONNX
-    runtime asked for by name is an error when its file is missing."""
-    chosen = resolve_runtime(runtime, device)
-    if chosen.startswith("onnx"):
-        path = onnx_path(model_dir, chosen == "onnx-int8")
-        if path.is_file():
-            return OnnxEncoder(path)
-        if runtime != "auto":
-            raise ModelLoadError.of("E007", runtime=chosen, path=path, model_dir=model_dir)
-        log.info("%s has no ONNX export (banglaner export writes it): using torch", model_dir)
-    return TorchEncoder.load(model_dir, device, bf16=chosen == "torch-bf16")
-
-
-def resolve_runtime(runtime: str, device: str) -> str:
+def choose_runtime(runtime: str, device: str, model_dir: Path) -> RuntimeChoice:
+    """Which runtime ``runtime`` means for ``model_dir`` on ``device``, and why."""
     if runtime not in RUNTIMES:
         raise ModelLoadError.of("E005", runtime=runtime, choices=RUNTIMES)
-    if runtime == "auto":
-        return "torch" if device.startswith("cuda") else "onnx-int8"
-    if runtime.startswith("onnx") and device.startswith("cuda"):
-        raise ModelLoadError.of("E006", runtime=runtime)
-    return runtime
+    gpu = device.startswith("cuda")
+    if runtime != "auto":
+        info = RUNTIME_INFO[runtime]
+        if (gpu and not info.gpu) or (not gpu and not info.cpu):
+            raise ModelLoadError.of("E006", runtime=runtime, device=device)
+        return RuntimeChoice(runtime, "asked for by name")
+    if gpu:
+        return RuntimeChoice("torch", "auto on a GPU")
+    record = read_record(model_dir) or {}
+    chosen = record.get("chosen")
+    if chosen in RUNTIME_INFO and _runnable(chosen, model_dir):
+        return RuntimeChoice(chosen, f"auto: {record.get('why', 'recorded')} ({RECORD})")
+    if onnx_path(model_dir, "onnx").is_file():
+        return RuntimeChoice("onnx", f"auto: no runtime record in {model_dir}, fp32 ONNX")
+    log.info("%s has no ONNX export (banglaner export writes it): using torch", model_dir)
+    return RuntimeChoice("torch", "auto: the model dir has no ONNX export")
+
+
+def _runnable(runtime: str, model_dir: Path) -> bool:
+    """A batch-independent CPU runtime whose file (if it needs one) the model dir has."""
+    info = RUNTIME_INFO[runtime]
+    needs = info.onnx_file is not None
+    return (
+        info.batch_independent
+        and info.cpu
+        and (not needs or onnx_path(model_dir, runtime).is_file())
+    )
+
+
+def load_encoder(model_dir: Path, device: str, runtime: str) -> Encoder:
+    """The encoder of ``model_dir`` on ``runtime`` (a concrete one, from choose_runtime); an
+    ONNX runtime whose file is missing is an error (loading never writes)."""
+    if RUNTIME_INFO[runtime].onnx_file is None:
+        return TorchEncoder.load(model_dir, device, bf16=runtime == "torch-bf16")
+    path = onnx_path(model_dir, runtime)
+    if not path.is_file():
+        raise ModelLoadError.of("E007", runtime=runtime, path=path, model_dir=model_dir)
+    return OnnxEncoder(path)

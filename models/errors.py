@@ -20,7 +20,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "or set BANGLANER_RUNTIME=torch",
     ),
     "E005": ("unknown runtime {runtime!r}", "use one of {choices}"),
-    "E006": ("runtime {runtime} runs on the CPU only", "use --device cpu, or runtime torch"),
+    "E006": (
+        "runtime {runtime} does not run on device {device}",
+        "ONNX runtimes run on the CPU (--device cpu), torch-bf16 on a GPU; torch runs on both",
+    ),
     "E007": (
         "the {runtime} runtime needs {path}, which the model dir lacks (loading never writes)",
         "run `banglaner export --model {model_dir}` (`make model` does), "

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from models.dates.merge import merge_dates
 from models.document import DocumentWords, segment_documents
+from models.encoders import RuntimeChoice
 from models.entity import Entity
 from models.kb.store import KnowledgeBase
 from models.linker import Linker
@@ -58,6 +59,11 @@ class Pipeline:
     @property
     def version(self) -> str:
         return self.tagger.version
+
+    @property
+    def runtime(self) -> RuntimeChoice | None:
+        """The encoder runtime and why it was chosen (a baseline tagger has none)."""
+        return getattr(self.tagger, "runtime", None)
 
     def document_date(self, doc_date: date | None) -> date:
         """The date relative dates resolve against: the given one, else today where the news is."""

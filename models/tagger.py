@@ -20,7 +20,7 @@ import numpy as np
 from models.batching import ranges, split_flat, starts_of
 from models.decoding import BioDecoder, WordSpan
 from models.document import DocumentWords, entity_at, segment_documents
-from models.encoders import Encoder, load_encoder
+from models.encoders import Encoder, RuntimeChoice, choose_runtime, load_encoder
 from models.encoding import (
     Window,
     make_windows,
@@ -71,10 +71,15 @@ class WindowProbs(NamedTuple):
     first_row: np.ndarray
 
 
-def _padded(values: np.ndarray, lengths: np.ndarray, fill: int) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of ``lengths`` consecutive ``values`` each, padded with ``fill``, and the mask of
-    filled cells."""
-    filled = np.arange(lengths.max()) < lengths[:, None]
+WIDTH_STEP = 8  # encoder inputs are padded to a multiple of this (Tagger.encoder_batches)
+
+
+def _padded(
+    values: np.ndarray, lengths: np.ndarray, fill: int, width: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``lengths`` consecutive ``values`` each, padded with ``fill`` to ``width``
+    (default: the longest), and the mask of filled cells."""
+    filled = np.arange(width or lengths.max()) < lengths[:, None]
     out = np.full(filled.shape, fill, dtype=np.int64)
     out[filled] = values
     return out, filled
@@ -138,8 +143,10 @@ class Tagger:
         name: str = "banglaner",
         version: str = "0",
         gazetteer: Gazetteer | None = None,
+        runtime: RuntimeChoice | None = None,
     ) -> None:
         self.encoder = encoder
+        self.runtime = runtime or RuntimeChoice("given", "an encoder passed in")
         self.gazetteer = gazetteer  # the KB's names as features, for a model trained with them
         self.tokenizer = tokenizer
         self._subwords = Subwords(tokenizer)
@@ -171,7 +178,7 @@ class Tagger:
     ) -> Tagger:
         """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier).
 
-        ``runtime`` (models.encoders): ``auto``, ``torch``, ``onnx`` or ``onnx-int8``.
+        ``runtime`` (models.encoders.RUNTIMES): ``auto`` or a runtime's name.
         ``kb``: the knowledge base, for a model that reads gazetteer features.
         Loading only reads: the ONNX files are written when the model is built.
         """
@@ -184,7 +191,8 @@ class Tagger:
         config = AutoConfig.from_pretrained(str(model_dir))
         tags = _bio_tags(config, model_dir)
         device = resolve_device(device)
-        encoder = load_encoder(model_dir, device, runtime)
+        choice = choose_runtime(runtime, device, model_dir)
+        encoder = load_encoder(model_dir, device, choice.runtime)
         card = model_card(model_dir)
         kwargs.setdefault("max_subwords", max_window(config))
         return cls(
@@ -195,6 +203,7 @@ class Tagger:
             name=card.get("name", model_dir.name),
             version=card.get("version", "0"),
             gazetteer=_gazetteer(model_dir, kb),
+            runtime=choice,
             **kwargs,
         )
 
@@ -212,6 +221,17 @@ class Tagger:
         batch = self.windows(self.tokenise(docs))
         word_probs = self.merge_windows(batch, self.forward(batch))
         return self.spans(docs, batch, self._decoder.decode_flat(word_probs, batch.n_words))
+
+    def prepare(self, texts: Sequence[str]) -> _Batch:
+        """The texts segmented, tokenised and cut into encoder windows."""
+        return self.windows(self.tokenise(segment_documents(texts)))
+
+    def word_probabilities(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's (words, tags) probabilities, as the decoder receives them."""
+        batch = self.prepare(texts)
+        probs = self.merge_windows(batch, self.forward(batch))
+        words_per_doc = np.bincount(batch.sentence_doc, batch.n_words, minlength=len(texts))
+        return split_flat(probs, words_per_doc.astype(np.int64))
 
     # -- the steps, each over every sentence of the batch ------------------------------
     def tokenise(self, docs: Sequence[DocumentWords]) -> _Batch:
@@ -290,21 +310,32 @@ class Tagger:
         self, batch: _Batch, batch_tokens: int | None = None
     ) -> Iterator[tuple[list[int], list[np.ndarray | None]]]:
         """Windows in length-sorted runs of at most ``batch_tokens`` padded positions: each
-        run's window indices and encoder inputs (ids, mask, gazetteer features)."""
+        run's window indices and encoder inputs (ids, mask, gazetteer features).
+
+        A window is padded to its own length rounded up to ``WIDTH_STEP``, and a run holds
+        windows of one padded width only: the encoder then sees the same width for a text
+        whatever it is batched with, so its output does not depend on its neighbours
+        (padding changes the order of floating-point sums in some kernels)."""
         budget = batch_tokens or self.batch_tokens
         order = np.argsort(batch.window_size, kind="stable")
         lengths = batch.window_size[order] + 2
         ids, features = self._window_inputs(batch, order, lengths)
         ends = np.cumsum(lengths).tolist()
-        widths = lengths.tolist()
+        widths = (-(-lengths // WIDTH_STEP) * WIDTH_STEP).tolist()
         i = 0
         while i < len(widths):
             j = i + 1
-            while j < len(widths) and (j - i + 1) * widths[j] <= budget:
+            while j < len(widths) and widths[j] == widths[i] and (j - i + 1) * widths[j] <= budget:
                 j += 1
-            lo, hi = ends[i] - widths[i], ends[j - 1]
-            padded, filled = _padded(ids[lo:hi], lengths[i:j], self.tokenizer.pad_token_id)
-            bits = None if features is None else _padded(features[lo:hi], lengths[i:j], 0)[0]
+            lo, hi = ends[i] - int(lengths[i]), ends[j - 1]
+            padded, filled = _padded(
+                ids[lo:hi], lengths[i:j], self.tokenizer.pad_token_id, widths[i]
+            )
+            bits = (
+                None
+                if features is None
+                else _padded(features[lo:hi], lengths[i:j], 0, widths[i])[0]
+            )
             yield order[i:j].tolist(), [padded, filled.astype(np.int64), bits]
             i = j
 

@@ -203,9 +203,16 @@ def health() -> dict[str, str]:
 
 
 @router.get("/ready", responses=_errors(401, 503))
-def ready(pipe: PipelineDep) -> dict[str, str]:
+def ready(pipe: PipelineDep) -> dict[str, str | None]:
     """The model is loaded and requests will be served."""
-    return {"status": "ready", "model": pipe.name, "version": pipe.version}
+    runtime = pipe.runtime
+    return {
+        "status": "ready",
+        "model": pipe.name,
+        "version": pipe.version,
+        "runtime": runtime.runtime if runtime else None,
+        "runtime_reason": runtime.reason if runtime else None,
+    }
 
 
 @router.get("/metrics", include_in_schema=False)

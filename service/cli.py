@@ -1,4 +1,4 @@
-"""The ``banglaner`` command: train, export, extract, annotate, serve, eval, kb, baseline, data.
+"""The ``banglaner`` command: train, export, info, extract, annotate, serve, eval, kb, baseline.
 
 Each subcommand only translates arguments into calls on training/, eval/,
 models/ and service/; its flags are declared next to its handler
@@ -169,22 +169,84 @@ def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
 
 def _add_export(sub) -> None:
     p = sub.add_parser(
-        "export", help="write a model dir's ONNX files (fp32, int8) for CPU runtimes"
+        "export",
+        help="write a model dir's ONNX runtimes and record which one `auto` runs on this host",
     )
     p.add_argument("--model", help=MODEL_HELP)
+    p.add_argument(
+        "--calibrate",
+        default="rifat-train",
+        help="corpus (name or gold-format .jsonl) whose sentences calibrate static int8",
+    )
+    p.add_argument(
+        "--dev",
+        default="rifat-dev",
+        help="gold the runtimes are timed and scored on (corpus name or gold .jsonl)",
+    )
+    p.add_argument("--sentences", type=int, default=200, help="timed workload (sentences)")
+    p.add_argument("--remeasure", action="store_true", help="time the runtimes again")
     p.set_defaults(func=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from models.encoders import TorchEncoder, export_runtimes, onnx_path
+    from models.encoders import RECORD, TorchEncoder
     from models.tagger import require_model
+    from training.corpora import is_dev, load_corpus
+    from training.export import CALIBRATION_SENTENCES, export_runtimes
+    from training.gold_corpora import read_gold
 
     model_dir = require_model(settings.with_model(args.model).resolved_model_dir)
-    if all(onnx_path(model_dir, int8).is_file() for int8 in (False, True)):
-        print(f"ONNX exports up to date: {model_dir / 'onnx'}")
+    calibration = [
+        s.text for s in load_corpus(args.calibrate, settings.data_dir) if not is_dev(s.text)
+    ][:CALIBRATION_SENTENCES]
+    model = TorchEncoder.load(model_dir, "cpu").model
+    for path in export_runtimes(model, model_dir, calibration):
+        print(f"onnx: {path}")
+    if (model_dir / RECORD).is_file() and not args.remeasure:
+        print(f"runtime record up to date: {model_dir / RECORD} (--remeasure to time again)")
         return 0
-    for path in export_runtimes(TorchEncoder.load(model_dir, "cpu").model, model_dir):
-        print(f"wrote {path}")
+    _measure_and_record(model_dir, read_gold(args.dev, settings.data_dir)[1], args.sentences)
+    return 0
+
+
+def _measure_and_record(model_dir: Path, dev: list, workload: int) -> None:
+    from training.export import measure_runtimes, write_record
+
+    print(f"timing the CPU runtimes on {min(workload, len(dev))} sentences …", file=sys.stderr)
+    record = write_record(model_dir, measure_runtimes(model_dir, dev, workload), workload)
+    print(f"{'runtime':<18} {'sentences/s':>11} {'dev F1':>7} {'batch-independent':>18}")
+    for m in record["measures"]:
+        independent = "yes" if m["batch_independent_measured"] else "no"
+        if not m["batch_independent_by_design"]:
+            independent += " (not by design)"
+        print(f"{m['runtime']:<18} {m['sentences_per_s']:>11} {m['dev_f1']:>7} {independent:>18}")
+    print(f"auto → {record['chosen']}: {record['why']}")
+
+
+def _add_info(sub) -> None:
+    p = sub.add_parser("info", help="which model and runtime a front door loads, and why")
+    p.add_argument("--model", help=MODEL_HELP)
+    p.set_defaults(func=cmd_info)
+
+
+def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
+    from models.encoders import choose_runtime, read_record
+    from models.tagger import model_card, require_model, resolve_device
+
+    settings = settings.with_model(args.model)
+    model_dir = require_model(settings.resolved_model_dir)
+    device = resolve_device(settings.device)
+    choice = choose_runtime(settings.runtime, device, model_dir)
+    card = model_card(model_dir)
+    info = {
+        "model": {"dir": str(model_dir), "name": card.get("name"), "version": card.get("version")},
+        "device": device,
+        "runtime": {"asked": settings.runtime, "chosen": choice.runtime, "why": choice.reason},
+        "runtime_record": read_record(model_dir),
+        "knowledge_base": str(settings.resolved_kb_path) if settings.link_entities else None,
+    }
+    json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
+    print()
     return 0
 
 
@@ -480,6 +542,7 @@ COMMANDS = (
     _add_train,
     _add_distill,
     _add_export,
+    _add_info,
     _add_extract,
     _add_annotate,
     _add_serve,

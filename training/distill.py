@@ -152,11 +152,15 @@ def distill(
     extra = unlabelled_sentences(cfg, data_dir, {s.text for s in run.train_sents + run.dev_sents})
     plain = encode_sentences(extra, run.tokenizer, run.tags, width, gaz, keep_unlabelled=True)
     windows = gold + plain
-    # on a CPU the teacher runs its int8 export: fast
+    # on a CPU the teacher runs the runtime `banglaner export` chose for it
     teacher = Tagger.load(cfg.teacher, device=run.device, kb=gaz.kb if gaz else None)
     digest = hashlib.sha1(
         repr(
-            (_teacher_identity(Path(cfg.teacher)), [(w.input_ids, w.features) for w in windows])
+            (
+                _teacher_identity(Path(cfg.teacher)),
+                teacher.runtime.runtime,  # labels differ slightly between runtimes
+                [(w.input_ids, w.features) for w in windows],
+            )
         ).encode()
     ).hexdigest()[:12]
     soft_labels = teacher_labels(

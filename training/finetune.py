@@ -22,7 +22,7 @@ from typing import Any
 from eval.gold import GoldDoc
 from eval.runner import score_extractor
 from eval.scorer import format_table
-from models.encoders import TorchEncoder, export_runtimes
+from models.encoders import TorchEncoder
 from models.gazetteer import Gazetteer, GazetteerSpec
 from models.kb.store import KnowledgeBase
 from models.labels import LABELS, bio_tags
@@ -30,6 +30,7 @@ from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
 from training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
+from training.export import CALIBRATION_SENTENCES, export_runtimes
 from training.gold_corpora import as_gold
 from training.model_card import write_model_card
 from training.reconcile import ReconcileStats, reconcile
@@ -350,12 +351,13 @@ class EpochSelector:
         model.eval()
 
 
-def save_model(model, tokenizer, out_dir: Path) -> None:
-    """Weights (safetensors), tokenizer, and the ONNX exports the CPU runtimes load."""
+def save_model(model, tokenizer, out_dir: Path, calibration: Sequence[str] = ()) -> None:
+    """Weights (safetensors), tokenizer, and the ONNX exports the CPU runtimes load (static
+    int8 calibrated on ``calibration`` sentences)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(out_dir), safe_serialization=True)
     tokenizer.save_pretrained(str(out_dir))
-    export_runtimes(model, out_dir)
+    export_runtimes(model, out_dir, calibration)
 
 
 @dataclass
@@ -438,7 +440,8 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     final = score_extractor(run.tagger.tag_many, run.test_docs) if run.test_docs else None
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
-    save_model(run.model, run.tokenizer, out_dir)
+    calibration = [s.text for s in run.train_sents[:CALIBRATION_SENTENCES]]
+    save_model(run.model, run.tokenizer, out_dir, calibration)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
-from models.encoders import resolve_runtime
+from models.encoders import choose_runtime
 from models.errors import ConfigError
 from models.kb.store import kb_fingerprint
 from models.settings import CoreSettings
@@ -140,8 +140,8 @@ def job_identity(options: AnnotateOptions, settings: CoreSettings) -> dict[str, 
             "version": card.get("version"),
             "trained_at": card.get("trained_at"),
         },
-        # resolved: "auto" means int8 on a CPU and torch on a GPU, which differ in their scores
-        "runtime": resolve_runtime(settings.runtime, device),
+        # resolved: "auto" means the runtime measured for this model and host (runtime.json)
+        "runtime": choose_runtime(settings.runtime, device, model_dir).runtime,
         "device": device,
         "knowledge_base": kb_fingerprint() if settings.link_entities else None,
         "chunk_docs": options.chunk_docs,

@@ -102,6 +102,20 @@ def test_kill_then_resume_equals_the_uninterrupted_run(reference, corpus, env, t
     assert sorted(lines(out)) == sorted(lines(reference))
 
 
+def test_entities_do_not_depend_on_chunking(reference, corpus, env, tmp_path):
+    """Chunks are tagged as one batch each: other chunk sizes give every document the same
+    entities (the default runtime is batch-independent)."""
+    expected = _records(reference)
+    assert sum(len(d["entities"]) for d in expected.values()) > 0
+    for chunk in ("1", "9", "64"):
+        out = tmp_path / f"chunk-{chunk}.jsonl"
+        options = [a if a != "4" else chunk for a in CHUNK]
+        annotate(env, str(corpus), "-o", str(out), *options)
+        found = _records(out)
+        assert found.keys() == expected.keys()
+        assert all(found[k]["entities"] == expected[k]["entities"] for k in expected)
+
+
 def test_resume_checks_it_is_the_same_job(corpus, env, tmp_path):
     out = tmp_path / "out.jsonl"
     small = tmp_path / "small.jsonl"

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.errors import BanglanerError
-from training.corpora import banglakit, jsonl, multiconer, neon, rifat
+from training.corpora import banglakit, jsonl, karim, multiconer, neon, rifat
 from training.corpora.base import Mention, Sentence
+from training.corpora.held_out import held_out_raw, held_out_texts
 
 __all__ = ["CORPORA", "DEV_PERCENT", "CorpusError", "Mention", "Sentence", "is_dev", "load_corpus"]
 
@@ -62,7 +63,11 @@ CORPORA: dict[str, tuple[str, Callable[[Path], list[Sentence]]]] = {
     ),
     "neon": (
         "ner/neon-headlines/label_data.txt",
-        lambda d: neon.load(d / "ner/neon-headlines/label_data.txt"),
+        lambda d: neon.load(d / "ner/neon-headlines/label_data.txt", held_out=held_out_texts()),
+    ),
+    "karim-train": (
+        "ner/karim2019/train.jsonl",
+        lambda d: karim.load(d / "ner/karim2019/train.jsonl", held_out=held_out_raw()),
     ),
 }
 

@@ -1,0 +1,278 @@
+"""Build step: a model dir's ONNX runtimes, and which of them ``auto`` runs on this host.
+
+``export_runtimes`` writes the ONNX files next to the weights: fp32, dynamic int8, and
+static int8 calibrated on training sentences. ``measure_runtimes`` then times every
+CPU runtime on a fixed workload of dev sentences (rounds taking turns, the best round
+kept, as this kind of machine drifts), scores each on the dev sentences against their
+gold labels, and checks that each gives a text the same probabilities alone as in a
+batch; ``choose`` picks the fastest runtime that is batch-independent by design and
+by measure and scores within ``MAX_F1_DROP`` of fp32: ``MODEL_DIR/runtime.json``
+(models.encoders reads it for ``auto``).
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import tempfile
+import time
+import warnings
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from eval.gold import GoldDoc
+from eval.runner import score_extractor
+from models.encoders import RECORD, RUNTIME_INFO, load_encoder, onnx_path
+from models.errors import ModelLoadError
+from models.filelock import exclusive
+from models.gazetteer import GazetteerSpec
+from models.tagger import Tagger
+
+log = logging.getLogger("banglaner")
+ONNX_OPSET = 17
+CPU_RUNTIMES = tuple(r for r, info in RUNTIME_INFO.items() if info.cpu)
+# A runtime whose strict micro-F1 on the dev sentences is more than this below fp32's is
+# not chosen. Static int8 with every matmul quantised cost 6 points on Rifat test with the
+# default model; with GELU's outputs, attention's products and the classifier in fp32, 0.05.
+MAX_F1_DROP = 0.003
+CALIBRATION_SENTENCES = 256
+
+
+def export_runtimes(model, model_dir: Path, calibration: Sequence[str] = ()) -> list[Path]:
+    """The ONNX files (kept where they exist): fp32 and dynamic int8 from ``model`` (loaded
+    from ``model_dir``), and static int8 when ``calibration`` sentences are given."""
+    written = []
+    try:
+        with exclusive(model_dir / "onnx" / ".export.lock"):
+            fp32 = onnx_path(model_dir, "onnx")
+            if not fp32.is_file():
+                _export_fp32(model, fp32)
+            dynamic = onnx_path(model_dir, "onnx-int8")
+            if not dynamic.is_file():
+                _quantise_dynamic(fp32, dynamic)
+            static = onnx_path(model_dir, "onnx-int8-static")
+            # a model reading gazetteer features would need the KB to calibrate: not offered
+            if calibration and not static.is_file() and GazetteerSpec.read(model_dir) is None:
+                _quantise_static(model_dir, static, calibration)
+            written = [p for p in (fp32, dynamic, static) if p.is_file()]
+    except OSError as exc:
+        raise ModelLoadError.of("E004", path=model_dir / "onnx", reason=exc) from exc
+    return written
+
+
+def _export_fp32(model, target: Path) -> None:
+    import torch
+
+    log.info("exporting %s to ONNX (once, a few seconds)", target.parent.parent)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ids = torch.full((2, 8), 5, dtype=torch.long)
+    inputs = {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
+    if hasattr(model, "gazetteer"):  # models.gazetteer_model: the features are a third input
+        inputs["gazetteer"] = torch.zeros_like(ids)
+    tmp = target.with_suffix(".tmp")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            model.cpu().eval(),
+            tuple(inputs.values()),
+            str(tmp),
+            input_names=list(inputs),
+            output_names=["logits"],
+            dynamic_axes={name: {0: "batch", 1: "width"} for name in [*inputs, "logits"]},
+            opset_version=ONNX_OPSET,
+            dynamo=False,
+        )
+    tmp.replace(target)
+
+
+def _quantise_dynamic(fp32: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    log.info("quantising the ONNX export to dynamic int8 (once)")
+    tmp = target.with_suffix(".tmp")
+    quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QUInt8)
+    tmp.replace(target)
+
+
+def _kept_fp32(model_path: Path) -> list[str]:
+    """The matmuls static int8 leaves in fp32 (names as Hugging Face exports write them):
+    the feed-forward outputs (their input is GELU's, whose outliers a fixed range clips),
+    attention's two activation-by-activation products, and the classifier."""
+    import onnx
+
+    graph = onnx.load(str(model_path), load_external_data=False).graph
+    return [
+        n.name
+        for n in graph.node
+        if n.op_type == "MatMul"
+        and (
+            (n.name.endswith("/output/dense/MatMul") and "attention" not in n.name)
+            or n.name.endswith(("/self/MatMul", "/self/MatMul_1"))
+            or n.name.startswith("/classifier")
+        )
+    ]
+
+
+def _quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -> None:
+    """Per-channel int8 weights and MinMax activation ranges from ``calibration``
+    sentences, fed through the tagger's own windows (models.tagger)."""
+    from onnxruntime.quantization import (
+        CalibrationDataReader,
+        CalibrationMethod,
+        QuantFormat,
+        QuantType,
+        quantize_static,
+    )
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    log.info("quantising the ONNX export to static int8 (%d sentences)", len(calibration))
+    tagger = Tagger.load(model_dir, device="cpu", runtime="onnx")
+    feeds = [
+        {"input_ids": ids, "attention_mask": mask}
+        for _, (ids, mask, _) in tagger.encoder_batches(tagger.prepare(calibration))
+    ]
+
+    class Feeds(CalibrationDataReader):
+        def __init__(self) -> None:
+            self.rest = iter(feeds)
+
+        def get_next(self) -> dict | None:
+            return next(self.rest, None)
+
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        pre = Path(tmp_dir) / "pre.onnx"
+        quant_pre_process(str(onnx_path(model_dir, "onnx")), str(pre), skip_symbolic_shape=True)
+        tmp = target.with_suffix(".tmp")
+        quantize_static(
+            str(pre),
+            str(tmp),
+            Feeds(),
+            quant_format=QuantFormat.QDQ,
+            per_channel=True,
+            activation_type=QuantType.QUInt8,
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=["MatMul", "Gemm"],
+            nodes_to_exclude=_kept_fp32(pre),
+            calibrate_method=CalibrationMethod.MinMax,
+        )
+    tmp.replace(target)
+
+
+@dataclass
+class Measure:
+    """One runtime on this host: speed, dev F1 beside fp32's, batch independence."""
+
+    runtime: str
+    batch_independent_by_design: bool
+    batch_independent_measured: bool
+    sentences_per_s: float
+    dev_f1: float  # strict micro-F1 of the model alone on the dev sentences
+    fp32_dev_f1: float
+
+    @property
+    def eligible(self) -> bool:
+        return (
+            self.batch_independent_by_design
+            and self.batch_independent_measured
+            and self.dev_f1 >= self.fp32_dev_f1 - MAX_F1_DROP
+        )
+
+
+def _independent(tagger: Tagger, texts: Sequence[str]) -> bool:
+    """Whether every text's word probabilities are bit for bit the same alone as in one
+    batch with all the others."""
+    together = tagger.word_probabilities(texts)
+    alone = [tagger.word_probabilities([t])[0] for t in texts]
+    return all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))
+
+
+def measure_runtimes(
+    model_dir: Path, dev: Sequence[GoldDoc], workload: int = 200, rounds: int = 2
+) -> list[Measure]:
+    """Every CPU runtime whose file exists: ``rounds`` timed passes over the first
+    ``workload`` dev texts, the runtimes taking turns, the fastest pass kept; strict F1 on
+    all of ``dev``; batch independence on 64 texts."""
+    tagger = Tagger.load(model_dir, device="cpu", runtime="onnx")
+    texts = [d.text for d in dev]
+    available = [
+        r
+        for r in CPU_RUNTIMES
+        if RUNTIME_INFO[r].onnx_file is None or onnx_path(model_dir, r).is_file()
+    ]
+    encoders = {r: load_encoder(model_dir, "cpu", r) for r in available}
+    best = dict.fromkeys(available, float("inf"))
+    for _ in range(rounds):
+        for runtime, encoder in encoders.items():
+            tagger.encoder = encoder
+            started = time.perf_counter()
+            tagger.tag_many(texts[:workload])
+            best[runtime] = min(best[runtime], time.perf_counter() - started)
+    f1 = {}
+    independent = {}
+    for runtime, encoder in encoders.items():
+        tagger.encoder = encoder
+        f1[runtime] = round(score_extractor(tagger.tag_many, dev)["micro"].f1, 4)
+        independent[runtime] = _independent(tagger, texts[:64])
+    return [
+        Measure(
+            r,
+            RUNTIME_INFO[r].batch_independent,
+            independent[r],
+            round(min(workload, len(texts)) / best[r], 1),
+            f1[r],
+            f1["onnx"],
+        )
+        for r in available
+    ]
+
+
+def choose(measures: Sequence[Measure]) -> tuple[str, str]:
+    """The fastest eligible runtime and why; fp32 ONNX where none is."""
+    eligible = sorted((m for m in measures if m.eligible), key=lambda m: -m.sentences_per_s)
+    if not eligible:
+        return "onnx", "no runtime was measured batch-independent and as accurate: fp32 ONNX"
+    top = eligible[0]
+    return top.runtime, (
+        f"fastest batch-independent runtime measured on this host ({top.sentences_per_s} "
+        f"sentences/s; dev F1 {top.dev_f1}, fp32 {top.fp32_dev_f1})"
+    )
+
+
+def write_record(model_dir: Path, measures: Sequence[Measure], sentences: int) -> dict:
+    """``MODEL_DIR/runtime.json``: the choice, why, and every measure behind it."""
+    import json
+
+    chosen, why = choose(measures)
+    record = {
+        "chosen": chosen,
+        "why": why,
+        "host": {"machine": platform.machine(), "processor": _cpu_name(), "cores": _cores()},
+        "workload_sentences": sentences,
+        "max_f1_drop": MAX_F1_DROP,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "measures": [asdict(m) | {"eligible": m.eligible} for m in measures],
+    }
+    tmp = model_dir / (RECORD + ".tmp")
+    tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    tmp.replace(model_dir / RECORD)
+    return record
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
