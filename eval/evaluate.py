@@ -45,6 +45,10 @@ class ModelEval:
     fragments: Fragmentation | None  # the same mentions: IDs per entity, ID purity
     qid: tuple[int, int]  # (right, with a gold QID and matched)
     date_values: tuple[int, int]  # (right, matched DATE mentions)
+    # over every gold name mention: one missed or found with another span has no ID
+    ids_all: PairScores | None = None
+    qid_all: tuple[int, int] = (0, 0)  # (right, gold mentions with a QID)
+    date_mods: tuple[int, int] = (0, 0)  # (right, DATE mentions matched exactly, gold valued)
     per_doc: list[tuple[str, int, PRF]] = field(default_factory=list)  # (doc, gold count, strict)
     errors: list[ErrorCase] = field(default_factory=list)
 
@@ -127,6 +131,23 @@ def _id_scores(
     return pairwise_scores(gold, predicted), fragmentation(gold, predicted)
 
 
+def _all_gold_ids(
+    gold_of: dict[Key, GoldMention], pred_of: dict[Key, Entity]
+) -> tuple[PairScores | None, tuple[int, int]]:
+    """Canonical IDs over every gold name mention: a mention not found with its exact span
+    is an ID of its own (it links nothing), so a miss costs IDs as well as F1."""
+    names = sorted((k, g) for k, g in gold_of.items() if g.label in NAME_LABELS and g.entity)
+    if not names:
+        return None, (0, 0)
+    ids = [
+        pred_of[k].id if k in pred_of and pred_of[k].id else f"(none){i}"
+        for i, (k, _) in enumerate(names)
+    ]
+    with_qid = [(g, i) for (_, g), i in zip(names, ids, strict=True) if g.qid]
+    right = sum(1 for g, i in with_qid if i == g.qid)
+    return pairwise_scores([g.entity for _, g in names], ids), (right, len(with_qid))
+
+
 def score_found(
     docs: Sequence[GoldDoc], found: list[list[Entity]], seconds: float, model: str, card: dict
 ) -> ModelEval:
@@ -147,6 +168,9 @@ def score_found(
         if g is not None and p is not None and g[3] == "DATE" and gold_of[g].value_known
     ]
     date_values = (sum(1 for g, e in dates if g.value == e.value), len(dates))
+    exact_dates = [(g, e) for g, e in exact if g.label == "DATE" and g.value_known]
+    date_mods = (sum(1 for g, e in exact_dates if g.mod == e.mod), len(exact_dates))
+    ids_all, qid_all = _all_gold_ids(gold_of, pred_of)
     per_doc = []
     for d, ents in zip(docs, found, strict=True):
         s = strict_scores([_key(d.id, m) for m in d.mentions], [_key(d.id, e) for e in ents])
@@ -163,6 +187,9 @@ def score_found(
         fragments=fragments,
         qid=qid,
         date_values=date_values,
+        ids_all=ids_all,
+        qid_all=qid_all,
+        date_mods=date_mods,
         per_doc=sorted(per_doc, key=lambda r: (r[2].f1, r[0])),
         errors=_errors(by_id, gold, pred),
     )

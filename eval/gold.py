@@ -4,11 +4,12 @@ sentences, turned into gold documents by training.gold_corpora).
 JSONL, one document per line::
 
     {"id", "text", "date": "YYYY-MM-DD" | null, "split"?: "dev" | "test",
-     "entities": [{"start", "end", "label", "entity"?, "qid"?, "value"?}]}
+     "entities": [{"start", "end", "label", "entity"?, "qid"?, "value"?, "mod"?}]}
 
 ``entity`` is a key shared by every mention of one real-world entity across
 the whole file (it scores canonical IDs), ``qid`` the Wikidata QID where one
-exists, ``value`` a DATE's ISO value (null when it cannot be resolved).
+exists, ``value`` a DATE's ISO value (null when it cannot be resolved) and ``mod``
+its TimeML mod.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class GoldMention:
     qid: str | None = None
     value: str | None = None  # null: the annotators found it unresolvable
     value_known: bool = False  # the gold states a value (null included); corpora do not
+    mod: str | None = None  # a DATE's TimeML mod (START/MID/END/APPROX)
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ def _mention(doc_id: str, text: str, raw: dict, where: str) -> GoldMention:
             raw.get("qid"),
             raw.get("value"),
             "value" in raw,
+            raw.get("mod"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise GoldError.of(

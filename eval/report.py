@@ -49,6 +49,10 @@ def headline(ev: ModelEval) -> list[tuple[str, str, float | None]]:
         rows.append((f"strict F1, {lab}", f"{ev.strict[lab].f1:.3f}", ev.strict[lab].f1))
     if ev.ids is not None:
         rows.append(("canonical IDs, pairwise F1", f"{ev.ids.f1:.3f}", ev.ids.f1))
+    if ev.ids_all is not None:
+        rows.append(
+            ("canonical IDs, pairwise F1, all gold mentions", f"{ev.ids_all.f1:.3f}", ev.ids_all.f1)
+        )
     if ev.fragments is not None:
         f = ev.fragments
         rows += [
@@ -56,7 +60,12 @@ def headline(ev: ModelEval) -> list[tuple[str, str, float | None]]:
             ("gold entities split across IDs", f"{f.split_share:.3f}", f.split_share),
             ("ID purity", f"{f.purity:.3f}", f.purity),
         ]
-    for name, (right, total) in (("QID accuracy", ev.qid), ("DATE value accuracy", ev.date_values)):
+    for name, (right, total) in (
+        ("QID accuracy", ev.qid),
+        ("QID accuracy, all gold mentions", ev.qid_all),
+        ("DATE value accuracy", ev.date_values),
+        ("DATE mod accuracy", ev.date_mods),
+    ):
         rows.append((name, _pct(right, total), right / total if total else None))
     rows.append(("documents/s", f"{ev.docs_per_s:.1f}", ev.docs_per_s))
     return rows

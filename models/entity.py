@@ -11,7 +11,7 @@ class Entity:
     """A mention in the text exactly as received: ``text[start:end] == entity.text``.
 
     ``id``/``name``/``name_en`` are the canonical identity (filled by the linker), ``value``
-    the ISO 8601 value of a DATE (filled by the date grammar).
+    the ISO 8601 value of a DATE and its TimeML ``mod`` (filled by the date grammar).
     """
 
     start: int
@@ -23,6 +23,7 @@ class Entity:
     name: str | None = None
     name_en: str | None = None
     value: str | None = None
+    mod: str | None = None  # where in the period, or approximate: START/MID/END/APPROX
     note: str | None = None  # e.g. a weekday that disagrees with its date
 
     def to_dict(self) -> dict[str, Any]:

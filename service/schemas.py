@@ -38,7 +38,15 @@ class EntityOut(BaseModel):
     )
     name: str | None = Field(default=None, description="canonical display name (Bengali)")
     name_en: str | None = Field(default=None, description="English label, where known")
-    value: str | None = Field(default=None, description="ISO 8601 value of a DATE")
+    value: str | None = Field(
+        default=None,
+        description="a DATE's value: ISO 8601 at the text's precision (2023-09-13, 2024-06, "
+        "2023-W38, 2019) or an interval start/end (2008/2009; a fiscal year 2022-07/2023-06); "
+        "null where the text does not fix it (docs/annotation.md, Dates)",
+    )
+    mod: Literal["START", "MID", "END", "APPROX"] | None = Field(
+        default=None, description="TimeML mod: where in the period, or approximate"
+    )
     note: str | None = Field(
         default=None, description="e.g. a weekday that disagrees with its date"
     )

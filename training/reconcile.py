@@ -11,7 +11,8 @@ teaches. Each rule below fixes one measured disagreement:
 * Titles and roles leading a person mention are not part of the name
   (``প্রেসিডেন্ট ভ্লাদিমির পুতিন`` → ``ভ্লাদিমির পুতিন``).
 * Generic nouns (``সরকার``, ``পুলিশ``, ``দেশের``) and nationality or
-  demonym adjectives (``মার্কিন``, ``ভারতীয়``) are not entities.
+  demonym adjectives (``মার্কিন``, ``ভারতীয়``) are not entities, nor is a person
+  mention that is only a pronoun or a role (karim2019 tags ``তিনি``, ``সম্পাদক`` PER).
 * Split names are joined: initials (``এ কে`` + ``এম কাউছার``) and a
   direction word before a place (``দক্ষিণ`` + ``আফ্রিকা``).
 * Two names joined by a hyphen are two mentions (``বিএনপি``-``জামায়াতের``),
@@ -33,6 +34,7 @@ from models.conventions import (
     DEMONYMS,
     DIRECTIONS,
     GENERIC_NOUNS,
+    PRONOUNS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
     TITLES,
@@ -164,6 +166,11 @@ def reconcile(sentence: Sentence, stats: ReconcileStats) -> Sentence:
             continue
         if is_listed(mention_text, DEMONYMS):
             stats.changes["demonym dropped"] += 1
+            continue
+        if trimmed.label == "PER" and (
+            is_listed(mention_text, PRONOUNS) or is_listed(mention_text, TITLES)
+        ):
+            stats.changes["pronoun or role dropped"] += 1
             continue
         names.append(trimmed)
     names = _merge_split_names(text, names, stats)

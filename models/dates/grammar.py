@@ -16,6 +16,19 @@ from dataclasses import dataclass
 
 import regex
 
+from models.dates.named import (
+    ABOUT_ONE,
+    CENTURY_ORDINALS,
+    DECADE_WORDS,
+    FIXED_DAYS,
+    FRACTIONS,
+    HALVES,
+    LUNAR,
+    NAMED_MONTHS,
+    OCCASION_NOUNS,
+    PERIOD_PARTS,
+    WEEK_ORDINALS,
+)
 from models.normalize import normalize
 
 
@@ -116,6 +129,21 @@ RELATIVE_DAYS: dict[str, int] = {
     "পরশু": 2,
 }
 QUALIFIERS: dict[str, int] = {"গত": -1, "বিগত": -1, "আগামী": 1, "চলতি": 0, "এই": 0, "এ": 0}
+HOUR_WORDS: dict[str, int] = {
+    "এক": 1,
+    "দুই": 2,
+    "দু": 2,
+    "তিন": 3,
+    "চার": 4,
+    "পাঁচ": 5,
+    "ছয়": 6,
+    "সাত": 7,
+    "আট": 8,
+    "নয়": 9,
+    "দশ": 10,
+    "এগারো": 11,
+    "বারো": 12,
+}
 NUMBER_WORDS: dict[str, int] = {
     "এক": 1,
     "দুই": 2,
@@ -153,30 +181,35 @@ _QUAL = "(?P<qual>" + _alt(*QUALIFIERS) + ")"
 _DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt("পয়লা", "পহেলা") + ")"
 _EDAY = r"(?P<day>[0-3]?[0-9]|[০-৩]?[০-৯])(?i:st|nd|rd|th)?"
 _YEAR = rf"(?P<year>(?:1[89]|20|১[৮৯]|২০){_D}{{2}})"
-_BYEAR = rf"(?P<byear>(?:1[34]|১[৩৪]){_D}{{2}})"
+_BYEAR = rf"(?P<byear>(?:1[0-4]|১[০-৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
 _BSAL = _alt("বঙ্গাব্দ", "বাংলা সন", "সন")
-_PARTS_OF_DAY = ("সকাল", "দুপুর", "বিকেল", "সন্ধ্যা", "রাত", "ভোর")
+_PARTS_OF_DAY = ("সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর")
 _AMPM = rf"(?P<ampm>{_alt('পিএম', 'এএম')}|(?i:[ap]\.?m\.?)(?![\p{{L}}]))"
 _ZONE = r"(?:\s*(?:Z|(?i:GMT|UTC|BST)(?![\p{L}])|[+-]\d{2}:?\d{2}))"
 # ০৬:৪২ পিএম, 10:30:00 +0600, রাত ১০টায়, 0930 hrs — hour, minute, optional seconds
+_HOUR_WORD = (
+    rf"(?:(?P<frac>{_alt('সাড়ে', 'পৌনে', 'সোয়া')})\s+)?"
+    rf"(?P<hour>{_D}{{1,2}}|{_alt(*HOUR_WORDS)})\s*{_alt('টায়', 'টার', 'টা', 'টে')}"
+)
 _CLOCK = (
     rf"(?:(?P<hour>{_D}{{1,2}})[:.](?P<minute>{_D}{{2}})(?::(?P<second>{_D}{{2}}))?"
     rf"(?:\s*{_AMPM})?{_ZONE}?"
-    rf"|(?P<hour>{_D}{{2}})(?P<minute>{_D}{{2}})\s*(?i:hrs|hours)(?![\p{{L}}]))"
+    rf"|(?P<hour>{_D}{{2}})(?P<minute>{_D}{{2}})\s*(?i:hrs|hours)(?![\p{{L}}])"
+    rf"|{_HOUR_WORD})"
 )
 _TIME = (
-    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)})\s*)?{_CLOCK}"
-    rf"(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
+    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)}){_alt('ে')}?\s*)?"
+    rf"{_CLOCK}(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
 )
 # ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)
 _PART_AFTER = (
-    rf"(?:\s+(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?{_alt('ই')}?"
-    rf"(?![\p{{L}}\p{{M}}]))"
+    rf"(?:\s+(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?"
+    rf"{_alt('ই')}?(?![\p{{L}}\p{{M}}]))"
 )
 _UNIT = "(?P<unit>" + _alt("দিন", "সপ্তাহ", "মাস", "বছর") + ")"
-_COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS) + ")"
+_COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS, *FRACTIONS) + ")"
 
 # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy — not inside a code (BD-03-11-2025-0047)
 _IN_CODE_BEFORE = r"(?<![\p{L}\p{N}][\-/.])"
@@ -187,10 +220,12 @@ _NUMERIC = (
 )
 
 _MAS = _alt("মাস")
+# পরদিন ৬ আগস্ট সোমবার: the day named after it gives the value
+_ALEAD = _alt("পরদিন", "পরের দিন", "আগের দিন", "সেদিন", "এদিন", "ওইদিন", "ঐদিন")
 _BOCHHOR = _alt("বছর")
 # ১০ সেপ্টেম্বর ২০২৩ রোববার, ০৬:৪২ পিএম — the weekday after a date is checked against it
 _DAY_MONTH_YEAR = (
-    rf"(?:{_QUAL}\s+)?{_DAY}\s*-?\s*{_MONTH}"
+    rf"(?:{_ALEAD}\s+)?(?:{_QUAL}\s+)?{_DAY}\s*-?\s*{_MONTH}"
     rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}"
     rf"(?:\s*,?\s*{_WEEKDAY}{_SUFFIX}{_NA})?(?:{_TIME}|{_PART_AFTER})?"
 )
@@ -201,6 +236,8 @@ _LATIN_YEAR = rf"(?:\s*,?\s*{_YEAR})?"
 _MONTH_DAY_EN = rf"{_LATIN_WEEKDAY}{_EMONTH}\s*{_EDAY}{_LATIN_YEAR}(?:{_TIME}|{_PART_AFTER})?"
 _DAY_MONTH_EN = rf"{_LATIN_WEEKDAY}{_EDAY}\s+{_EMONTH}{_LATIN_YEAR}(?:{_TIME}|{_PART_AFTER})?"
 _MONTH_YEAR_EN = rf"{_EMONTH}\s*,?\s*{_YEAR}"
+# নভেম্বর ৩ ১৯৪৫ (Wikipedia's lifespans): a Bengali month, its day, then the year
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}{_SUFFIX}"
 # 2025-11-03, 2025-11-03 10:30, 2025-11-03T10:30:00+06:00
 _ISO = (
     rf"{_IN_CODE_BEFORE}(?P<year>{_D}{{4}})-(?P<nmonth>{_D}{{2}})-(?P<day>{_D}{{2}})"
@@ -209,33 +246,116 @@ _ISO = (
 )
 # the clock first: 10:30 AM, Nov 3, 2025; ১০:৩০ পিএম, ০৩ নভেম্বর ২০২৫
 _TIME_FIRST = rf"{_CLOCK}\s*,\s*(?:{_EMONTH}\s*{_EDAY}|{_DAY}\s*{_ANY_MONTH})\s*,?\s*{_YEAR}"
-_YEAR_SAL_DAY_MONTH = rf"{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
+_YEAR_SAL_DAY_MONTH = (
+    rf"{_YEAR}\s*(?:{_SAL}{_SUFFIX}|-?\s*{_alt('এর', 'র')})\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
+)
 _MONTH_YEAR = (
     rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
     rf"|{_MONTH_YEAR_EN}"
     rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
+    rf"|{_YEAR}\s*-?\s*{_alt('এর', 'র')}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০০২ এর মার্চে
 )
 # চলতি বছরের জানুয়ারিতে, গত বছরের ১৫ আগস্ট
 _RELATIVE_YEAR_DATE = (
-    rf"{_QUAL}\s+{_BOCHHOR}{_SUFFIX}\s+(?:{_DAY}\s*)?{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
+    rf"(?:{_QUAL}|(?P<anaph>{_alt('ওই', 'ঐ', 'সেই', 'সে', 'আগের', 'পরের')}))\s+{_BOCHHOR}{_SUFFIX}"
+    rf"\s+(?:{_DAY}\s*)?{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
 )
 _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
-_YEAR_ONLY = rf"(?:{_QUAL}\s+)?{_YEAR}(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING})"
-_BENGALI_DATE = rf"(?:{_DAY}\s*)?{_BMONTH}(?:\s*,?\s*{_BYEAR}(?:\s*{_BSAL})?)?{_SUFFIX}"
+# ১৯৯০ থেকে, ২০২২ বিশ্বকাপ: a bare year is read only before a word that makes it one
+_YEAR_CUE = _alt("থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন")
+_YEAR_ONLY = (
+    rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}{_YEAR}"
+    rf"(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING}|(?=\s+{_YEAR_CUE}{_NA}))"
+)
+# ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
+_BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
+_BCE_NUM = rf"{_D}{{1,4}}(?:\s*[-–]\s*{_D}{{1,4}})?"
+_BCE = (
+    rf"(?:(?P<approx>{_alt('আনু', 'আনুমানিক')})\s+)?{_BCE_NUM}\s*{_BCE_WORD}{_SUFFIX}"
+    rf"|{_BCE_WORD}\s+{_BCE_NUM}(?:\s*{_alt('অব্দ')})?{_SUFFIX}"
+)
+_BENGALI_DATE = (
+    rf"(?:{_QUAL}\s+)?(?:{_DAY}\s*)?{_BMONTH}(?:\s+{_MAS})?(?:\s*,?\s*{_BYEAR}(?:\s*{_BSAL})?)?"
+    rf"{_SUFFIX}{_PART_AFTER}?"
+    # বাংলা ১৩৩৬ ১ বৈশাখ, ১৩৮২ সালের ১লা বৈশাখ: the Bengali year first
+    rf"|(?:{_alt('বাংলা')}\s+)?{_BYEAR}\s*(?:(?:{_BSAL}|{_SAL}){_SUFFIX}\s+)?{_DAY}\s*{_BMONTH}"
+    rf"{_SUFFIX}"
+    rf"|{_BYEAR}\s*{_BSAL}{_SUFFIX}"  # ১৪৩০ বঙ্গাব্দে: the whole Bengali year
+)
 _HIJRI = _alt("হিজরি")
 _HIJRI_DATE = (
     rf"(?:{_DAY}\s*{_HMONTH}(?:\s*,?\s*{_HYEAR}(?:\s*{_HIJRI})?)?|{_HYEAR}\s*{_HIJRI}){_SUFFIX}"
 )
 _BRACKET_DATE = rf"\s*\(\s*(?:{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?|{_NUMERIC})\s*\)"
 _DAY_WORD = (
-    rf"(?:{_REL}(?:\s+{_WEEKDAY})?|{_QUAL}\s+{_WEEKDAY}|{_WEEKDAY}){_SUFFIX}"
-    rf"(?:{_BRACKET_DATE}|\s*,\s*{_DAY}\s*{_ANY_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
+    rf"(?:{_ALEAD}\s+)?(?:{_REL}(?:\s+{_WEEKDAY})?|(?:{_QUAL}|(?P<kal>{_alt('কাল')}))\s+{_WEEKDAY}"
+    rf"|{_WEEKDAY}){_SUFFIX}"
+    rf"(?:{_BRACKET_DATE}|\s*,?\s*{_DAY}\s*{_ANY_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
     rf"(?:{_TIME}|{_PART_AFTER})?"
 )
-_RELATIVE_PERIOD = rf"{_QUAL}\s+{_UNIT}{_SUFFIX}"
-_AGO = rf"{_COUNT}\s*{_UNIT}\s+{_alt('আগে', 'আগেই')}"
+# এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর, নতুন বছরে (anaphoric: the year the text names
+# before it); এদিন, পরদিন (a day named only by its place in the story)
+_ANAPH = "(?P<anaph>" + _alt("ওই", "ঐ", "সেই", "সে", "আগের", "পরের", "নতুন", "একই", "পরবর্তী") + ")"
+_RELATIVE_PERIOD = rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}"
+_ADAY = "(?P<aday>" + _alt("পরদিন", "পরের দিন", "আগের দিন", "সেদিন", "এদিন", "ওইদিন", "ঐদিন") + ")"
+_ANAPHORIC_DAY = rf"{_ADAY}{_SUFFIX}{_PART_AFTER}?"
+_AGO_WORD = _alt("আগে", "আগেই", "আগেও")
+_AGO = (
+    rf"(?:(?P<approx>{_alt('প্রায়')})\s+)?(?:(?P<plus_half>{_alt('সাড়ে')})\s+)?"
+    rf"{_COUNT}\s*{_UNIT}\s+{_AGO_WORD}"
+    rf"|(?P<about>{_alt(*ABOUT_ONE)})\s+{_AGO_WORD}"
+)
+# ২০০৮-০৯ সালে, ১৯৭১-৭৫, ১৭৩৬-১৮১৯: one compact range (not a count: ২০০০-৩০০০ টাকা)
+_Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"
+_COUNTED = _alt("টাকা", "জন", "টি", "কোটি", "লাখ", "হাজার", "মিটার", "কিলোমিটার", "ফুট", "টন", "রান")
+_YEAR_PAIR = (
+    rf"(?<!{_D}[\-/.])(?P<year>{_Y4})\s*[-–/]\s*(?P<year2>{_D}{{4}}|{_D}{{2}})"
+    rf"(?!{_D}|[\-/.]{_D})"
+)
+_YEAR_RANGE = rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX})?(?!\s*{_COUNTED})"
+# Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
+_FQUAL = "(?P<fqual>" + _alt(
+    "গত", "বিগত", "চলতি", "আগামী", "এ", "এই", "ওই", "ঐ", "সদ্য সমাপ্ত", "সদ্যসমাপ্ত", "আগের", "এর আগের",
+    "পরের", "সর্বশেষ", "বর্তমান", "আসন্ন", "নতুন", "পরবর্তী",
+) + ")"  # fmt: skip
+_FISCAL = (
+    rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s+)"
+    rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX})?"
+)
+# A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
+# মার্চের মাঝামাঝি, চলতি মাসের প্রথম সপ্তাহে, চলতি বছরের শুরুতে, ২০২০ শেষে, বছর শেষে
+_PMOD = "(?P<pmod>" + _alt(*PERIOD_PARTS) + ")"
+_MONTH_REF = (
+    rf"(?:(?:{_QUAL}\s+)?{_MONTH}(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?(?:\s+{_MAS})?"
+    rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?"
+    rf"|{_QUAL}\s+(?P<relmonth>{_MAS}))"
+)
+_WEEK_OF_MONTH = (
+    rf"{_MONTH_REF}{_SUFFIX}\s+(?P<nth>{_alt(*WEEK_ORDINALS)})\s+{_alt('সপ্তাহ')}{_SUFFIX}"
+    rf"(?:\s+{_PMOD})?"
+)
+_MONTH_PART = rf"{_MONTH_REF}{_SUFFIX}\s+{_PMOD}"
+_YEAR_PART = (
+    rf"(?:{_YEAR}(?:\s*{_SAL})?|(?:{_QUAL}|{_ANAPH})\s+{_BOCHHOR}|(?P<bare>{_BOCHHOR}))"
+    rf"{_SUFFIX}\s+{_PMOD}"
+)
+# আশির দশকে, ১৯৭০-এর দশকের শুরুতে; ১৩শ শতকে, অষ্টম শতাব্দীর
+_DECADE = (
+    rf"(?:(?P<dword>{_alt(*DECADE_WORDS)})|(?P<dyear>{_Y4})\s*-?\s*{_alt('এর', 'র', 'এ')}?)"
+    rf"\s*{_alt('দশক')}{_SUFFIX}(?:\s+{_PMOD})?"
+)
+_CENTURY = (
+    rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
+    rf"{_alt('শতক', 'শতাব্দী', 'শতাব্দ')}{_SUFFIX}(?:\s+{_PMOD})?"
+)
+# বিজয় দিবসে, ঈদের দিন, রমজানে, বিজয়ের মাসে: not when the day is what is celebrated or sold
+_HOLIDAY = (
+    rf"(?P<holiday>{_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)}){_SUFFIX}"
+    rf"(?:\s+(?P<hday>{_alt('দিন')}){_SUFFIX})?{_PART_AFTER}?"
+    rf"(?!\s+{_alt(*OCCASION_NOUNS)})"
+)
 
 # The words each pattern cannot match without (any one of them). A pattern scans the whole
 # text and most sentences hold no month name, so a pattern whose words are absent is not
@@ -245,17 +365,29 @@ _NEEDS: dict[str, re.Pattern | regex.Pattern] = {
     "digit": re.compile(_D),
     "month": re.compile(_MONTH),
     "emonth": regex.compile(_EMONTH, flags=regex.V1),
-    "bmonth": re.compile(_BMONTH),
+    "bmonth": re.compile(rf"{_BMONTH}|{_BSAL}"),
     "hijri": re.compile(rf"{_HMONTH}|{_HIJRI}"),
     "day": re.compile(rf"{_REL}|{_WEEKDAY}"),
-    "unit": re.compile(_UNIT),
+    "unit": re.compile(rf"{_UNIT}|{_alt(*ABOUT_ONE)}|{_ADAY}"),
+    "fiscal": re.compile(_alt("অর্থবছর", "অর্থ বছর")),
+    "holiday": re.compile(_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)),
+    "period": re.compile(rf"{_alt('দশক', 'শতক', 'শতাব্দ')}|{_alt(*PERIOD_PARTS)}"),
 }
 _PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("day_month_year", _ISO, ("digit",)),
     ("day_month_year", _TIME_FIRST, ("month", "emonth")),
     ("day_month_year", _MONTH_DAY_EN, ("emonth",)),
     ("day_month_year", _DAY_MONTH_EN, ("emonth",)),
+    ("day_month_year", _MONTH_DAY_YEAR, ("month",)),
     ("numeric", rf"{_NUMERIC}(?:{_TIME}|{_PART_AFTER})?", ("digit",)),
+    ("fiscal", _FISCAL, ("fiscal",)),
+    ("year_range", _YEAR_RANGE, ("digit",)),
+    ("week_of_month", _WEEK_OF_MONTH, ("month", "unit")),
+    ("month_part", _MONTH_PART, ("period",)),
+    ("year_part", _YEAR_PART, ("period",)),
+    ("decade", _DECADE, ("period",)),
+    ("century", _CENTURY, ("period",)),
+    ("holiday", _HOLIDAY, ("holiday",)),
     ("year_day_month", _YEAR_SAL_DAY_MONTH, ("month",)),
     ("relative_year", _RELATIVE_YEAR_DATE, ("month",)),
     ("day_month_year", _DAY_MONTH_YEAR, ("month",)),
@@ -265,9 +397,11 @@ _PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("day_word", _DAY_WORD, ("day",)),
     ("ago", _AGO, ("unit",)),
     ("relative_period", _RELATIVE_PERIOD, ("unit",)),
+    ("anaphoric_day", _ANAPHORIC_DAY, ("unit",)),
     ("month", _QUAL_MONTH, ("month",)),
     ("month", _BARE_MONTH, ("month",)),
     ("year", _YEAR_ONLY, ("digit",)),
+    ("bce", _BCE, ("digit",)),
 )
 _COMPILED = tuple(
     (kind, regex.compile(rf"{_NB}(?:{pat}){_NA}", flags=regex.V1), needs)
@@ -278,6 +412,22 @@ _AMBIGUOUS_BARE = {normalize(w).text for w in ("মে", "মার্চ")}
 # মে + য়ে/য় is মেয়ে ("girl", "daughter"), never "in May": তাঁর দুই মেয়ে, ২ মেয়ে
 _MAY = normalize("মে").text
 _GIRL_ENDING = normalize("য়").text
+
+
+# ১৯৯০ সালের দিকে, প্রায় ২০ বছর আগে: approximate (TimeML mod APPROX), the words inside
+_APPROX_AFTER = regex.compile(normalize(r"\s+(?:দিকে|নাগাদ)(?![\p{L}\p{M}])").text)
+_APPROX_BEFORE = regex.compile(normalize(r"(?<![\p{L}\p{M}])(?:প্রায়|আনুমানিক)\s+$").text)
+_BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
+# রমজান alone may be a name (রমজান আলী); রমজানে, রমজান মাসে is the month
+_BARE_NAMES = {normalize(w).text for w in ("রমজান", "রমযান")}
+# A month or holiday in a sentence about what happens every year is not one point in time
+# (docs/annotation.md 4.1: recurring schedules): সাধারণত আশ্বিন মাসে পূজা হয়
+_HABITUAL = regex.compile(
+    normalize(r"(?<![\p{L}\p{M}])(?:সাধারণত|প্রতি\s?বছর|প্রতি\s?মাসে|বছরে একবার|প্রতিবছরই)").text
+)
+_EVERY_BEFORE = regex.compile(normalize(r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের)\s+$").text)
+_HABITUAL_VERBS = {normalize(w).text for w in ("হয়", "থাকে", "করে", "হতো", "হত", "করত", "করতো")}
+_SENTENCE_END = regex.compile(r"[।?!\n|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,9 +458,55 @@ def find_dates(text: str) -> list[DateMatch]:
             ):
                 continue
             found.append(DateMatch(m.start(), m.end(), kind, parts))
+    found = [d for d in found if _plausible(text, d)]
     found.sort(key=lambda d: (-(d.end - d.start), d.start))
     chosen: list[DateMatch] = []
     for d in found:
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
             chosen.append(d)
-    return sorted(chosen, key=lambda d: d.start)
+    return [_approximate(text, d) for d in sorted(chosen, key=lambda d: d.start)]
+
+
+def _plausible(text: str, d: DateMatch) -> bool:
+    """A compact range runs forward by at most a century (not ১৫০০-১২০০ or a phone
+    number); a Bengali month alone, no ending and nothing around it, may be a name (শ্রাবণ)."""
+    if d.kind == "year_range":
+        first, second = int(_digits(d.parts["year"])), int(_digits(d.parts["year2"]))
+        if second < 100:
+            second += first // 100 * 100 + (100 if second <= first % 100 else 0)
+        return first < second <= first + 100
+    if d.kind == "bengali" and text[d.start : d.end] in _BMONTH_WORDS:
+        return False
+    if d.kind == "holiday" and text[d.start : d.end] in _BARE_NAMES:
+        return False
+    if _EVERY_BEFORE.search(text, 0, d.start):  # প্রতি বছরের ২৪ অক্টোবর: every year
+        return False
+    if d.kind in ("month", "bengali", "holiday") and _habitual(_sentence_of(text, d)):
+        return "year" in d.parts or "byear" in d.parts or "qual" in d.parts
+    return True
+
+
+def _habitual(sentence: str) -> bool:
+    """Said of every year: a marker (সাধারণত, প্রতি বছর) or a habitual verb at the end
+    (পূজা অনুষ্ঠিত হয়, সেরা সময় থাকে)."""
+    words = sentence.split()
+    return bool(_HABITUAL.search(sentence)) or bool(words and words[-1] in _HABITUAL_VERBS)
+
+
+def _sentence_of(text: str, d: DateMatch) -> str:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, d.start)), default=0)
+    end = _SENTENCE_END.search(text, d.end)
+    return text[begin : end.start() if end else len(text)]
+
+
+def _digits(text: str) -> str:
+    return text.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))
+
+
+def _approximate(text: str, d: DateMatch) -> DateMatch:
+    after = _APPROX_AFTER.match(text, d.end)
+    before = _APPROX_BEFORE.search(text, 0, d.start)
+    if not (after or before):
+        return d
+    start, end = (before.start() if before else d.start), (after.end() if after else d.end)
+    return DateMatch(start, end, d.kind, {**d.parts, "approx": "1"})

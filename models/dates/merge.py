@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.dates.context import resolve_all
 from models.dates.grammar import find_dates
-from models.dates.resolve import resolve
 from models.entity import Entity
 from models.normalize import NormalizedText
 
@@ -29,9 +29,9 @@ def merge_dates(entities: list[Entity], norm: NormalizedText, doc_date: date) ->
     """``entities`` (offsets on ``norm.original``) with DATE mentions reconciled and valued."""
     text = norm.original
     grammar: list[Entity] = []
-    for m in find_dates(norm.text):
+    matches = find_dates(norm.text)
+    for m, resolved in zip(matches, resolve_all(norm.text, matches, doc_date), strict=True):
         start, end = norm.to_original(m.start, m.end)
-        resolved = resolve(m, doc_date)
         grammar.append(
             Entity(
                 start,
@@ -40,6 +40,7 @@ def merge_dates(entities: list[Entity], norm: NormalizedText, doc_date: date) ->
                 "DATE",
                 GRAMMAR_SCORE,
                 value=resolved.value,
+                mod=resolved.mod,
                 note=resolved.note,
             )
         )

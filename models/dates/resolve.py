@@ -1,10 +1,13 @@
-"""Date matches → ISO 8601 values, resolved against the document's date.
+"""Date matches → TimeML-style values, resolved against the document's date.
 
-Values are as precise as the text: ``2023-09-13``, ``2023-09-13T18:42``,
-``2024-06`` (a month), ``2023-W38`` (a week), ``2019`` (a year); None where
-the text does not fix a point in time (a Hijri date, a Bengali month with no
-day). A relative day checked against a weekday that disagrees keeps the
-relative reading and says so in ``note``.
+Values are ISO 8601 as precise as the text (docs/annotation.md 4.2, models.dates.values):
+``2023-09-13``, ``2023-09-13T18:42``, ``2024-06``, ``2023-W38``, ``2019``, or an interval
+``start/end`` for a stretch (``2008/2009``, a fiscal year ``2022-07/2023-06``, a week of a
+month); None where the text does not fix a time (a lunar day, an anaphoric day). ``mod``
+says where in the period the text places it (START, MID, END) or that it is approximate.
+A relative day checked against a weekday that disagrees keeps the relative reading and
+says so in ``note``. What the rest of the sentence says (tense, the year named before,
+the start of a range) comes in a ``DateContext`` (models.dates.context).
 """
 
 from __future__ import annotations
@@ -12,25 +15,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.dates.calendars import (
-    add_months,
-    bengali_to_gregorian,
-    gregorian_to_bengali_year,
-    iso_week,
-    nearest_year,
-    news_distance,
-    to_int,
-)
+from models.dates import periods
+from models.dates.calendars import add_months, bengali_to_gregorian, iso_week, to_int
 from models.dates.grammar import (
     BENGALI_MONTHS,
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
+    HOUR_WORDS,
     MONTHS,
     NUMBER_WORDS,
     QUALIFIERS,
     RELATIVE_DAYS,
     WEEKDAYS,
     DateMatch,
+)
+from models.dates.named import (
+    ABOUT_ONE,
+    CENTURY_ORDINALS,
+    DECADE_WORDS,
+    FIXED_DAYS,
+    FRACTIONS,
+    HALVES,
+    NAMED_MONTHS,
+    PERIOD_PARTS,
+    WEEK_ORDINALS,
 )
 from models.normalize import normalize
 
@@ -51,11 +59,25 @@ _BMONTH = _index(BENGALI_MONTHS)
 _WEEKDAY = _Names(_index(WEEKDAYS) | _index(ENGLISH_WEEKDAYS))
 _REL = {normalize(w).text: d for w, d in RELATIVE_DAYS.items()}
 _QUAL = {normalize(w).text: d for w, d in QUALIFIERS.items()}
-_NUMBER = {normalize(w).text: n for w, n in NUMBER_WORDS.items()}
+_NUMBER: dict[str, float] = {normalize(w).text: n for w, n in NUMBER_WORDS.items()} | FRACTIONS
+_HOUR = {normalize(w).text: n for w, n in HOUR_WORDS.items()}
+_CLOCK_FRACTION = {normalize(w).text: m for w, m in (("সাড়ে", 30), ("পৌনে", -15), ("সোয়া", 15))}
+_ABOUT_UNIT = {w: normalize(w.removesuffix("খানেক")).text for w in ABOUT_ONE}
+_BACK = {
+    normalize(w).text: -1
+    for w in ("গত", "বিগত", "সদ্য সমাপ্ত", "সদ্যসমাপ্ত", "সর্বশেষ", "আগের", "এর আগের")
+}
+_AHEAD = {normalize(w).text: 1 for w in ("আগামী", "আসন্ন", "পরবর্তী", "পরের")}
+_SAME = {normalize(w).text: 0 for w in ("চলতি", "এ", "এই", "বর্তমান", "ওই", "ঐ", "সেই", "সে", "একই")}
+_STEP = _BACK | _AHEAD | _SAME
+_ANAPHORIC = {
+    normalize(w).text for w in ("ওই", "ঐ", "সেই", "সে", "একই", "আগের", "এর আগের", "পরের", "পরবর্তী")
+}
+_NEW = normalize("নতুন").text
 _UNIT = {normalize(w).text: w for w in ("দিন", "সপ্তাহ", "মাস", "বছর")}
 _PM = {normalize(w).text for w in ("পিএম", "PM", "pm")}
 _AM = {normalize(w).text for w in ("এএম", "AM", "am")}
-_AFTERNOON = {normalize(w).text for w in ("বিকেল", "সন্ধ্যা", "দুপুর")}
+_AFTERNOON = {normalize(w).text for w in ("বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "দুপুর")}
 _NIGHT = normalize("রাত").text
 _WEEKDAY_NAMES = {n: words[0] for n, words in WEEKDAYS.items()}
 
@@ -64,6 +86,22 @@ _WEEKDAY_NAMES = {n: words[0] for n, words in WEEKDAYS.items()}
 class ResolvedDate:
     value: str | None
     note: str | None = None
+    mod: str | None = None  # START, MID, END, APPROX (TimeML)
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What the sentence around a date says: the tense of its verb (+1 future, -1 past,
+    0 none), the year and fiscal year the text named last (for ওই বছর, আগের অর্থবছরে), and
+    a year written out earlier in the sentence (a date without one takes it)."""
+
+    tense: int = 0
+    anchor_year: int | None = None
+    anchor_fiscal: int | None = None
+    sentence_year: int | None = None  # a year written out earlier in the same sentence
+
+
+NO_CONTEXT = DateContext()
 
 
 def _day(text: str) -> int:
@@ -85,16 +123,22 @@ def _meridiem(ampm: str | None) -> str | None:
 
 
 def _clock(parts: dict[str, str]) -> str:
-    """``T10:30`` (``T10:30:00`` where seconds are printed), or "" without a valid time."""
+    """``T10:30`` (``T10:30:00`` where seconds are printed), or "" without a valid time.
+    An hour in words (রাত নয়টা, সাড়ে দশটায়) reads the part of day for am/pm."""
     if "hour" not in parts:
         return ""
-    hour, minute = to_int(parts["hour"]), to_int(parts["minute"])
+    hour = _HOUR.get(parts["hour"]) or to_int(parts["hour"])
+    minute = to_int(parts["minute"]) if "minute" in parts else 0
+    if "frac" in parts:
+        minute += _CLOCK_FRACTION[parts["frac"]]
+        if minute < 0:
+            hour, minute = hour - 1, minute + 60
     meridiem, part = _meridiem(parts.get("ampm")), parts.get("part")
     if ((meridiem == "pm" or part in _AFTERNOON) and hour < 12) or (
         part == _NIGHT and 6 <= hour < 12
     ):
         hour += 12
-    elif meridiem == "am" and hour == 12:
+    elif (meridiem == "am" or part == _NIGHT) and hour == 12:
         hour = 0
     second = to_int(parts["second"]) if "second" in parts else None
     if not (0 <= hour < 24 and 0 <= minute < 60 and (second is None or 0 <= second < 60)):
@@ -102,19 +146,33 @@ def _clock(parts: dict[str, str]) -> str:
     return f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
 
 
-def _calendar_date(parts: dict[str, str], doc: date) -> date:
+def _calendar_date(parts: dict[str, str], doc: date, ctx: DateContext) -> date:
     month = _MONTH[parts["month"]] if "month" in parts else to_int(parts["nmonth"])
     day = _day(parts["day"])
     if "year" in parts:
         return date(_year(parts["year"]), month, day)
+    if "anaph" in parts:  # ওই বছরের ১১ ডিসেম্বর
+        if ctx.anchor_year is None:
+            raise ValueError("the year it refers to is not named before it")
+        return date(ctx.anchor_year + _STEP.get(parts["anaph"], 0), month, day)
     qual = _QUAL.get(parts.get("qual", ""))
-    if qual == -1:  # গত ২৮ ডিসেম্বর: the last one before the document
-        year = doc.year if (month, day) < (doc.month, doc.day) else doc.year - 1
-    elif qual == 1:  # আগামী ২০ সেপ্টেম্বর: the next one
-        year = doc.year if (month, day) > (doc.month, doc.day) else doc.year + 1
-    else:
-        year = nearest_year(doc, month, day)
-    return date(year, month, day)
+    if qual is None and ctx.sentence_year is not None:  # ২০১৪ সালের ৫ জুন থেকে … ১৭ সেপ্টেম্বর
+        return date(ctx.sentence_year, month, day)
+    tense = {-1: -1, 1: 1}.get(qual, ctx.tense)  # গত ২৮ ডিসেম্বর, আগামী ২০ সেপ্টেম্বর
+    if "weekday" in parts:  # ৬ আগস্ট সোমবার: a recent year where the 6th is a Monday
+        said = _WEEKDAY[parts["weekday"]]
+        fits = [y for y in range(doc.year - 7, doc.year + 2) if _weekday_of(y, month, day) == said]
+        if fits:
+            around = periods.pick(doc, tense, periods.day_span(month, day), doc.year)
+            return date(min(fits, key=lambda y: (abs(y - around), -y)), month, day)
+    return date(periods.pick(doc, tense, periods.day_span(month, day), doc.year), month, day)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).isoweekday()
+    except ValueError:
+        return None
 
 
 def _weekday_note(d: date, parts: dict[str, str]) -> str | None:
@@ -126,106 +184,256 @@ def _weekday_note(d: date, parts: dict[str, str]) -> str | None:
     return f"weekday disagrees: {d.isoformat()} is not a {_WEEKDAY_NAMES[said]}"
 
 
-def _day_word(parts: dict[str, str], doc: date) -> ResolvedDate:
+def _day_word(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     if "day" in parts:  # a bracketed date: সোমবার (১৫ অগাস্ট)
-        d = _calendar_date(parts, doc)
-        return ResolvedDate(d.isoformat(), _weekday_note(d, parts))
+        d = _calendar_date(parts, doc, ctx)
+        return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
     if "rel" in parts:
         d = doc + timedelta(days=_REL[parts["rel"]])
-        return ResolvedDate(d.isoformat(), _weekday_note(d, parts))
+        return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
     wd = _WEEKDAY[parts["weekday"]]
     qual = _QUAL.get(parts.get("qual", ""))
-    back = (doc.isoweekday() - wd) % 7
+    back, ahead = (doc.isoweekday() - wd) % 7, (wd - doc.isoweekday()) % 7
     if qual == -1:  # গত সোমবার: the last one before today
         d = doc - timedelta(days=back or 7)
     elif qual == 1:  # আগামী সোমবার: the next one after today
-        d = doc + timedelta(days=(wd - doc.isoweekday()) % 7 or 7)
+        d = doc + timedelta(days=ahead or 7)
     elif qual == 0:  # এই সোমবার: in this week
         d = doc + timedelta(days=wd - doc.isoweekday())
-    else:  # a bare weekday in news: the most recent one, today included
+    elif "kal" in parts and ctx.tense:  # কাল রোববার: tomorrow's or yesterday's weekday
+        d = doc + timedelta(days=ahead or 7) if ctx.tense > 0 else doc - timedelta(days=back or 7)
+    elif ctx.tense > 0:  # a bare weekday before a future verb: the next one, today included
+        d = doc + timedelta(days=ahead)
+    elif ctx.tense < 0 or back <= 2 * ahead:  # past, or nearer behind (ahead counts double)
         d = doc - timedelta(days=back)
-    return ResolvedDate(d.isoformat())
-
-
-def _month(parts: dict[str, str], doc: date) -> ResolvedDate:
-    month = _MONTH[parts["month"]]
-    qual = _QUAL.get(parts.get("qual", ""))
-    if qual == -1:
-        year = doc.year if month < doc.month else doc.year - 1
-    elif qual == 1:
-        year = doc.year if month > doc.month else doc.year + 1
-    elif qual == 0:
-        year = doc.year
     else:
-        year = nearest_year(doc, month)
+        d = doc + timedelta(days=ahead)
+    return ResolvedDate(d.isoformat() + _clock(parts))
+
+
+def _month_of(parts: dict[str, str], doc: date, ctx: DateContext) -> tuple[int, int]:
+    """(year, month) of a month reference: named (with qualifier or year) or চলতি মাস."""
+    qual = _QUAL.get(parts.get("qual", ""))
+    if "relmonth" in parts:  # চলতি মাসের, গত মাসের
+        return add_months(doc.year, doc.month, qual or 0)
+    month = _MONTH[parts["month"]]
+    if "year" in parts:
+        return _year(parts["year"]), month
+    if qual == -1:
+        return (doc.year if month < doc.month else doc.year - 1), month
+    if qual == 1:
+        return (doc.year if month > doc.month else doc.year + 1), month
+    if qual == 0:
+        return doc.year, month
+    return periods.pick(doc, ctx.tense, periods.month_span(month), doc.year), month
+
+
+def _month(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    year, month = _month_of(parts, doc, ctx)
     return ResolvedDate(f"{year}-{month:02d}")
 
 
-def _relative_period(parts: dict[str, str], doc: date) -> ResolvedDate:
-    step = _QUAL[parts["qual"]]
+def _year_step(parts: dict[str, str], ctx: DateContext) -> int | None:
+    """The offset of a qualified or anaphoric year from its reference; None: unresolvable."""
+    if "qual" in parts:
+        return _QUAL[parts["qual"]]
+    return _STEP.get(parts["anaph"], 0) if ctx.anchor_year is not None else None
+
+
+def _relative_period(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     unit = _UNIT[parts["unit"]]
+    if unit == "দিন":
+        return ResolvedDate(None, "a day named only by its position in a story")
+    if parts.get("anaph") == _NEW:  # নতুন বছর: the year that begins nearest the document
+        return ResolvedDate(
+            str(periods.year_ending_nearest(doc, "START")) if unit == "বছর" else None
+        )
+    if "anaph" in parts:
+        if unit != "বছর" or ctx.anchor_year is None:
+            return ResolvedDate(None, "refers to a time the text does not name before it")
+        return ResolvedDate(str(ctx.anchor_year + _STEP.get(parts["anaph"], 0)))
+    step = _QUAL[parts["qual"]]
     if unit == "সপ্তাহ":
         return ResolvedDate(iso_week(doc + timedelta(weeks=step)))
     if unit == "মাস":
         y, m = add_months(doc.year, doc.month, step)
         return ResolvedDate(f"{y}-{m:02d}")
-    if unit == "বছর":
-        return ResolvedDate(str(doc.year + step))
-    return ResolvedDate(None, "a day named only by its position in a story")
+    return ResolvedDate(str(doc.year + step))
 
 
 def _ago(parts: dict[str, str], doc: date) -> ResolvedDate:
-    n = _NUMBER.get(parts["n"]) or to_int(parts["n"])
-    unit = _UNIT[parts["unit"]]
+    """N units back from the document, at the unit's precision; a fraction of a year is
+    counted in months, of a month in days."""
+    if "about" in parts:
+        n, unit, mod = 1.0, _ABOUT_UNIT[parts["about"]], "APPROX"
+    else:
+        n = _NUMBER.get(parts["n"]) or to_int(parts["n"])
+        n += 0.5 if "plus_half" in parts else 0
+        unit, mod = _UNIT[parts["unit"]], "APPROX" if "approx" in parts else None
+    if unit == "বছর" and n != int(n):
+        unit, n = "মাস", n * 12
+    if unit == "মাস" and n != int(n):
+        unit, n = "দিন", n * 30
+    n = round(n)
     if unit == "দিন":
-        return ResolvedDate((doc - timedelta(days=n)).isoformat())
+        return ResolvedDate((doc - timedelta(days=n)).isoformat(), mod=mod)
     if unit == "সপ্তাহ":
-        return ResolvedDate(iso_week(doc - timedelta(weeks=n)))
+        return ResolvedDate(iso_week(doc - timedelta(weeks=n)), mod=mod)
     if unit == "মাস":
         y, m = add_months(doc.year, doc.month, -n)
-        return ResolvedDate(f"{y}-{m:02d}")
-    return ResolvedDate(str(doc.year - n))
+        return ResolvedDate(f"{y}-{m:02d}", mod=mod)
+    return ResolvedDate(str(doc.year - n), mod=mod)
 
 
-def _bengali(parts: dict[str, str], doc: date) -> ResolvedDate:
+def _bengali(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    if "bmonth" not in parts:  # ১৪৩০ বঙ্গাব্দে
+        return ResolvedDate(periods.bengali_year(to_int(parts["byear"])))
+    month = _BMONTH[parts["bmonth"]]
+    this = periods.this_bengali_year(doc)
     if "day" not in parts:
-        return ResolvedDate(None, "a Bengali month without a day has no single Gregorian value")
-    day, month = _day(parts["day"]), _BMONTH[parts["bmonth"]]
+        year = to_int(parts["byear"]) if "byear" in parts else None
+        if year is None:
+            year = periods.pick(doc, ctx.tense, periods.bengali_month_span(month), this)
+        return ResolvedDate(periods.bengali_month(month, year))
+    day = _day(parts["day"])
     if "byear" in parts:
         return ResolvedDate(bengali_to_gregorian(day, month, to_int(parts["byear"])).isoformat())
-    this = gregorian_to_bengali_year(doc)
-    candidates = [bengali_to_gregorian(day, month, y) for y in (this - 1, this, this + 1)]
-    return ResolvedDate(min(candidates, key=lambda d: news_distance(d, doc)).isoformat())
+
+    def span(year: int) -> periods.Span:
+        d = bengali_to_gregorian(day, month, year)
+        return d, d
+
+    return ResolvedDate(
+        bengali_to_gregorian(day, month, periods.pick(doc, ctx.tense, span, this)).isoformat()
+    )
 
 
-def resolve(match: DateMatch, doc: date) -> ResolvedDate:
-    """The ISO value of ``match`` in a document dated ``doc``."""
-    parts = match.parts
+def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    half = HALVES.get(parts.get("half", ""))
+    if "year" in parts:  # ২০২২-২৩ অর্থবছরে
+        return ResolvedDate(periods.fiscal_year(_year(parts["year"]), half))
+    if "fyear" in parts:  # ১৯৭৫ অর্থবছর: the fiscal year ending in it
+        return ResolvedDate(periods.fiscal_year(_year(parts["fyear"]) - 1, half))
+    qual = parts["fqual"]
+    if qual in _ANAPHORIC:
+        if ctx.anchor_fiscal is None:
+            return ResolvedDate(None, "refers to a fiscal year the text does not name before it")
+        return ResolvedDate(periods.fiscal_year(ctx.anchor_fiscal + _STEP[qual], half))
+    current = periods.fiscal_start(doc)
+    if qual == _NEW:  # নতুন অর্থবছর: the one the June budget opens, or the one just begun
+        return ResolvedDate(periods.fiscal_year(current + (doc.month in (4, 5, 6)), half))
+    return ResolvedDate(periods.fiscal_year(current + _STEP[qual], half))
+
+
+def _year_range(parts: dict[str, str]) -> ResolvedDate:
+    first, second = _year(parts["year"]), to_int(parts["year2"])
+    if second < 100:
+        second += first // 100 * 100 + (100 if second <= first % 100 else 0)
+    return ResolvedDate(f"{first}/{second}")
+
+
+def _week_of_month(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    year, month = _month_of(parts, doc, ctx)
+    value = periods.week_of_month(year, month, WEEK_ORDINALS[parts["nth"]])
+    return ResolvedDate(value, mod=PERIOD_PARTS.get(parts.get("pmod", "")))
+
+
+def _month_part(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    year, month = _month_of(parts, doc, ctx)
+    return ResolvedDate(f"{year}-{month:02d}", mod=PERIOD_PARTS[parts["pmod"]])
+
+
+def _year_part(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    mod = PERIOD_PARTS[parts["pmod"]]
+    if "year" in parts:
+        return ResolvedDate(str(_year(parts["year"])), mod=mod)
+    if "bare" in parts or parts.get("anaph") == _NEW:
+        return ResolvedDate(str(periods.year_ending_nearest(doc, mod)), mod=mod)
+    step = _year_step(parts, ctx)
+    if step is None:
+        return ResolvedDate(None, "refers to a year the text does not name before it", mod)
+    base = doc.year if "qual" in parts else ctx.anchor_year
+    return ResolvedDate(str(base + step), mod=mod)
+
+
+def _decade(parts: dict[str, str], doc: date) -> ResolvedDate:
+    if "dword" in parts:
+        start = periods.decade_of_tens(DECADE_WORDS[parts["dword"]], doc)
+    else:
+        start = _year(parts["dyear"]) // 10 * 10
+    return ResolvedDate(periods.decade(start), mod=PERIOD_PARTS.get(parts.get("pmod", "")))
+
+
+def _century(parts: dict[str, str]) -> ResolvedDate:
+    word = parts["century"]
+    n = CENTURY_ORDINALS.get(word) or to_int(word)
+    return ResolvedDate(periods.century(n), mod=PERIOD_PARTS.get(parts.get("pmod", "")))
+
+
+def _holiday(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    name = parts["holiday"]
+    if name in NAMED_MONTHS:
+        month = NAMED_MONTHS[name]
+        return ResolvedDate(
+            f"{periods.pick(doc, ctx.tense, periods.month_span(month), doc.year)}-{month:02d}"
+        )
+    when = parts.get("_fixed") or FIXED_DAYS.get(name)
+    if when is None:
+        return ResolvedDate(None, "follows the moon as sighted in Bangladesh")
+    month, day = when if isinstance(when, tuple) else map(int, when.split("-"))
+    year = periods.pick(doc, ctx.tense, periods.day_span(month, day), doc.year)
+    return ResolvedDate(date(year, month, day).isoformat())
+
+
+def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    d = _calendar_date(parts, doc, ctx)
+    return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
+
+
+def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    step = _year_step(parts, ctx)
+    if step is None:
+        return ResolvedDate(None, "refers to a year the text does not name before it")
+    year = (doc.year if "qual" in parts else ctx.anchor_year) + step
+    if "day" in parts:
+        return ResolvedDate(date(year, _MONTH[parts["month"]], _day(parts["day"])).isoformat())
+    return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")
+
+
+_RESOLVERS = {
+    "numeric": _calendar,
+    "day_month_year": _calendar,
+    "year_day_month": _calendar,
+    "relative_year": _relative_year,
+    "month_year": lambda p, d, c: ResolvedDate(f"{_year(p['year'])}-{_MONTH[p['month']]:02d}"),
+    "year": lambda p, d, c: ResolvedDate(str(_year(p["year"]))),
+    "month": _month,
+    "day_word": _day_word,
+    "relative_period": _relative_period,
+    "ago": lambda p, d, c: _ago(p, d),
+    "bengali": _bengali,
+    "fiscal": _fiscal,
+    "year_range": lambda p, d, c: _year_range(p),
+    "week_of_month": _week_of_month,
+    "month_part": _month_part,
+    "year_part": _year_part,
+    "decade": lambda p, d, c: _decade(p, d),
+    "century": lambda p, d, c: _century(p),
+    "holiday": _holiday,
+    "anaphoric_day": lambda p, d, c: ResolvedDate(None, "a day named by its place in the story"),
+    "bce": lambda p, d, c: ResolvedDate(None, "before the common era"),
+}
+
+
+def resolve(match: DateMatch, doc: date, ctx: DateContext = NO_CONTEXT) -> ResolvedDate:
+    """The value of ``match`` in a document dated ``doc``, in the sentence ``ctx`` describes."""
+    resolver = _RESOLVERS.get(match.kind)
+    if resolver is None:
+        return ResolvedDate(None, "Hijri dates are detected but not converted")
     try:
-        if match.kind in ("numeric", "day_month_year", "year_day_month"):
-            d = _calendar_date(parts, doc)
-            return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
-        if match.kind == "relative_year":
-            year = doc.year + _QUAL[parts["qual"]]
-            if "day" in parts:
-                return ResolvedDate(
-                    date(year, _MONTH[parts["month"]], _day(parts["day"])).isoformat()
-                )
-            return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")
-        if match.kind == "month_year":
-            return ResolvedDate(f"{_year(parts['year'])}-{_MONTH[parts['month']]:02d}")
-        if match.kind == "year":
-            return ResolvedDate(str(_year(parts["year"])))
-        if match.kind == "month":
-            return _month(parts, doc)
-        if match.kind == "day_word":
-            return _day_word(parts, doc)
-        if match.kind == "relative_period":
-            return _relative_period(parts, doc)
-        if match.kind == "ago":
-            return _ago(parts, doc)
-        if match.kind == "bengali":
-            return _bengali(parts, doc)
+        found = resolver(match.parts, doc, ctx)
     except (ValueError, KeyError) as exc:  # 31 ফেব্রুয়ারি and the like
         return ResolvedDate(None, f"not a valid date: {exc}")
-    return ResolvedDate(None, "Hijri dates are detected but not converted")
+    if "approx" in match.parts and found.mod is None:
+        return ResolvedDate(found.value, found.note, "APPROX")
+    return found

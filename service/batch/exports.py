@@ -46,6 +46,7 @@ def write_docbin(records: Iterable[Record], path: Path) -> int:
         doc.user_data["id"] = record["id"]
         doc.user_data["date"] = record.get("date")
         doc.user_data["date_values"] = {f"{e.start}:{e.end}": e.value for e in ents if e.value}
+        doc.user_data["date_mods"] = {f"{e.start}:{e.end}": e.mod for e in ents if e.mod}
         docbin.add(doc)
         n += 1
     _replace(path, docbin.to_disk)

@@ -82,3 +82,14 @@ def test_hyphen_pairs_split_routes_kept_and_a_place_joins_its_state_body() -> No
     ]
     assert stats.changes["hyphen-joined names split"] == 1
     assert stats.changes["place joined to its state body"] == 1
+
+
+def test_pronouns_and_roles_tagged_as_persons_are_dropped() -> None:
+    """karim2019 tags pronouns and role nouns PER; a name beside them stays."""
+    s = _sentence(
+        "তিনি বলেন সম্পাদক সাঈদ আহমেদ মান্না তাদের সঙ্গে ছিলেন",
+        [("তিনি", "PER"), ("সম্পাদক", "PER"), ("সাঈদ আহমেদ মান্না", "PER"), ("তাদের", "PER")],
+    )
+    stats = ReconcileStats()
+    assert _spans(reconcile(s, stats)) == [(normalize("সাঈদ আহমেদ মান্না").text, "PER")]
+    assert stats.changes["pronoun or role dropped"] == 3
