@@ -1,8 +1,13 @@
-"""Our date grammar vs dateparser alone, on the Bengali date set (tests/data/dates_bn.jsonl)
-and on the news-site set (tests/data/dates_web.jsonl: Latin-script and mixed dates of
-headline lists, bylines and timestamps; its dev and test splits reported apart).
+"""Our date grammar vs dateparser alone, on the Bengali date set (tests/data/dates_bn.jsonl),
+the news-site set (tests/data/dates_web.jsonl: Latin-script and mixed dates of headline
+lists, bylines and timestamps) and the real-text set (eval/gold/dates_real.jsonl, hand
+annotated: eval/gold/REAL.md), their dev and test splits reported apart.
 
-    .venv/bin/python bench/dates_vs_dateparser.py
+    .venv/bin/python bench/dates_vs_dateparser.py [--pipeline]
+
+On the real-text set also strict span-exact F1, value accuracy on the exact spans and mod
+accuracy; ``--pipeline`` adds the full pipeline's DATEs (the default model's tagger and
+the grammar reconciled, models.dates.merge) beside the grammar alone.
 
 dateparser's ``search_dates`` with ``languages=["bn"]`` and the document date
 as ``RELATIVE_BASE``; its datetimes are cut to the gold value's precision
@@ -11,10 +16,18 @@ as ``RELATIVE_BASE``; its datetimes are cut to the gold value's precision
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import date, datetime
 
-from eval.dates_eval import WEB_SET, grammar_finder, load_date_set, score_dates
+from eval.dates_eval import (
+    REAL_SET,
+    WEB_SET,
+    grammar_finder,
+    load_date_set,
+    score_dates,
+    strict_date_scores,
+)
 
 
 def _dateparser_finder(gold_precision: dict[str, str]):
@@ -73,14 +86,54 @@ def _report(rows: list[dict]) -> dict:
     return report
 
 
+def _pipeline_finder():
+    from models.loading import load_pipeline
+    from models.settings import CoreSettings
+
+    pipe = load_pipeline(CoreSettings())
+
+    def find(text: str, doc: date) -> list[tuple[str, str | None, str | None]]:
+        ents = pipe.extract(text, doc)
+        return [(e.text, e.value, e.mod) for e in ents if e.label == "DATE"]
+
+    return find
+
+
+def _strict_report(rows: list[dict], pipeline: bool) -> dict:
+    precision = {d["text"]: _precision(d["value"]) for r in rows for d in r["dates"]}
+    finders = {"banglaner grammar": grammar_finder, "dateparser": _dateparser_finder(precision)}
+    if pipeline:
+        finders["banglaner pipeline"] = _pipeline_finder()
+    report = {}
+    for name, finder in finders.items():
+        s = strict_date_scores(finder, rows)
+        report[name] = {
+            "expressions": s.gold,
+            "found": s.found,
+            "strict F1": round(s.f1, 3),
+            "value accuracy on exact spans": (
+                f"{s.value_accuracy:.3f} ({s.value_right}/{s.value_known})"
+            ),
+            "mod accuracy on exact spans": f"{s.mod_right}/{s.exact}",
+        }
+    return report
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pipeline", action="store_true", help="also the full pipeline")
+    args = parser.parse_args()
     web = load_date_set(WEB_SET)
     sets = {
         "dates_bn.jsonl": load_date_set(),
         "dates_web.jsonl dev": [r for r in web if r["split"] == "dev"],
         "dates_web.jsonl test": [r for r in web if r["split"] == "test"],
     }
-    print(json.dumps({k: _report(v) for k, v in sets.items()}, ensure_ascii=False, indent=2))
+    out = {k: _report(v) for k, v in sets.items()}
+    for split in ("dev", "test"):
+        rows = load_date_set(REAL_SET, split)
+        out[f"dates_real.jsonl {split} (strict)"] = _strict_report(rows, args.pipeline)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

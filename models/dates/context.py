@@ -118,11 +118,22 @@ def _shift(value: str, kind: str) -> str | None:
     return None
 
 
+_OPEN_KINDS = frozenset(("day_word", "day_month_year", "month", "holiday", "bengali"))
+_FIXING_PARTS = frozenset(("year", "byear", "qual", "rel", "relmonth", "anaph"))
+
+
+def _open(match: DateMatch) -> bool:
+    """A date whose year (or week) the text leaves open: only such a range end moves."""
+    return match.kind in _OPEN_KINDS and _FIXING_PARTS.isdisjoint(match.parts)
+
+
 def _ordered(text: str, prev: tuple[DateMatch, ResolvedDate], cur: DateMatch, found: ResolvedDate):
     """``found`` moved on until it is not before the start of the range it ends."""
     start_match, start = prev
     joined = _FROM.match(text[start_match.end : cur.start]) is not None
-    if not (joined and start.value and found.value and "/" not in found.value + start.value):
+    if not (joined and _open(cur) and start.value and found.value):
+        return found
+    if "/" in found.value + start.value:
         return found
     value = found.value
     while value is not None and value[: len(start.value)] < start.value[: len(value)]:

@@ -282,6 +282,7 @@ _BENGALI_DATE = (
     # বাংলা ১৩৩৬ ১ বৈশাখ, ১৩৮২ সালের ১লা বৈশাখ: the Bengali year first
     rf"|(?:{_alt('বাংলা')}\s+)?{_BYEAR}\s*(?:(?:{_BSAL}|{_SAL}){_SUFFIX}\s+)?{_DAY}\s*{_BMONTH}"
     rf"{_SUFFIX}"
+    rf"|{_BYEAR}\s*{_BSAL}{_SUFFIX}\s+{_BMONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ১৪২৯ বঙ্গাব্দের চৈত্রে
     rf"|{_BYEAR}\s*{_BSAL}{_SUFFIX}"  # ১৪৩০ বঙ্গাব্দে: the whole Bengali year
 )
 _HIJRI = _alt("হিজরি")
@@ -350,12 +351,14 @@ _CENTURY = (
     rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
     rf"{_alt('শতক', 'শতাব্দী', 'শতাব্দ')}{_SUFFIX}(?:\s+{_PMOD})?"
 )
-# বিজয় দিবসে, ঈদের দিন, রমজানে, বিজয়ের মাসে: not when the day is what is celebrated or sold
+# বিজয় দিবসে, ঈদের দিন, রমজানে, বিজয়ের মাসে (not when the day is what is celebrated or sold:
+# find_dates checks what follows)
 _HOLIDAY = (
     rf"(?P<holiday>{_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)}){_SUFFIX}"
     rf"(?:\s+(?P<hday>{_alt('দিন')}){_SUFFIX})?{_PART_AFTER}?"
-    rf"(?!\s+{_alt(*OCCASION_NOUNS)})"
 )
+_OCCASION_AFTER = regex.compile(rf"\s+{_alt(*OCCASION_NOUNS)}")
+_LOCATIVE = tuple(normalize(e).text for e in ("ে", "তে", "য়", "েই", "তেই"))
 
 # The words each pattern cannot match without (any one of them). A pattern scans the whole
 # text and most sentences hold no month name, so a pattern whose words are absent is not
@@ -426,7 +429,8 @@ _HABITUAL = regex.compile(
     normalize(r"(?<![\p{L}\p{M}])(?:সাধারণত|প্রতি\s?বছর|প্রতি\s?মাসে|বছরে একবার|প্রতিবছরই)").text
 )
 _EVERY_BEFORE = regex.compile(normalize(r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের)\s+$").text)
-_HABITUAL_VERBS = {normalize(w).text for w in ("হয়", "থাকে", "করে", "হতো", "হত", "করত", "করতো")}
+# (not হয়: news writes the past passive with it, শ্রদ্ধা জানানো হয়)
+_HABITUAL_VERBS = {normalize(w).text for w in ("থাকে", "হতো", "হত", "করত", "করতো")}
 _SENTENCE_END = regex.compile(r"[।?!\n|]")
 
 
@@ -479,6 +483,9 @@ def _plausible(text: str, d: DateMatch) -> bool:
         return False
     if d.kind == "holiday" and text[d.start : d.end] in _BARE_NAMES:
         return False
+    if d.kind == "holiday" and _OCCASION_AFTER.match(text, d.end):
+        # ঈদের শুভেচ্ছা, বিজয় দিবস উদযাপন: what is celebrated; বিজয় দিবসে কুচকাওয়াজ: when
+        return text[d.start : d.end].endswith(_LOCATIVE)
     if _EVERY_BEFORE.search(text, 0, d.start):  # প্রতি বছরের ২৪ অক্টোবর: every year
         return False
     if d.kind in ("month", "bengali", "holiday") and _habitual(_sentence_of(text, d)):
@@ -488,7 +495,7 @@ def _plausible(text: str, d: DateMatch) -> bool:
 
 def _habitual(sentence: str) -> bool:
     """Said of every year: a marker (সাধারণত, প্রতি বছর) or a habitual verb at the end
-    (পূজা অনুষ্ঠিত হয়, সেরা সময় থাকে)."""
+    (সেরা সময় থাকে, মেলা বসত)."""
     words = sentence.split()
     return bool(_HABITUAL.search(sentence)) or bool(words and words[-1] in _HABITUAL_VERBS)
 

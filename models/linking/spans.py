@@ -103,6 +103,22 @@ def _hyphen_pair(lhit: KbEntity | None, rhit: KbEntity | None, left: str, right:
     return bool(lhit or rhit) and _is_word(other) and not is_common(other)
 
 
+# The object and dative endings: a name carrying one has ended (X-কে Y বলেন is two people).
+_OBJECT_ENDING = regex.compile(normalize(r"(?:কে|কেও|কেই|দেরকে)$").text)
+
+
+def _names_side_by_side(ent: Entity, left: str, lhit, rhit) -> bool:
+    """Two names without a hyphen: a person beside a place or body (জেলেনস্কি কিয়েভে,
+    ওলাফ শলৎস বার্লিন), two places or bodies tagged as one person (মস্কো কিয়েভ), or a
+    left part marked as an object (রহিমকে করিম)."""
+    if lhit and rhit and (lhit.label == "PER") != (rhit.label == "PER"):
+        return True
+    if lhit and rhit and ent.label == "PER" and "PER" not in (lhit.label, rhit.label):
+        return True
+    last = left.split()[-1]
+    return len(last) > 4 and _OBJECT_ENDING.search(normalize(last).text) is not None
+
+
 def _before_a_route(ent: Entity, text: str) -> bool:
     """The mention is followed by a route word: ঢাকা-সিলেট মহাসড়কে is one place."""
     following = _NEXT_WORD.match(text, ent.end)
@@ -140,7 +156,7 @@ class SpanRepair:
         trusted = [c for c in candidates if c.prior >= floor]
         return max(trusted, key=lambda c: c.prior) if trusted else None
 
-    def _alias(self, surface: str) -> KbEntity | None:
+    def exact_alias(self, surface: str) -> KbEntity | None:
         """The trusted entity ``surface`` is an exact alias of (after case endings)."""
         candidates = [c for form in surface_forms(surface) for c in self.kb.by_alias(form)]
         trusted = [c for c in candidates if c.prior >= self.config.repair_min_prior]
@@ -184,7 +200,8 @@ class SpanRepair:
 
     # --- 2. split ----------------------------------------------------------------
     def _split(self, ent: Entity, text: str) -> list[Entity]:
-        """``ent`` as the names it joins, where a KB name is one of them."""
+        """``ent`` as the names it joins: where a KB name is one of them, or where a word
+        inside it is marked as the object (হাসিনাকে মোদি: a case ending ends a name)."""
         if self.known(ent.text) is not None:
             return [ent]
         route = _before_a_route(ent, text)
@@ -195,8 +212,8 @@ class SpanRepair:
             lhit, rhit = self.known(left), self.known(right)
             if hyphen:
                 joined = _hyphen_pair(lhit, rhit, left, right)
-            else:  # a person beside a place or body: জেলেনস্কি কিয়েভে, ওলাফ শলৎস বার্লিন
-                joined = bool(lhit and rhit and (lhit.label == "PER") != (rhit.label == "PER"))
+            else:
+                joined = _names_side_by_side(ent, left, lhit, rhit)
             if joined:
                 llabel = lhit.label if lhit else ent.label
                 rlabel = rhit.label if rhit else ent.label
@@ -263,7 +280,7 @@ class SpanRepair:
     def _joined_label(self, prev: Entity, ent: Entity, text: str) -> str | None:
         """The label of two adjacent mentions as one: a KB name, a place and its place-type
         word tagged apart (ভোস্টোচনি + মহাকাশ বন্দর), or a place's state body."""
-        if hit := self._alias(text[prev.start : ent.end]):
+        if hit := self.exact_alias(text[prev.start : ent.end]):
             return hit.label
         if prev.label == "LOC" and _is_head(ent.text, _PLACE_HEADS):
             return "LOC"
@@ -304,7 +321,7 @@ class SpanRepair:
             added = text[start : ent.start] or text[ent.end : end]
             if _extra(added.strip(" -")):
                 continue
-            if hit := self._alias(text[start:end]):
+            if hit := self.exact_alias(text[start:end]):
                 return Entity(start, end, text[start:end], hit.label, ent.score)
         return ent
 

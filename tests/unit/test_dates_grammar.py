@@ -50,9 +50,11 @@ def test_non_dates(text: str) -> None:
 
 def test_each_pattern_is_tried_wherever_it_can_match() -> None:
     """find_dates skips a pattern when none of the words it needs is in the text: on every
-    dated test text, a pattern that matches finds one of its words present."""
+    dated test text (and the real-text date set's dev split), a pattern that matches finds
+    one of its words present."""
     import json
 
+    from eval.dates_eval import REAL_SET, load_date_set
     from models.dates.grammar import _COMPILED, _NEEDS
     from tests.conftest import DATA
 
@@ -60,7 +62,7 @@ def test_each_pattern_is_tried_wherever_it_can_match() -> None:
         normalize(json.loads(line)["text"]).text
         for name in ("dates_bn.jsonl", "dates_web.jsonl")
         for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-    ]
+    ] + [normalize(r["text"]).text for r in load_date_set(REAL_SET, "dev")]
     matched = set()
     for text in texts:
         for k, (_, pattern, needs) in enumerate(_COMPILED):
