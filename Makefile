@@ -26,7 +26,8 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core; }
 
-# The default model (trained if missing, ~20 min on 2 cores), its ONNX files, the KB.
+# The default model (trained if missing, ~25 min on 2 cores), its ONNX files and the runtime
+# `auto` runs on this host (banglaner export measures them), the KB.
 model: install
 	$(BIN)/banglaner train --if-missing
 	$(BIN)/banglaner export
@@ -67,6 +68,7 @@ baseline: model
 
 # report.md + report.html + scores.json on the held-out sets, and the corpus tables
 eval: model
+	$(BIN)/banglaner eval --gold eval/gold/real.jsonl --split test -o eval-report/real-test
 	$(BIN)/banglaner eval --gold eval/gold/world.jsonl --split test -o eval-report/world-test
 	$(BIN)/banglaner eval --gold eval/gold/articles.jsonl -o eval-report/articles
 	$(BIN)/banglaner eval --gold multiconer-dev -o eval-report/multiconer-dev
@@ -77,7 +79,8 @@ bench: model
 	$(BIN)/python bench/host_cost.py
 	$(BIN)/python bench/tagger_throughput.py
 	$(BIN)/python bench/service_load.py
-	$(BIN)/python bench/dates_vs_dateparser.py
+	$(BIN)/python bench/dates_vs_dateparser.py --pipeline
+	$(BIN)/python bench/runtime_table.py
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/annotate_vs_hf.py
 

@@ -199,4 +199,6 @@ class Linker:
             # key (ভস্টোচনিতে for ভস্তোচনি) follows the document's confirmed mention
             lambda surface: self.spans.exact_alias(surface) is not None,
         )
-        return sorted(ents + [d.ent for d in added], key=lambda e: e.start)
+        # a place found again takes its type word as the KB's names do (ভস্টোচনি মহাকাশ বন্দরে)
+        repeated = [self.spans.with_place_head(d.ent, text, ents) for d in added]
+        return sorted(ents + repeated, key=lambda e: e.start)

@@ -20,24 +20,50 @@ from models.encoders import Runtime
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Named models `BANGLANER_MODEL` / `--model NAME` selects; a path selects a folder.
 MODEL_NAMES: dict[str, str] = {
-    "default": "banglaner-e5-small-v1",
-    "fast": "banglaner-e5-small-fast-v2",  # v1 was the 6-layer student
+    "default": "banglaner-e5-small-v2",  # v1 learnt from Rifat and banglakit only
+    "fast": "banglaner-e5-small-fast-v3",  # distilled from the default v2
 }
 ModelName = Literal["default", "fast"]
+
+
+def setting(default, meaning: str, shown: str | None = None, **kw):
+    """A field with the meaning (and, for a computed default, the default) the settings
+    table in docs/usage.md shows: the table is generated from these (service.settings)."""
+    extra = {"shown_default": shown} if shown else None
+    if callable(default):
+        return Field(default_factory=default, description=meaning, json_schema_extra=extra, **kw)
+    return Field(default=default, description=meaning, json_schema_extra=extra, **kw)
 
 
 class CoreSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BANGLANER_", extra="ignore")
 
-    home: Path = Field(default_factory=lambda: Path("~/.cache/banglaner").expanduser())
-    data_dir: Path = PROJECT_ROOT.parent / "shared" / "data"
-    model: ModelName = "default"  # which built model to load when model_dir is unset
-    model_dir: Path | None = None
-    kb_path: Path | None = None  # default: <home>/kb/banglaner-kb.sqlite, built when missing
-    link_entities: bool = True  # canonical IDs and names; off returns id/name null
-    device: str = "auto"
-    runtime: Runtime = "auto"  # auto = ONNX Runtime int8 on a CPU, torch on a GPU
-    timezone: str = "Asia/Dhaka"  # "today" for documents sent without a date
+    home: Path = setting(
+        lambda: Path("~/.cache/banglaner").expanduser(),
+        "trained models, converted base encoders, the knowledge base, distillation caches",
+        "~/.cache/banglaner",
+    )
+    data_dir: Path = setting(
+        PROJECT_ROOT.parent / "shared" / "data",
+        "licensed corpora (read by training, evaluation and the KB build)",
+        "../shared/data (beside the checkout)",
+    )
+    model: ModelName = setting("default", "which built model: default or fast")
+    model_dir: Path | None = setting(None, "a model folder, instead of a named model")
+    kb_path: Path | None = setting(
+        None,
+        "knowledge base; built (seconds) when missing or built by older code",
+        "$BANGLANER_HOME/kb/banglaner-kb.sqlite",
+    )
+    link_entities: bool = setting(True, "false returns id/name null (no knowledge base loaded)")
+    device: str = setting("auto", "auto, cpu or cuda")
+    runtime: Runtime = setting(
+        "auto",
+        "encoder engine: auto (on a CPU the batch-independent runtime banglaner export measured "
+        "fastest on this host; torch on a GPU), torch, torch-bf16, onnx, onnx-int8-static, "
+        "onnx-int8 (docs/runtimes.md)",
+    )
+    timezone: str = setting("Asia/Dhaka", "today for documents sent without a date")
 
     @field_validator("timezone")
     @classmethod

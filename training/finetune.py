@@ -120,6 +120,8 @@ def load_training_data(
         sentences = load_corpus(name, data_dir)
         if frac < 1.0:
             sentences = rng.sample(sentences, int(len(sentences) * frac))
+        if per_epoch:  # the run draws at most this many: never reconcile or encode the rest
+            sentences = rng.sample(sentences, min(len(sentences), per_epoch * cfg.epochs))
         if cfg.limit:
             sentences = sentences[: cfg.limit]
         stats = ReconcileStats()
@@ -334,7 +336,7 @@ def label_loss(pad_id: int, device: str, drop=None) -> Loss:
 
 def train_epochs(
     model,
-    batches_of_epoch: Callable[[], list[list[TrainWindow]]],
+    batches_of_epoch: Callable[[int], list[list[TrainWindow]]],
     loss_of: Loss,
     epochs: int,
     optimizer,
@@ -348,7 +350,7 @@ def train_epochs(
     for epoch in range(1, epochs + 1):
         model.train()
         bar = tqdm(
-            batches_of_epoch(),
+            batches_of_epoch(epoch - 1),
             desc=f"epoch {epoch}/{epochs}",
             unit="batch",
             disable=quiet,
@@ -442,15 +444,19 @@ class Run:
 
 @dataclass
 class EpochWindows:
-    """What each epoch trains on: every window of most corpora, and a fresh draw of N from
-    each corpus sampled per epoch (``name@N``)."""
+    """What each epoch trains on: every window of most corpora, and the next N windows of
+    each corpus sampled per epoch (``name@N``: a big corpus seen once, a slice an epoch)."""
 
     fixed: list[TrainWindow]
     pools: list[tuple[list[TrainWindow], int]] = field(default_factory=list)
 
-    def draw(self, rng: random.Random) -> list[TrainWindow]:
-        drawn = [rng.sample(pool, min(n, len(pool))) for pool, n in self.pools]
-        return self.fixed + [w for ws in drawn for w in ws]
+    def draw(self, epoch: int) -> list[TrainWindow]:
+        """The windows of epoch ``epoch`` (0-based); a pool wraps round when it runs out."""
+        drawn = []
+        for pool, n in self.pools:
+            start = epoch * n
+            drawn += [pool[(start + k) % len(pool)] for k in range(min(n, len(pool)))]
+        return self.fixed + drawn
 
 
 def encode_parts(run: Run) -> EpochWindows:
@@ -463,6 +469,7 @@ def encode_parts(run: Run) -> EpochWindows:
             convention_head=run.heads[part.convention],
         )  # fmt: skip
         if part.per_epoch:
+            random.Random(run.cfg.seed).shuffle(windows)
             out.pools.append((windows, part.per_epoch))
         else:
             out.fixed += windows
@@ -522,11 +529,13 @@ def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSel
     """The epochs, each scored on dev (selection) and test (reported); the best kept."""
     cfg = run.cfg
     rng = random.Random(cfg.seed)
-    per_epoch = windows.draw(random.Random(0))
-    steps = len(make_batches(per_epoch, cfg.batch_tokens, random.Random(0))) * cfg.epochs
+    steps = sum(
+        len(make_batches(windows.draw(e), cfg.batch_tokens, random.Random(0)))
+        for e in range(cfg.epochs)
+    )
     optimizer, scheduler = make_optimizer(run.model, cfg, steps)
     selector = EpochSelector(run.tagger, selection_gold(run))
-    batches = lambda: make_batches(windows.draw(rng), cfg.batch_tokens, rng)  # noqa: E731
+    batches = lambda epoch: make_batches(windows.draw(epoch), cfg.batch_tokens, rng)  # noqa: E731
     for epoch, loss in train_epochs(
         run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet
     ):
@@ -569,7 +578,7 @@ def train(cfg: TrainConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bo
     """Fine-tune and write a model dir; returns the metrics written into its card."""
     run = prepare(cfg, data_dir, home, quiet)
     windows = encode_parts(run)
-    per_epoch = len(windows.draw(random.Random(0)))
+    per_epoch = len(windows.draw(0))
     run.log(f"{per_epoch} training windows per epoch, heads {run.heads}")
     drop = (
         feature_dropout(cfg.gazetteer_dropout, random.Random(cfg.seed)) if run.gazetteer else None

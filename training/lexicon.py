@@ -20,7 +20,7 @@ from models.segment import split_words
 from training.corpora import Sentence, load_corpus
 from training.reconcile import ReconcileStats, reconcile
 
-CORPORA = ("rifat-train", "banglakit", "multiconer-train", "neon")
+CORPORA = ("rifat-train", "banglakit", "multiconer-train", "neon", "karim-train")
 MIN_OUTSIDE = 3  # seen at least this often outside any mention
 MAX_INSIDE_SHARE = 0.3  # and at most this share of its uses inside one
 _LETTER = regex.compile(r"\p{L}")
@@ -58,7 +58,7 @@ def build_lexicon(data_dir: Path, out: Path) -> int:
         f"# Common words of Bengali news: variant key, uses outside / inside names.\n"
         f"# Built by `banglaner kb lexicon` from {', '.join(CORPORA)} (labels reconciled to\n"
         f"# docs/annotation.md): Rifat1493/Bengali-NER (MIT), banglakit (CC0), MultiCoNER II and\n"
-        f"# neon-p headlines (both CC BY 4.0; the world gold set's headlines left out).\n"
+        f"# neon-p headlines (both CC BY 4.0), karim2019 (MIT); the gold sets' texts left out.\n"
         f"# Rule: outside >= {MIN_OUTSIDE}, inside share <= {MAX_INSIDE_SHARE}.\n"
     )
     out.write_text(header + "".join(f"{k}\t{n}\t{i}\n" for k, n, i in rows), encoding="utf-8")

@@ -69,7 +69,7 @@ BENGALI_MONTHS: dict[int, tuple[str, ...]] = {
     8: ("অগ্রহায়ণ", "অঘ্রাণ"),
     9: ("পৌষ",),
     10: ("মাঘ",),
-    11: ("ফাল্গুন", "ফাগুন"),
+    11: ("ফাল্গুন", "ফাগুন", "ফালগুন"),
     12: ("চৈত্র",),
 }
 HIJRI_MONTHS: dict[int, tuple[str, ...]] = {
@@ -181,6 +181,7 @@ _QUAL = "(?P<qual>" + _alt(*QUALIFIERS) + ")"
 _DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt("পয়লা", "পহেলা") + ")"
 _EDAY = r"(?P<day>[0-3]?[0-9]|[০-৩]?[০-৯])(?i:st|nd|rd|th)?"
 _YEAR = rf"(?P<year>(?:1[89]|20|১[৮৯]|২০){_D}{{2}})"
+_Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"  # any year of 1000–2099, where a word says it is one
 _BYEAR = rf"(?P<byear>(?:1[0-4]|১[০-৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
@@ -220,8 +221,8 @@ _NUMERIC = (
 )
 
 _MAS = _alt("মাস")
-# পরদিন ৬ আগস্ট সোমবার: the day named after it gives the value
-_ALEAD = _alt("পরদিন", "পরের দিন", "আগের দিন", "সেদিন", "এদিন", "ওইদিন", "ঐদিন")
+# সেদিন ৬ আগস্ট সোমবার: the day named after it gives the value
+_ALEAD = _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন")
 _BOCHHOR = _alt("বছর")
 # ১০ সেপ্টেম্বর ২০২৩ রোববার, ০৬:৪২ পিএম — the weekday after a date is checked against it
 _DAY_MONTH_YEAR = (
@@ -264,10 +265,16 @@ _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
 # ১৯৯০ থেকে, ২০২২ বিশ্বকাপ: a bare year is read only before a word that makes it one
-_YEAR_CUE = _alt("থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন")
+# (and এ written apart, as karim2019 prints ১৭৮৯-এ with its hyphen stripped; a year before
+# another that সাল follows: ১৯৯৮ ও ২০০০ সালে)
+_YEAR_CUE = (
+    _alt("থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "এ", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন")
+    + rf"|{_alt('ও', 'এবং', 'বা')}\s+{_D}{{4}}\s*{_SAL}"
+)
 _YEAR_ONLY = (
-    rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}{_YEAR}"
-    rf"(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING}|(?=\s+{_YEAR_CUE}{_NA}))"
+    rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
+    rf"(?:{_YEAR}(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING}|(?=\s+(?:{_YEAR_CUE}){_NA}))"
+    rf"|(?P<year>{_Y4})\s*{_SAL}{_SUFFIX})"  # ১৬৩২ সালে: any year a সাল follows
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
 _BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
@@ -296,11 +303,15 @@ _DAY_WORD = (
     rf"(?:{_BRACKET_DATE}|\s*,?\s*{_DAY}\s*{_ANY_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
     rf"(?:{_TIME}|{_PART_AFTER})?"
 )
-# এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর, নতুন বছরে (anaphoric: the year the text names
-# before it); এদিন, পরদিন (a day named only by its place in the story)
-_ANAPH = "(?P<anaph>" + _alt("ওই", "ঐ", "সেই", "সে", "আগের", "পরের", "নতুন", "একই", "পরবর্তী") + ")"
+# এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর (anaphoric: the year the text names before it);
+# এদিন, সেদিন (a day named only by its place in the story)
+_ANAPH_WORDS = ("ওই", "ঐ", "সেই", "সে", "আগের", "পরের", "একই", "পরবর্তী")  # + বছর, মাস
+_ANAPH = "(?P<anaph>" + _alt(*_ANAPH_WORDS) + ")"
+# নতুন বছর alone is the occasion (নতুন বছরকে বরণ); its start or end is a time
+_ANAPH_OR_NEW = "(?P<anaph>" + _alt(*_ANAPH_WORDS, "নতুন") + ")"
 _RELATIVE_PERIOD = rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}"
-_ADAY = "(?P<aday>" + _alt("পরদিন", "পরের দিন", "আগের দিন", "সেদিন", "এদিন", "ওইদিন", "ঐদিন") + ")"
+# (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
+_ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
 _ANAPHORIC_DAY = rf"{_ADAY}{_SUFFIX}{_PART_AFTER}?"
 _AGO_WORD = _alt("আগে", "আগেই", "আগেও")
 _AGO = (
@@ -309,7 +320,6 @@ _AGO = (
     rf"|(?P<about>{_alt(*ABOUT_ONE)})\s+{_AGO_WORD}"
 )
 # ২০০৮-০৯ সালে, ১৯৭১-৭৫, ১৭৩৬-১৮১৯: one compact range (not a count: ২০০০-৩০০০ টাকা)
-_Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"
 _COUNTED = _alt("টাকা", "জন", "টি", "কোটি", "লাখ", "হাজার", "মিটার", "কিলোমিটার", "ফুট", "টন", "রান")
 _YEAR_PAIR = (
     rf"(?<!{_D}[\-/.])(?P<year>{_Y4})\s*[-–/]\s*(?P<year2>{_D}{{4}}|{_D}{{2}})"
@@ -322,7 +332,7 @@ _FQUAL = "(?P<fqual>" + _alt(
     "পরের", "সর্বশেষ", "বর্তমান", "আসন্ন", "নতুন", "পরবর্তী",
 ) + ")"  # fmt: skip
 _FISCAL = (
-    rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s+)"
+    rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s*(?:{_SAL}{_SUFFIX})?\s+)"
     rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX})?"
 )
 # A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
@@ -339,7 +349,7 @@ _WEEK_OF_MONTH = (
 )
 _MONTH_PART = rf"{_MONTH_REF}{_SUFFIX}\s+{_PMOD}"
 _YEAR_PART = (
-    rf"(?:{_YEAR}(?:\s*{_SAL})?|(?:{_QUAL}|{_ANAPH})\s+{_BOCHHOR}|(?P<bare>{_BOCHHOR}))"
+    rf"(?:{_YEAR}(?:\s*{_SAL})?|(?:{_QUAL}|{_ANAPH_OR_NEW})\s+{_BOCHHOR}|(?P<bare>{_BOCHHOR}))"
     rf"{_SUFFIX}\s+{_PMOD}"
 )
 # আশির দশকে, ১৯৭০-এর দশকের শুরুতে; ১৩শ শতকে, অষ্টম শতাব্দীর
@@ -354,8 +364,9 @@ _CENTURY = (
 # বিজয় দিবসে, ঈদের দিন, রমজানে, বিজয়ের মাসে (not when the day is what is celebrated or sold:
 # find_dates checks what follows)
 _HOLIDAY = (
+    rf"(?:(?P<hqual>{_alt('এবার', 'এবারের', 'গত', 'আগামী', 'আসন্ন', 'এই', 'এ')})\s+)?"
     rf"(?P<holiday>{_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)}){_SUFFIX}"
-    rf"(?:\s+(?P<hday>{_alt('দিন')}){_SUFFIX})?{_PART_AFTER}?"
+    rf"(?:\s+(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?"
 )
 _OCCASION_AFTER = regex.compile(rf"\s+{_alt(*OCCASION_NOUNS)}")
 _LOCATIVE = tuple(normalize(e).text for e in ("ে", "তে", "য়", "েই", "তেই"))
@@ -422,6 +433,8 @@ _APPROX_AFTER = regex.compile(normalize(r"\s+(?:দিকে|নাগাদ)(?!
 _APPROX_BEFORE = regex.compile(normalize(r"(?<![\p{L}\p{M}])(?:প্রায়|আনুমানিক)\s+$").text)
 _BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
 # রমজান alone may be a name (রমজান আলী); রমজানে, রমজান মাসে is the month
+_COUNTED_FROM_AN_EVENT = {normalize(w).text for w in ("আগের", "পরের", "পরবর্তী")}
+_DIN = normalize("দিন").text
 _BARE_NAMES = {normalize(w).text for w in ("রমজান", "রমযান")}
 # A month or holiday in a sentence about what happens every year is not one point in time
 # (docs/annotation.md 4.1: recurring schedules): সাধারণত আশ্বিন মাসে পূজা হয়
@@ -488,6 +501,8 @@ def _plausible(text: str, d: DateMatch) -> bool:
         return text[d.start : d.end].endswith(_LOCATIVE)
     if _EVERY_BEFORE.search(text, 0, d.start):  # প্রতি বছরের ২৪ অক্টোবর: every year
         return False
+    if d.kind == "relative_period" and d.parts.get("anaph") in _COUNTED_FROM_AN_EVENT:
+        return d.parts["unit"] != _DIN  # আগের দিন, পরের দিন: event-relative; পরের বছর: a year
     if d.kind in ("month", "bengali", "holiday") and _habitual(_sentence_of(text, d)):
         return "year" in d.parts or "byear" in d.parts or "qual" in d.parts
     return True

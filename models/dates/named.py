@@ -134,6 +134,8 @@ OCCASION_NOUNS = tuple(
         "উৎসব",
         "উৎসবে",
         "বিশেষ",
+        "উপলক্ষে",
+        "উপলক্ষ্যে",
     )
 )
 # Words that place a time within a period, and the TimeML mod they give.

@@ -312,7 +312,7 @@ def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     half = HALVES.get(parts.get("half", ""))
     if "year" in parts:  # ২০২২-২৩ অর্থবছরে
         return ResolvedDate(periods.fiscal_year(_year(parts["year"]), half))
-    if "fyear" in parts:  # ১৯৭৫ অর্থবছর: the fiscal year ending in it
+    if "fyear" in parts:  # ১৯৭৫ অর্থবছর, ১৯৭৮ সালের অর্থবছর: the fiscal year ending in it
         return ResolvedDate(periods.fiscal_year(_year(parts["fyear"]) - 1, half))
     qual = parts["fqual"]
     if qual in _ANAPHORIC:

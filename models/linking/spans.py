@@ -325,6 +325,15 @@ class SpanRepair:
                 return Entity(start, end, text[start:end], hit.label, ent.score)
         return ent
 
+    def with_place_head(self, ent: Entity, text: str, ents: list[Entity]) -> Entity:
+        """``ent`` widened over the place-type word or state body after it (a mention found
+        after span repair, such as a name the document repeats)."""
+        widened = self._extend_by_head(ent, text, ents)
+        if widened is ent or widened.label != ent.label:  # a body is another entity
+            return ent
+        widened.id, widened.name, widened.name_en = ent.id, ent.name, ent.name_en
+        return widened
+
     def _extend_by_head(self, ent: Entity, text: str, ents: list[Entity]) -> Entity:
         """A place takes the place-type word right after it (কুরস্ক অঞ্চলে, ভোস্টোচনি মহাকাশ
         বন্দর: one word or a two-word head with one key), a genitive

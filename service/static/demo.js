@@ -15,6 +15,7 @@ function describe(ent) {
     lines.push(`${ent.name || ""}${english} ${ent.id ? "(" + ent.id + ")" : ""}`.trim());
   }
   if (ent.value) lines.push(`value ${ent.value}`);
+  if (ent.mod) lines.push(`mod ${ent.mod}`);
   if (ent.note) lines.push(ent.note);
   return lines.join("\n");
 }

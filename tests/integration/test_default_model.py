@@ -64,10 +64,10 @@ def test_the_card_vostochny_forms_get_one_id(pipeline) -> None:
     """The card's example through the real tagger: four forms, one entity."""
     text = (
         "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন বুধবার ভস্তোচনি কসমোড্রোমে কিম জং-উনকে স্বাগত জানান। "
-        "ভোস্টোচনি মহাকাশ বন্দর আমুর অঞ্চলে। ভোস্টোচনি মহাকাশবন্দরের রকেট দেখেন কিম। "
+        "ভোস্টোচনি মহাকাশ বন্দর আমুর অঞ্চলে। ভোস্টোচনি স্পেসপোর্টের রকেট দেখেন কিম। "
         "পরে ভস্টোচনিতে দুই নেতা নৈশভোজে অংশ নেন।"
     )
-    forms = ["ভস্তোচনি কসমোড্রোমে", "ভোস্টোচনি মহাকাশ বন্দর", "ভোস্টোচনি মহাকাশবন্দরের", "ভস্টোচনিতে"]
+    forms = ["ভস্তোচনি কসমোড্রোমে", "ভোস্টোচনি মহাকাশ বন্দর", "ভোস্টোচনি স্পেসপোর্টের", "ভস্টোচনিতে"]
     by_text = {e.text: e for e in pipeline.extract(text)}
     assert all(f in by_text for f in forms), sorted(by_text)
     assert len({by_text[f].id for f in forms}) == 1 and by_text[forms[0]].label == "LOC"

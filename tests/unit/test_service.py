@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -303,9 +304,23 @@ def test_settings_reject_bad_values() -> None:
 
 def test_named_models_and_folders(tmp_path) -> None:
     home = Settings(home=tmp_path)
-    assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v1"
+    assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v2"
     fast = home.with_model("fast")
-    assert fast.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-fast-v2"
+    assert fast.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-fast-v3"
     assert Settings(home=tmp_path, model="fast").resolved_model_dir == fast.resolved_model_dir
     assert home.with_model(str(tmp_path / "mine")).resolved_model_dir == tmp_path / "mine"
     assert home.with_model(None) == home
+
+
+def test_the_settings_table_in_the_docs_is_the_settings() -> None:
+    """docs/usage.md shows the table the settings classes generate: a new or changed
+    setting without the docs fails here (regenerate with `python -m service.settings`)."""
+    from service.settings import settings_table
+
+    usage = (Path(__file__).resolve().parents[2] / "docs" / "usage.md").read_text("utf-8")
+    shown = (
+        usage.split("<!-- settings-table")[1].split("-->", 1)[1].split("<!-- /settings-table")[0]
+    )
+    table = settings_table()
+    assert table.count("| `BANGLANER_") == 21
+    assert shown.strip() == table
