@@ -41,6 +41,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E101": ("give either TEXT or -f FILE", "banglaner extract 'ঢাকায় আজ…' or -f article.txt"),
     "E102": ("{path} does not exist", "check the path"),
     "E104": ("kb lookup needs at least one NAME", "banglaner kb lookup পুতিনের"),
+    "E108": ("{what} needs its file", "{example}"),
     "E105": ("{flags} need --gold", "add --gold eval/gold/articles.jsonl"),
     "E106": ("no recipe at {path}", "see training/recipes/ for the recipes that exist"),
     "E107": (
@@ -64,6 +65,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "fix the entry in models/kb/curated/{section}",
     ),
     "E303": ("no knowledge base at {path}", "run `banglaner kb build` (or `make model`)"),
+    "E310": (
+        "{path} has {count} problem(s); nothing was built from it:\n{problems}",
+        'fix the lines named (docs/linking.md, "Your own entities", shows the format)',
+    ),
+    "E311": ("user entity file {path} does not exist", "check the path (JSONL or CSV)"),
+    "E312": ("Wikidata dump {path} does not exist", "give a latest-all.json.gz/.bz2 or a subset"),
     "E401": ("input {path} does not exist", "give a .jsonl file or a folder of .txt files"),
     "E402": ("the output would overwrite the input", "choose another -o"),
     "E403": ("--workers {workers} < 1", "use --workers 1 or more"),

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from models.document import segment_documents
 from models.filelock import exclusive
-from models.kb.store import build_kb, is_current
+from models.kb.store import KbInputs, KnowledgeBase, build_kb, is_current
+from models.linker import Linker
 from models.pipeline import Pipeline
 from models.settings import CoreSettings
 from models.tagger import require_model
@@ -30,16 +31,33 @@ def build_lock(artifact: Path) -> AbstractContextManager[None]:
     return exclusive(artifact.parent / f".{artifact.name}.lock")
 
 
+def kb_inputs(settings: CoreSettings) -> KbInputs:
+    """The user's entity files (BANGLANER_KB_EXTRA, then those `kb add` keeps) and the staged
+    Wikidata import: what the KB is built from besides the packaged sources."""
+    kept = sorted(settings.user_kb_dir.glob("*")) if settings.user_kb_dir.is_dir() else []
+    user = [*settings.kb_extra, *(p for p in kept if p.suffix.lower() in (".jsonl", ".csv"))]
+    wikidata = settings.wikidata_import if settings.wikidata_import.is_file() else None
+    return KbInputs(tuple(user), wikidata)
+
+
 def ensure_kb(settings: CoreSettings, rebuild: bool = False) -> Path:
-    """The knowledge-base file, built first if it is missing, stale or ``rebuild``."""
+    """The knowledge-base file, built first if it is missing, stale or ``rebuild``. A user
+    file that does not read raises (E310) and leaves the file as it was."""
     path = settings.resolved_kb_path
-    if not rebuild and is_current(path):
+    inputs = kb_inputs(settings)
+    if not rebuild and is_current(path, inputs):
         return path
     with build_lock(path):
-        if rebuild or not is_current(path):
+        if rebuild or not is_current(path, inputs):
             log.info("building the knowledge base into %s (data: %s)", path, settings.data_dir)
-            build_kb(settings.data_dir, path)
+            build_kb(settings.data_dir, path, inputs=inputs)
     return path
+
+
+def load_linker(settings: CoreSettings) -> Linker:
+    """A linker on the KB as it is now: rebuilt first if a source or user file changed, and
+    loaded whole before anyone uses it (a reload swaps it in only then)."""
+    return Linker(KnowledgeBase.open(ensure_kb(settings)))
 
 
 def load_pipeline(settings: CoreSettings) -> Pipeline:

@@ -77,12 +77,13 @@ class Pipeline:
     ) -> list[list[Entity]]:
         """Entities per text, offsets into each text exactly as given."""
         dates = list(doc_dates) if doc_dates is not None else [None] * len(texts)
+        linker = self.linker  # one KB for the whole call, even if a reload swaps it meanwhile
         docs = segment_documents(texts)
         tagged = self.tagger.tag_documents(docs)
         out = []
         for doc, ents, d in zip(docs, tagged, dates, strict=True):
             ents = merge_dates(ents, doc.norm, self.document_date(d))
-            if self.linker is not None:
-                ents = self.linker.link(ents, doc.norm.original)
+            if linker is not None:
+                ents = linker.link(ents, doc.norm.original)
             out.append(sorted(ents, key=lambda e: (e.start, e.end)))
         return out

@@ -9,11 +9,11 @@ through this one object; the HTTP server adds its own fields on top of it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.encoders import Runtime
 
@@ -55,6 +55,12 @@ class CoreSettings(BaseSettings):
         "knowledge base; built (seconds) when missing or built by older code",
         "$BANGLANER_HOME/kb/banglaner-kb.sqlite",
     )
+    kb_extra: Annotated[list[Path], NoDecode] = setting(
+        list,
+        "comma-separated user entity files (JSONL or CSV) the knowledge base takes in, besides "
+        "those `banglaner kb add` keeps in $BANGLANER_HOME/kb/user (docs/linking.md)",
+        "none",
+    )
     link_entities: bool = setting(True, "false returns id/name null (no knowledge base loaded)")
     device: str = setting("auto", "auto, cpu or cuda")
     runtime: Runtime = setting(
@@ -64,6 +70,13 @@ class CoreSettings(BaseSettings):
         "onnx-int8 (docs/runtimes.md)",
     )
     timezone: str = setting("Asia/Dhaka", "today for documents sent without a date")
+
+    @field_validator("kb_extra", mode="before")
+    @classmethod
+    def _comma_separated_paths(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Path(v.strip()) for v in value.split(",") if v.strip()]
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -81,6 +94,16 @@ class CoreSettings(BaseSettings):
     @property
     def resolved_kb_path(self) -> Path:
         return self.kb_path or self.home / "kb" / "banglaner-kb.sqlite"
+
+    @property
+    def user_kb_dir(self) -> Path:
+        """Where `banglaner kb add` keeps the user's entity files."""
+        return self.home / "kb" / "user"
+
+    @property
+    def wikidata_import(self) -> Path:
+        """The staged Wikidata import (`banglaner kb import-wikidata`), if one was made."""
+        return self.home / "kb" / "wikidata.sqlite"
 
     def with_model(self, model: str | None) -> Self:
         """A copy that loads ``model``: a name from MODEL_NAMES or a model folder."""

@@ -29,7 +29,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from models.entity import Entity
-from models.loading import load_pipeline
+from models.errors import BanglanerError
+from models.kb.store import read_build_record
+from models.loading import load_linker, load_pipeline
 from models.pipeline import Pipeline
 from service.inference import DocumentFailed, MicroBatcher, Overloaded, Runner, ThreadRunner
 from service.metrics import CONTENT_TYPE, Metrics
@@ -47,7 +49,7 @@ from service.settings import Settings, get_settings
 log = logging.getLogger("banglaner.service")
 STATIC = Path(__file__).parent / "static"
 PUBLIC_PATHS = {"/health", "/", "/favicon.ico"}  # no data behind them: no API key needed
-ROUTES = {"/extract", "/extract/batch", "/health", "/ready", "/metrics", "/"}
+ROUTES = {"/extract", "/extract/batch", "/health", "/ready", "/metrics", "/admin/reload-kb", "/"}
 REQUEST_ID = "X-Request-ID"
 
 
@@ -213,6 +215,22 @@ def ready(pipe: PipelineDep) -> dict[str, str | None]:
         "runtime": runtime.runtime if runtime else None,
         "runtime_reason": runtime.reason if runtime else None,
     }
+
+
+@router.post("/admin/reload-kb", responses=_errors(401, 422, 503))
+async def reload_kb(pipe: PipelineDep, settings: SettingsDep) -> dict[str, object]:
+    """Rebuild the knowledge base if its sources or the user's entity files changed
+    (`banglaner kb add`, BANGLANER_KB_EXTRA, a Wikidata import) and link with it from the
+    next request on, without a restart. The new KB is built and loaded whole first; a
+    user file with a problem is refused (422, each problem with its line) and the
+    previous KB keeps serving."""
+    try:
+        linker = await asyncio.to_thread(load_linker, settings)
+    except BanglanerError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    pipe.linker = linker
+    record = read_build_record(settings.resolved_kb_path)
+    return {"status": "reloaded", "entities_by_tier": record.get("entities_by_tier", {})}
 
 
 @router.get("/metrics", include_in_schema=False)

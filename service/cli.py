@@ -449,9 +449,18 @@ def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
 
 # --- kb, data ---------------------------------------------------------------------
 def _add_kb(sub) -> None:
-    p = sub.add_parser("kb", help="build the knowledge base, check its curated part, look names up")
-    p.add_argument("action", choices=["build", "check", "lookup", "lexicon"])
-    p.add_argument("names", nargs="*", help="names to look up (lookup)")
+    p = sub.add_parser(
+        "kb",
+        help="build the knowledge base, add your entities, import Wikidata, check, look names up",
+    )
+    p.add_argument(
+        "action", choices=["build", "check", "lookup", "lexicon", "add", "import-wikidata", "stats"]
+    )
+    p.add_argument(
+        "names",
+        nargs="*",
+        help="names (lookup), entity files (add: JSONL or CSV), a dump (import-wikidata)",
+    )
     p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
     p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
     p.add_argument("--if-stale", action="store_true", help="build only when missing or stale")
@@ -463,6 +472,12 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.model_copy(update={"kb_path": Path(args.kb_path)})
     if args.action == "build":
         return _kb_build(settings, args.if_stale)
+    if args.action == "add":
+        return _kb_add(settings, [Path(n) for n in args.names])
+    if args.action == "import-wikidata":
+        return _kb_import(settings, args.names)
+    if args.action == "stats":
+        return _kb_stats(settings)
     if args.action == "lexicon":
         from training.lexicon import build_lexicon
 
@@ -475,7 +490,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
 
     linker = Linker(KnowledgeBase.open(ensure_kb(settings)))
     if args.action == "check":
-        return _kb_check(linker)
+        return _kb_check(linker, settings.resolved_kb_path)
     if not args.names:
         raise ConfigError.of("E104")
     for name in args.names:
@@ -484,24 +499,74 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _kb_build(settings: Settings, if_stale: bool) -> int:
-    from models.kb.store import build_kb, is_current
-    from models.loading import build_lock
+    from models.kb.store import is_current
+    from models.loading import ensure_kb, kb_inputs
 
     path = settings.resolved_kb_path
-    if if_stale and is_current(path):
+    if if_stale and is_current(path, kb_inputs(settings)):
         print(f"knowledge base up to date: {path}")
         return 0
-    with build_lock(path):
-        stats = build_kb(settings.data_dir, path)
-    print(json.dumps(stats, ensure_ascii=False, indent=2))
-    print(f"knowledge base written to {path}")
+    ensure_kb(settings, rebuild=True)
+    return _kb_stats(settings)
+
+
+def _kb_add(settings: Settings, files: list[Path]) -> int:
+    """Check each file whole, keep it in the user folder, rebuild the KB: a file with a
+    problem is refused with every problem's line, and nothing changes."""
+    from models.kb.user import read_user_entities
+    from models.loading import ensure_kb
+
+    if not files:
+        raise ConfigError.of("E108", what="kb add", example="banglaner kb add my-entities.jsonl")
+    counts = {f: len(read_user_entities(f)) for f in files}  # raises E310 before any copy
+    settings.user_kb_dir.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        shutil.copyfile(f, settings.user_kb_dir / f.name)
+        print(f"{f}: {counts[f]} entities kept in {settings.user_kb_dir / f.name}")
+    ensure_kb(settings)
+    return _kb_stats(settings)
+
+
+def _kb_import(settings: Settings, names: list[str]) -> int:
+    from tqdm.auto import tqdm
+
+    from models.kb.wikidata import import_dump
+    from models.loading import ensure_kb
+
+    if len(names) != 1:
+        raise ConfigError.of(
+            "E108", what="kb import-wikidata", example="banglaner kb import-wikidata dump.json.gz"
+        )
+    dump = Path(names[0])
+    if not dump.is_file():
+        raise ConfigError.of("E312", path=dump)
+    settings.wikidata_import.parent.mkdir(parents=True, exist_ok=True)
+    with tqdm(desc="wikidata items", unit=" items", unit_scale=True) as bar:
+        record = import_dump(dump, settings.wikidata_import, lambda n: bar.update(n - bar.n))
+    print(json.dumps(record, ensure_ascii=False), file=sys.stderr)
+    ensure_kb(settings)
+    return _kb_stats(settings)
+
+
+def _kb_stats(settings: Settings) -> int:
+    from models.kb.store import read_build_record
+
+    path = settings.resolved_kb_path
+    print(json.dumps(read_build_record(path), ensure_ascii=False, indent=2))
+    print(f"knowledge base: {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
-def _kb_check(linker) -> int:
+def _kb_check(linker, kb_path: Path) -> int:
     """Curated sections: aliases shared without ``amb``, aliases the KB resolves elsewhere;
-    then the entities per section and label."""
-    from models.kb.check import coverage, curated_entries, shared_aliases, unresolved_aliases
+    the entities per section and label; names two sources give to different entities."""
+    from models.kb.check import (
+        coverage,
+        curated_entries,
+        shared_aliases,
+        source_conflicts,
+        unresolved_aliases,
+    )
 
     entries = curated_entries()
     problems = shared_aliases(entries) + unresolved_aliases(
@@ -510,6 +575,10 @@ def _kb_check(linker) -> int:
     for problem in problems:
         print(problem)
     print(coverage(entries))
+    count, shown = source_conflicts(kb_path)
+    print(f"{count} names that sources give to different entities (the more trusted tier wins):")
+    for line in shown:
+        print(f"  {line}")
     print(f"{len(entries)} curated entries, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 

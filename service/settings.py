@@ -40,7 +40,7 @@ class Settings(CoreSettings):
 
     @field_validator("cors_origins", mode="before")
     @classmethod
-    def _comma_separated(cls, value: object) -> object:
+    def _comma_separated_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
         return value

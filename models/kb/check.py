@@ -87,3 +87,21 @@ def coverage(entries: list[CuratedEntry]) -> str:
     for name, c in [*sorted(counts.items()), ("**all curated**", total)]:
         rows.append(f"| {name} | " + " | ".join(str(c[x]) for x in labels) + f" | {c.total()} |")
     return "\n".join(rows)
+
+
+def source_conflicts(kb_path, limit: int = 20) -> tuple[int, list[str]]:
+    """Names two sources give to different entities of one label (a user's entity shadowing
+    a curated one, a Wikidata item beside a Natural Earth place): how many, and the first
+    ``limit``, most trusted tier first. Where they disagree the more trusted tier wins
+    (models.kb.sources.TIERS)."""
+    import sqlite3
+
+    sql = """
+        SELECT a.alias, e.label, group_concat(e.tier || ' ' || e.id, ' | ')
+        FROM aliases a JOIN entities e ON e.id = a.entity_id
+        GROUP BY a.alias, e.label HAVING count(DISTINCT e.tier) > 1
+    """
+    with sqlite3.connect(f"file:{kb_path}?mode=ro", uri=True) as db:
+        rows = db.execute(sql).fetchall()
+    shown = [f"{label} {alias!r}: {owners}" for alias, label, owners in rows[:limit]]
+    return len(rows), shown

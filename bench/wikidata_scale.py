@@ -1,0 +1,152 @@
+"""A Wikidata import at scale: a synthetic dump in the official format, imported and merged
+into the KB, then looked up, and POST /extract with the big KB beside the small one.
+
+    .venv/bin/python bench/wikidata_scale.py --entities 100000 [--entities 2000000] [--requests 60]
+
+For each size: write a synthetic ``latest-all.json.gz``-format dump (humans, places and
+organisations with Bengali and English labels, Bengali aliases, sitelinks, and a small
+P279 class tree), run ``banglaner kb import-wikidata`` on it in a subprocess of its own
+(wall time and peak RSS), report the KB file's size, and time 2,000 look-ups of random
+imported names through ``KnowledgeBase.by_alias`` as the linker makes them (p50/p95, each
+name new to the cache). With ``--requests``: p50/p95 of POST /extract for the bench article
+on the default model, one server on the small KB and one on the big one, taking turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.service_load import bench_article, interleaved_latency, p50_p95
+from models.kb.store import KnowledgeBase
+from models.loading import ensure_kb
+from models.settings import CoreSettings
+from tests.server import running_server
+
+_CONSONANTS = "কখগঘচছজঝটঠডঢতথদধনপফবভমযরলশসহ"
+_VOWELS = ("া", "ি", "ু", "ে", "ো", "")
+_CLASSES = {"PER": "Q5", "LOC": "Q486972", "ORG": "Q43229"}
+
+
+def _name(rng: random.Random) -> str:
+    return " ".join(
+        "".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(rng.randint(2, 4)))
+        for _ in range(rng.randint(1, 3))
+    )
+
+
+def _claim(prop: str, qid: str) -> dict:
+    value = {"entity-type": "item", "numeric-id": int(qid[1:]), "id": qid}
+    return {"mainsnak": {"snaktype": "value", "property": prop,
+                         "datavalue": {"value": value, "type": "wikibase-entityid"}},
+            "type": "statement", "rank": "normal"}  # fmt: skip
+
+
+def write_dump(path: Path, n: int, seed: int = 7) -> list[str]:
+    """``n`` items in the dump format (gzip); returns 2,000 of their Bengali names."""
+    rng = random.Random(seed)
+    sample: list[str] = []
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("[\n")
+        town = {
+            "type": "item",
+            "id": "Q990",
+            "labels": {},
+            "claims": {"P279": [_claim("P279", "Q515")]},
+        }
+        fh.write(json.dumps(town) + ",\n")
+        for i in range(n):
+            label = rng.choice(("PER", "PER", "LOC", "ORG"))
+            bn = _name(rng)
+            item = {
+                "type": "item",
+                "id": f"Q{10_000_000 + i}",
+                "labels": {"bn": {"language": "bn", "value": bn},
+                           "en": {"language": "en", "value": f"Synthetic {i}"}},
+                "aliases": {"bn": [{"language": "bn", "value": _name(rng)}]},
+                "claims": {"P31": [_claim("P31", _CLASSES[label])]},
+                "sitelinks": {f"w{k}": {"site": f"w{k}"} for k in range(rng.randint(0, 5))},
+            }  # fmt: skip
+            fh.write(json.dumps(item, ensure_ascii=False) + (",\n" if i < n - 1 else "\n"))
+            if len(sample) < 2000 and rng.random() < 2000 / n:
+                sample.append(bn)
+        fh.write("]\n")
+    return sample
+
+
+def import_in_subprocess(dump: Path, home: Path) -> dict:
+    """`banglaner kb import-wikidata` as a user runs it: wall seconds and peak RSS (MB)."""
+    env = {**os.environ, "BANGLANER_HOME": str(home)}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "service.cli", "kb", "import-wikidata", str(dump)],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"import_and_build_seconds": round(seconds, 1), "peak_rss_mb_children": round(peak)}
+
+
+def lookup_ms(kb_path: Path, names: list[str]) -> dict[str, float]:
+    kb = KnowledgeBase.open(kb_path)
+    times = []
+    for name in names:
+        t0 = time.perf_counter()
+        kb.by_alias(name)
+        times.append((time.perf_counter() - t0) * 1000)
+    return p50_p95(times, 3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, action="append", required=True)
+    parser.add_argument("--requests", type=int, default=0)
+    args = parser.parse_args()
+    base = CoreSettings()
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.entities:
+            home = Path(tmp) / f"home-{n}"
+            dump = Path(tmp) / f"dump-{n}.json.gz"
+            names = write_dump(dump, n)
+            row = {"dump_mb": round(dump.stat().st_size / 1e6, 1)}
+            row |= import_in_subprocess(dump, home)
+            kb_path = home / "kb" / "banglaner-kb.sqlite"
+            row["kb_mb"] = round(kb_path.stat().st_size / 1e6, 1)
+            row |= {f"lookup_{k}": v for k, v in lookup_ms(kb_path, names).items()}
+            rows[n] = row
+            print(json.dumps({n: row}), flush=True)
+            if args.requests:
+                rows[n] |= _latency(base, home, kb_path, args.requests)
+                print(json.dumps({n: rows[n]}), flush=True)
+
+
+def _latency(base: CoreSettings, big_home: Path, big_kb: Path, requests: int) -> dict:
+    """The big KB's server has its home (so the KB it finds is current, not rebuilt)."""
+    small_kb = ensure_kb(base)
+    text = bench_article(base.data_dir)
+    with contextlib.ExitStack() as stack:
+        servers = [
+            stack.enter_context(running_server(base.resolved_model_dir, small_kb)),
+            stack.enter_context(
+                running_server(base.resolved_model_dir, big_kb, home=str(big_home))
+            ),
+        ]
+        small, big = interleaved_latency([s.url for s in servers], text, requests)
+    return {"extract_small_kb": small, "extract_big_kb": big}
+
+
+if __name__ == "__main__":
+    main()
