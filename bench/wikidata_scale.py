@@ -2,6 +2,7 @@
 into the KB, then looked up, and POST /extract with the big KB beside the small one.
 
     .venv/bin/python bench/wikidata_scale.py --entities 100000 [--entities 2000000] [--requests 60]
+        [--gold]
 
 For each size: write a synthetic ``latest-all.json.gz``-format dump (humans, places and
 organisations with Bengali and English labels, Bengali aliases, sitelinks, and a small
@@ -9,7 +10,9 @@ P279 class tree), run ``banglaner kb import-wikidata`` on it in a subprocess of 
 (wall time and peak RSS), report the KB file's size, and time 2,000 look-ups of random
 imported names through ``KnowledgeBase.by_alias`` as the linker makes them (p50/p95, each
 name new to the cache). With ``--requests``: p50/p95 of POST /extract for the bench article
-on the default model, one server on the small KB and one on the big one, taking turns.
+on the default model, one server on the small KB and one on the big one, taking turns; and
+linking on the gold sets (the real-text and world test splits) with each KB: strict names
+F1, canonical IDs pairwise F1 and QID accuracy, all gold mentions counted.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ import gzip
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -30,11 +32,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.service_load import bench_article, interleaved_latency, p50_p95
+from eval.evaluate import evaluate
+from eval.gold import read_gold_jsonl
 from models.kb.store import KnowledgeBase
-from models.loading import ensure_kb
+from models.loading import ensure_kb, load_pipeline
 from models.settings import CoreSettings
 from tests.server import running_server
 
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 _CONSONANTS = "কখগঘচছজঝটঠডঢতথদধনপফবভমযরলশসহ"
 _VOWELS = ("া", "ি", "ু", "ে", "ো", "")
 _CLASSES = {"PER": "Q5", "LOC": "Q486972", "ORG": "Q43229"}
@@ -86,17 +91,46 @@ def write_dump(path: Path, n: int, seed: int = 7) -> list[str]:
     return sample
 
 
+# `banglaner kb import-wikidata DUMP` in a process of its own that reports its own peak RSS
+# (RUSAGE_CHILDREN here would also count the servers of an earlier size)
+_IMPORT = """
+import resource, runpy, sys
+sys.argv = ["banglaner", "kb", "import-wikidata", sys.argv[1]]
+try:
+    runpy.run_module("service.cli", run_name="__main__")
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
 def import_in_subprocess(dump: Path, home: Path) -> dict:
-    """`banglaner kb import-wikidata` as a user runs it: wall seconds and peak RSS (MB)."""
+    """The import and KB build as a user runs them: wall seconds and peak RSS (MB)."""
     env = {**os.environ, "BANGLANER_HOME": str(home)}
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "service.cli", "kb", "import-wikidata", str(dump)],
-        env=env, check=True, capture_output=True,
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT, str(dump)], env=env, check=True, capture_output=True,
+        text=True,
     )  # fmt: skip
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"import_and_build_seconds": round(seconds, 1), "peak_rss_mb_children": round(peak)}
+    peak_kb = int(done.stdout.rsplit("peak_rss_kb", 1)[1])
+    return {"import_and_build_seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024)}
+
+
+def linking(settings: CoreSettings) -> dict[str, float]:
+    """Names F1, ID pairwise F1 and QID accuracy (all gold mentions) with this KB."""
+    pipe = load_pipeline(settings)
+    out = {}
+    for name, split in (("real", "test"), ("world", "test")):
+        docs = read_gold_jsonl(GOLD / f"{name}.jsonl", split)
+        ev = evaluate(pipe, settings.resolved_model_dir, docs)
+        right, total = ev.qid_all
+        out |= {
+            f"{name}_names_f1": round(ev.strict["micro_names"].f1, 4),
+            f"{name}_ids_f1": round(ev.ids_all.f1, 4) if ev.ids_all else None,
+            f"{name}_qid_acc": round(right / total, 4) if total else None,
+        }
+    return out
 
 
 def lookup_ms(kb_path: Path, names: list[str]) -> dict[str, float]:
@@ -113,6 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, action="append", required=True)
     parser.add_argument("--requests", type=int, default=0)
+    parser.add_argument("--gold", action="store_true", help="linking on the gold sets, both KBs")
     args = parser.parse_args()
     base = CoreSettings()
     rows = {}
@@ -130,6 +165,11 @@ def main() -> None:
             print(json.dumps({n: row}), flush=True)
             if args.requests:
                 rows[n] |= _latency(base, home, kb_path, args.requests)
+                print(json.dumps({n: rows[n]}), flush=True)
+            if args.gold:
+                big = base.model_copy(update={"home": home, "kb_path": kb_path})
+                small = {f"small_kb_{k}": v for k, v in linking(base).items()}
+                rows[n] |= small | {f"big_kb_{k}": v for k, v in linking(big).items()}
                 print(json.dumps({n: rows[n]}), flush=True)
 
 

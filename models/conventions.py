@@ -69,6 +69,12 @@ TITLES = _words(
     "কোচ",
     "অধিনায়ক",
 )
+# Administrative type words after a place stay outside it (docs/annotation.md: `সিলেট`
+# বিভাগের, `সাতনা` জেলার); প্রদেশ and অঞ্চল are left to the name (হিমাচল প্রদেশ, আমুর অঞ্চল).
+ADMIN_TYPE_WORDS = _words(
+    "বিভাগ", "জেলা", "উপজেলা", "থানা", "ইউনিয়ন", "পৌরসভা", "গ্রাম", "শহর", "মহানগর", "মহানগরী",
+    "রাজ্য",
+)  # fmt: skip
 GENERIC_NOUNS = _words(
     "সরকার",
     "দেশ",
@@ -107,6 +113,33 @@ GENERIC_NOUNS = _words(
     "জেলা",
     "উপজেলা",
     "থানা",
+)
+# People in general and kin: never a PER alone (docs/annotation.md: a group or a relation
+# is no name). Matched as written, not by variant key: মায়া and বাবু are names.
+PEOPLE_NOUNS = _words(
+    "নারী",
+    "পুরুষ",
+    "শিশু",
+    "মানুষ",
+    "জনগণ",
+    "নাগরিক",
+    "শ্রমিক",
+    "কৃষক",
+    "শিক্ষার্থী",
+    "ছাত্র",
+    "ছাত্রী",
+    "পিতা",
+    "মাতা",
+    "বাবা",
+    "মা",
+    "ভাই",
+    "বোন",
+    "স্ত্রী",
+    "স্বামী",
+    "ছেলে",
+    "মেয়ে",
+    "পুত্র",
+    "কন্যা",
 )
 DEMONYMS = _words(
     "মার্কিন",

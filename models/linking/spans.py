@@ -9,7 +9,8 @@ The tagger's spans are repaired where the KB (or docs/annotation.md) knows bette
    mentions (``ভারত-পাকিস্তান``, ``জেলেনস্কি কিয়েভে``), each with its own label;
    a real hyphenated name (``কিম জং-উন``) is a KB alias and stays one;
 3. a KB name plus leading or trailing common words is trimmed to the name
-   (``ট্রাম্প প্রশাসনের`` → ``ট্রাম্প``);
+   (``ট্রাম্প প্রশাসনের`` → ``ট্রাম্প``), and a place loses the administrative type word
+   after it (``সাতনা জেলার`` → ``সাতনা``);
 4. adjacent mentions, or a mention and its neighbour word, that form a KB name
    become one (``দক্ষিণ`` + ``কোরিয়ার``); a place in the genitive and the state
    body after it are one ORG (``রাশিয়ার পররাষ্ট্র মন্ত্রণালয়``); a place takes
@@ -27,9 +28,11 @@ from functools import lru_cache
 import regex
 
 from models.conventions import (
+    ADMIN_TYPE_WORDS,
     DEMONYMS,
     DIRECTIONS,
     GENERIC_NOUNS,
+    PEOPLE_NOUNS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
     TITLES,
@@ -70,7 +73,8 @@ _PLACE_HEADS = frozenset(
 @lru_cache(maxsize=65536)
 def _not_a_name(text: str) -> bool:
     norm = normalize(text).text
-    return any(is_listed(norm, listed) for listed in (TITLES, DEMONYMS, GENERIC_NOUNS))
+    lists = (TITLES, DEMONYMS, GENERIC_NOUNS, PEOPLE_NOUNS)
+    return any(is_listed(norm, listed) for listed in lists)
 
 
 @lru_cache(maxsize=65536)
@@ -183,7 +187,7 @@ class SpanRepair:
         names = [e for e in entities if e.label in NAME_LABELS and not self._spurious(e, text)]
         others = [e for e in entities if e.label not in NAME_LABELS]
         names = [part for e in names for part in self._split(e, text)]
-        names = [self._trim(e, text) for e in names]
+        names = [self._without_admin_word(self._trim(e, text), text) for e in names]
         joined = self._joined(names + others, text)
         missed = self._missed_names(joined, text)
         # Joined again with the KB's names the tagger missed: ভোস্টোচনি (added) + মহাকাশ বন্দর.
@@ -257,6 +261,19 @@ class SpanRepair:
                 if hit is not None and ent.label in COMPATIBLE_LABELS[hit.label]:
                     return Entity(start, end, text[start:end], ent.label, ent.score)
         return ent
+
+    def _without_admin_word(self, ent: Entity, text: str) -> Entity:
+        """A place less the administrative type word that ends it (`সাতনা` জেলার), unless
+        the whole is a KB name or only common words would remain (নতুন শহর)."""
+        words = list(WORD.finditer(text, ent.start, ent.end))
+        if ent.label != "LOC" or len(words) < 2:
+            return ent
+        if not is_listed(normalize(words[-1].group()).text, ADMIN_TYPE_WORDS):
+            return ent
+        if self.known(ent.text) is not None or all(is_common(w.group()) for w in words[:-1]):
+            return ent
+        end = words[-2].end()
+        return Entity(ent.start, end, text[ent.start : end], ent.label, ent.score)
 
     # --- 4. merge and extend ----------------------------------------------------------
     def _merge_adjacent(self, ents: list[Entity], text: str) -> list[Entity]:

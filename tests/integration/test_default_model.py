@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +75,31 @@ def test_the_card_vostochny_forms_get_one_id(pipeline) -> None:
     assert all(f in by_text for f in forms), sorted(by_text)
     assert len({by_text[f].id for f in forms}) == 1 and by_text[forms[0]].label == "LOC"
     assert by_text["ভ্লাদিমির পুতিন"].id == "Q7747"
+
+
+def test_a_wikidata_dump_import_gives_its_qids(pipeline, tmp_path) -> None:
+    """As a user would: import a dump in the official format (tests/data holds a small
+    one: made-up people, places and an academy, classes reached through P279), then
+    extract; the imported entities come back with their QIDs, and a curated entity
+    without a QID takes the one the dump gives it."""
+    env = {
+        **os.environ,
+        "BANGLANER_HOME": str(tmp_path),
+        "BANGLANER_MODEL_DIR": str(CoreSettings().resolved_model_dir),
+    }
+    dump = Path(__file__).resolve().parents[1] / "data" / "wikidata-sample.json"
+    cli = [sys.executable, "-m", "service.cli"]
+    imported = subprocess.run([*cli, "kb", "import-wikidata", str(dump)], env=env, text=True,
+                              capture_output=True)  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    text = (
+        "খুলনা নদী একাডেমির অধ্যক্ষ তাহমিদুল করিম শ্রাবন্ত গতকাল রূপসা নদীবন্দরে এক সভায় "
+        "বক্তব্য দেন। পরে তিনি ভস্তোচনি কসমোড্রোমে যান।"
+    )
+    out = subprocess.run([*cli, "extract", text], env=env, text=True, capture_output=True)
+    assert out.returncode == 0, out.stderr
+    ids = {e["text"]: e["id"] for e in json.loads(out.stdout)["entities"]}
+    assert ids["খুলনা নদী একাডেমির"] == "Q99000003"
+    assert ids["তাহমিদুল করিম শ্রাবন্ত"] == "Q99000001"
+    assert ids["রূপসা নদীবন্দরে"] == "Q99000002"
+    assert ids["ভস্তোচনি কসমোড্রোমে"] == "Q99000007"

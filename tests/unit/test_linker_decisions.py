@@ -225,3 +225,24 @@ def test_football_clubs_are_organisations(linker) -> None:
     _check(text, ents)
     clubs = [(e.text, e.label, e.id) for e in ents if e.text in ("জুভেন্টাসকে", "আর্সেনাল")]
     assert clubs == [("জুভেন্টাসকে", "ORG", "Q1422"), ("আর্সেনাল", "ORG", "Q9617")]
+
+
+def test_groups_and_kin_are_no_person_and_an_admin_word_stays_outside_a_place(linker) -> None:
+    """docs/annotation.md: people in general or by relation are no PER; বিভাগ, জেলা, গ্রাম …
+    after a place are outside it, unless the whole is a KB name or only common words."""
+    text = (
+        "পুরুষদের মধ্যে সাক্ষরতার হার বেশি, নারীদের মধ্যে কম। তার পিতা রহিম উদ্দিন চমকপুর "
+        "গ্রামের বাসিন্দা, পরে যান নতুন শহরে।"
+    )
+    tagged = _mentions(
+        text,
+        [("পুরুষদের", "PER", 0.9), ("নারীদের", "PER", 0.9), ("পিতা", "PER", 0.8),
+         ("রহিম উদ্দিন", "PER", 0.95), ("চমকপুর গ্রামের", "LOC", 0.9), ("নতুন শহরে", "LOC", 0.95)],
+    )  # fmt: skip
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("রহিম উদ্দিন", "PER"),
+        ("চমকপুর", "LOC"),
+        ("নতুন শহরে", "LOC"),
+    ]
