@@ -91,16 +91,18 @@ def write_dump(path: Path, n: int, seed: int = 7) -> list[str]:
     return sample
 
 
-# `banglaner kb import-wikidata DUMP` in a process of its own that reports its own peak RSS
-# (RUSAGE_CHILDREN here would also count the servers of an earlier size)
+# `banglaner kb import-wikidata DUMP` in a process of its own that reports its own peak RSS:
+# VmHWM, the high-water mark of its own memory (getrusage's ru_maxrss keeps the parent's
+# across fork and exec, and RUSAGE_CHILDREN would count the servers of an earlier size)
 _IMPORT = """
-import resource, runpy, sys
+import runpy, sys
 sys.argv = ["banglaner", "kb", "import-wikidata", sys.argv[1]]
 try:
     runpy.run_module("service.cli", run_name="__main__")
 except SystemExit as exit:
     assert not exit.code, exit.code
-print("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+status = open("/proc/self/status").read()
+print("peak_rss_kb", status.split("VmHWM:")[1].split()[0])
 """
 
 
@@ -150,6 +152,7 @@ def main() -> None:
     parser.add_argument("--gold", action="store_true", help="linking on the gold sets, both KBs")
     args = parser.parse_args()
     base = CoreSettings()
+    small = {f"small_kb_{k}": v for k, v in linking(base).items()} if args.gold else {}
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.entities:
@@ -167,8 +170,8 @@ def main() -> None:
                 rows[n] |= _latency(base, home, kb_path, args.requests)
                 print(json.dumps({n: rows[n]}), flush=True)
             if args.gold:
-                big = base.model_copy(update={"home": home, "kb_path": kb_path})
-                small = {f"small_kb_{k}": v for k, v in linking(base).items()}
+                model = base.resolved_model_dir  # the big KB's home has no models
+                big = base.model_copy(update={"home": home, "kb_path": kb_path, "model_dir": model})
                 rows[n] |= small | {f"big_kb_{k}": v for k, v in linking(big).items()}
                 print(json.dumps({n: rows[n]}), flush=True)
 
