@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.eval.evaluate import ModelEval, evaluate, score_found
+from banglaner.eval.gold import GoldDoc, read_gold_jsonl
+from banglaner.models.entity import Entity
+from banglaner.models.loading import load_pipeline
+from banglaner.models.settings import CoreSettings
 from bench.revision import annotate, worktree
-from eval.evaluate import ModelEval, evaluate, score_found
-from eval.gold import GoldDoc, read_gold_jsonl
-from models.entity import Entity
-from models.loading import load_pipeline
-from models.settings import CoreSettings
 
 ROWS = [("PER", "PER"), ("LOC", "LOC"), ("ORG", "ORG"), ("DATE", "DATE")]
 

@@ -27,10 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.scorer import strict_scores
-from service.settings import get_settings
-from training.corpora import load_corpus
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.eval.scorer import strict_scores
+from banglaner.service.settings import get_settings
+from banglaner.training.corpora import load_corpus
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 CONFIGS = {
     "torch": ["--runtime", "torch"],
@@ -100,7 +100,7 @@ def prepare_exports(model_dir: str) -> None:
 
 
 def run_ours(corpus: Path, out: Path, args: list[str], model_dir: str) -> dict:
-    cmd = [sys.executable, "-m", "service.cli", "annotate", str(corpus), "-o", str(out)]
+    cmd = [sys.executable, "-m", "banglaner", "annotate", str(corpus), "-o", str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(
         [*cmd, "--model", model_dir, "--no-progress", *args], capture_output=True, text=True

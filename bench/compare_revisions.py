@@ -31,10 +31,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.models.settings import CoreSettings
 from bench.annotate_vs_hf import build_documents
-from bench.revision import ROOT, annotate, build_kb, code_env, worktree
+from bench.revision import ROOT, annotate, build_kb, cli, code_env, worktree
 from bench.service_load import interleaved_latency
-from models.settings import CoreSettings
 from tests.server import free_port
 
 
@@ -50,7 +50,7 @@ def revision_server(code: Path, kb: Path) -> Iterator[str]:
     """``banglaner serve`` as ``code`` has it, with its own KB: the base URL, once ready."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        [*cli(code), "serve", "--port", str(port)],
         cwd=code, env=code_env(code, kb), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.runner import score_extractor
-from models.loading import load_pipeline
-from models.settings import CoreSettings
-from training.gold_corpora import read_gold
+from banglaner.eval.runner import score_extractor
+from banglaner.models.loading import load_pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.training.gold_corpora import read_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 # (column, gold source, split, whether its DATE labels follow docs/annotation.md)

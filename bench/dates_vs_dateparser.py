@@ -20,7 +20,7 @@ import argparse
 import json
 from datetime import date, datetime
 
-from eval.dates_eval import (
+from banglaner.eval.dates_eval import (
     REAL_SET,
     WEB_SET,
     grammar_finder,
@@ -87,8 +87,8 @@ def _report(rows: list[dict]) -> dict:
 
 
 def _pipeline_finder():
-    from models.loading import load_pipeline
-    from models.settings import CoreSettings
+    from banglaner.models.loading import load_pipeline
+    from banglaner.models.settings import CoreSettings
 
     pipe = load_pipeline(CoreSettings())
 

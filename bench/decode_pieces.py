@@ -20,11 +20,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.models.document import segment_documents
+from banglaner.models.loading import load_pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import load_corpus
 from bench.null_encoder import NullEncoder
-from models.document import segment_documents
-from models.loading import load_pipeline
-from models.settings import CoreSettings
-from training.corpora import load_corpus
 
 
 def viterbi_share(tagger, texts: list[str]) -> dict:

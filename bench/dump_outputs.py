@@ -7,21 +7,31 @@ no path of its own, so a revision's worktree runs its own modules).
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from models.loading import load_pipeline
-from models.settings import CoreSettings
-from training.corpora import load_corpus
+
+def _layer(module: str):
+    """``module`` of the code on PYTHONPATH: inside ``banglaner`` since one import name,
+    top-level in revisions before it."""
+    code = Path(os.environ.get("PYTHONPATH", ".").split(os.pathsep)[0])
+    return importlib.import_module(("banglaner." if (code / "banglaner").is_dir() else "") + module)
+
+
+load_pipeline = _layer("models.loading").load_pipeline
+CoreSettings = _layer("models.settings").CoreSettings
+load_corpus = _layer("training.corpora").load_corpus
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 BATCH = 64
 
 
-def texts(settings: CoreSettings) -> list[str]:
+def texts(settings) -> list[str]:
     found = [s.text for s in load_corpus("rifat-test", settings.data_dir)]
     for name in ("articles.jsonl", "world.jsonl"):
         lines = (GOLD / name).read_text(encoding="utf-8").splitlines()

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.loading import ensure_kb
-from models.settings import CoreSettings
+from banglaner.models.loading import ensure_kb
+from banglaner.models.settings import CoreSettings
 from tests.server import running_server
 
 OPERATIONS = 2  # POST /extract and /extract/batch; GET /health and /ready take no input

@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.eval.runner import score_extractor
+from banglaner.models.loading import load_pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import load_corpus
+from banglaner.training.gold_corpora import as_gold
 from bench.service_load import p50_p95
-from eval.runner import score_extractor
-from models.loading import load_pipeline
-from models.settings import CoreSettings
-from training.corpora import load_corpus
-from training.gold_corpora import as_gold
 
 
 def _sync() -> None:
@@ -35,7 +35,7 @@ def _sync() -> None:
 def encoder_alone(pipe, texts: list[str], batch_tokens: int) -> float:
     """Sentences/s of the encoder on pre-made length-sorted batches (no host work timed)."""
     tagger = pipe.tagger
-    from models.document import segment_document
+    from banglaner.models.document import segment_document
 
     batch = tagger.windows(tagger.tokenise([segment_document(t) for t in texts]))
     arrays = [inputs for _, inputs in tagger.encoder_batches(batch, batch_tokens)]

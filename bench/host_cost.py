@@ -30,14 +30,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.models.dates.merge import merge_dates
+from banglaner.models.document import segment_normalized
+from banglaner.models.loading import load_pipeline
+from banglaner.models.normalize import normalize
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import load_corpus
 from bench.null_encoder import NullEncoder
 from bench.revision import code_env, worktree
-from models.dates.merge import merge_dates
-from models.document import segment_normalized
-from models.loading import load_pipeline
-from models.normalize import normalize
-from models.settings import CoreSettings
-from training.corpora import load_corpus
 
 
 def _stages(pipe, texts: list[str], doc_date: date) -> dict[str, float]:

@@ -13,16 +13,16 @@ from collections import defaultdict
 from datetime import date
 
 from null_encoder import NullEncoder
-from service.loading import load_pipeline
 
-from models.dates.merge import merge_dates
-from models.document import DocumentWords, entity_from_words
-from models.encoding import make_windows, word_subwords
-from models.normalize import normalize
-from models.segment import split_sentences, split_words
-from models.tagger import _Sentence
-from service.settings import get_settings
-from training.corpora import load_corpus
+from banglaner.models.dates.merge import merge_dates
+from banglaner.models.document import DocumentWords, entity_from_words
+from banglaner.models.encoding import make_windows, word_subwords
+from banglaner.models.normalize import normalize
+from banglaner.models.segment import split_sentences, split_words
+from banglaner.models.tagger import _Sentence
+from banglaner.service.loading import load_pipeline
+from banglaner.service.settings import get_settings
+from banglaner.training.corpora import load_corpus
 
 
 def _tokenise(tagger, docs: list[DocumentWords]) -> list[_Sentence]:

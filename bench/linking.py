@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.linking_table import read_table, score_table
-from models.kb.store import KnowledgeBase, build_kb
-from models.kb.variant_key import alias_form, key_words, surface_forms
-from models.linker import Linker
-from service.settings import get_settings
+from banglaner.eval.linking_table import read_table, score_table
+from banglaner.models.kb.store import KnowledgeBase, build_kb
+from banglaner.models.kb.variant_key import alias_form, key_words, surface_forms
+from banglaner.models.linker import Linker
+from banglaner.service.settings import get_settings
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 

@@ -23,14 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.eval.runner import score_extractor
+from banglaner.models.loading import ensure_kb, load_pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.training.gold_corpora import read_gold
 from bench.annotate_vs_hf import build_documents
 from bench.revision import ROOT, annotate
 from bench.service_load import bench_article, interleaved_latency
-from eval.runner import score_extractor
-from models.loading import ensure_kb, load_pipeline
-from models.settings import CoreSettings
 from tests.server import running_server
-from training.gold_corpora import read_gold
 
 GOLD = ROOT / "eval" / "gold"
 SETS = (

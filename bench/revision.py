@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from models.settings import CoreSettings
+from banglaner.models.settings import CoreSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,6 +39,13 @@ def code_env(code: Path, kb: Path) -> dict[str, str]:
     }
 
 
+def cli(code: Path) -> list[str]:
+    """``banglaner`` as ``code`` runs it: ``python -m banglaner`` since one import name,
+    ``python -m service.cli`` in revisions before it."""
+    module = "banglaner" if (code / "banglaner" / "__main__.py").is_file() else "service.cli"
+    return [sys.executable, "-m", module]
+
+
 def annotate(
     code: Path, kb: Path, corpus: Path, out: Path, *extra: str, model_dir: Path | None = None
 ) -> None:
@@ -46,7 +53,7 @@ def annotate(
     some failed documents are not an error."""
     env = code_env(code, kb) | ({"BANGLANER_MODEL_DIR": str(model_dir)} if model_dir else {})
     proc = subprocess.run(
-        [sys.executable, "-m", "service.cli", "annotate", str(corpus), "-o", str(out),
+        [*cli(code), "annotate", str(corpus), "-o", str(out),
          "--no-progress", *extra],
         cwd=code, env=env, capture_output=True, text=True,
     )  # fmt: skip
@@ -59,7 +66,7 @@ def build_kb(code: Path, kb: Path) -> float:
     a one-time step, timed apart from the jobs that then read the KB."""
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "service.cli", "kb", "build", "--kb-path", str(kb)],
+        [*cli(code), "kb", "build", "--kb-path", str(kb)],
         cwd=code, env=code_env(code, kb), check=True, capture_output=True,
     )  # fmt: skip
     return time.perf_counter() - start

@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.models.encoders import RUNTIME_INFO, onnx_path
+from banglaner.models.loading import ensure_kb, load_pipeline
+from banglaner.models.settings import CoreSettings
 from bench.annotate_vs_hf import build_documents
 from bench.model_table import GOLD, SETS, docs_per_s, names_f1
 from bench.service_load import bench_article, interleaved_latency
-from models.encoders import RUNTIME_INFO, onnx_path
-from models.loading import ensure_kb, load_pipeline
-from models.settings import CoreSettings
 from tests.server import running_server
 
 BATCH = 16

@@ -22,10 +22,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.loading import ensure_kb
-from service.settings import get_settings
+from banglaner.models.loading import ensure_kb
+from banglaner.service.settings import get_settings
+from banglaner.training.corpora import load_corpus
 from tests.server import running_server
-from training.corpora import load_corpus
 
 
 def bench_article(data_dir: Path, chars: int = 2000) -> str:

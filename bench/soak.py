@@ -26,10 +26,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.loading import ensure_kb
-from models.settings import CoreSettings
+from banglaner.models.loading import ensure_kb
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import load_corpus
 from tests.server import running_server
-from training.corpora import load_corpus
 
 ODD = ["😀👍🏽🇧🇩 ঢাকা", "ঢাকা\x00\x07 কথা", "\u202eরাশিয়া\u202c", "中文 العربية ঢাকা", "\n\t\r"]
 

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import spacy
 
-from models.settings import CoreSettings
-from training.corpora import load_corpus
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import load_corpus
 
 
 def _ents(docs) -> list[list[tuple[int, int, str, str]]]:

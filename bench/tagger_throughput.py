@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.models.encoders import RUNTIMES
+from banglaner.models.tagger import Tagger
+from banglaner.service.settings import get_settings
+from banglaner.training.corpora import load_corpus
 from bench.service_load import p50_p95
-from models.encoders import RUNTIMES
-from models.tagger import Tagger
-from service.settings import get_settings
-from training.corpora import load_corpus
 
 
 def _rss_mb() -> float:

@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.evaluate import score_found
-from eval.gold import GoldDoc, read_gold_jsonl
-from models.dates.merge import merge_dates
-from models.document import segment_document
-from models.entity import Entity
-from models.linker import Linker
-from models.loading import load_pipeline
-from models.settings import CoreSettings
-from training.gold_corpora import read_gold
+from banglaner.eval.evaluate import score_found
+from banglaner.eval.gold import GoldDoc, read_gold_jsonl
+from banglaner.models.dates.merge import merge_dates
+from banglaner.models.document import segment_document
+from banglaner.models.entity import Entity
+from banglaner.models.linker import Linker
+from banglaner.models.loading import load_pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.training.gold_corpora import read_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold" / "world.jsonl"
 LABEL_SCORES = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01)

@@ -31,12 +31,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from banglaner.eval.evaluate import evaluate
+from banglaner.eval.gold import read_gold_jsonl
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.loading import ensure_kb, load_pipeline
+from banglaner.models.settings import CoreSettings
 from bench.service_load import bench_article, interleaved_latency, p50_p95
-from eval.evaluate import evaluate
-from eval.gold import read_gold_jsonl
-from models.kb.store import KnowledgeBase
-from models.loading import ensure_kb, load_pipeline
-from models.settings import CoreSettings
 from tests.server import running_server
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
@@ -98,7 +98,7 @@ _IMPORT = """
 import runpy, sys
 sys.argv = ["banglaner", "kb", "import-wikidata", sys.argv[1]]
 try:
-    runpy.run_module("service.cli", run_name="__main__")
+    runpy.run_module("banglaner", run_name="__main__")
 except SystemExit as exit:
     assert not exit.code, exit.code
 status = open("/proc/self/status").read()

@@ -145,9 +145,9 @@ def strict_date_scores(finder: DateFinder, rows: list[dict]) -> StrictDateScore:
 
 def grammar_finder(text: str, doc: date) -> list[tuple[str, str | None, str | None]]:
     """Our grammar + resolver, reported on the text as given."""
-    from models.dates import find_dates
-    from models.dates.context import resolve_all
-    from models.normalize import normalize
+    from banglaner.models.dates import find_dates
+    from banglaner.models.dates.context import resolve_all
+    from banglaner.models.normalize import normalize
 
     norm = normalize(text)
     matches = find_dates(norm.text)

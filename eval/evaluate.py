@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eval.gold import GoldDoc, GoldMention
-from eval.id_pairs import Fragmentation, PairScores, fragmentation, pairwise_scores
-from eval.scorer import PRF, Key, align, confusion, partial_scores, strict_scores
-from models.entity import Entity
-from models.labels import NAME_LABELS
+from banglaner.eval.gold import GoldDoc, GoldMention
+from banglaner.eval.id_pairs import Fragmentation, PairScores, fragmentation, pairwise_scores
+from banglaner.eval.scorer import PRF, Key, align, confusion, partial_scores, strict_scores
+from banglaner.models.entity import Entity
+from banglaner.models.labels import NAME_LABELS
 
 CONTEXT_CHARS = 60
 

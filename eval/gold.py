@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from models.errors import BanglanerError
-from models.labels import LABELS
-from models.spans import tidy_span
+from banglaner.models.errors import BanglanerError
+from banglaner.models.labels import LABELS
+from banglaner.models.spans import tidy_span
 
 
 class GoldError(BanglanerError):

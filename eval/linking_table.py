@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.id_pairs import PairScores, pairwise_scores
-from models.linker import Linker
+from banglaner.eval.id_pairs import PairScores, pairwise_scores
+from banglaner.models.linker import Linker
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from eval.evaluate import ErrorCase, ModelEval
-from eval.scorer import MISSED, PRF, SPURIOUS
-from models.labels import LABELS
+from banglaner.eval.evaluate import ErrorCase, ModelEval
+from banglaner.eval.scorer import MISSED, PRF, SPURIOUS
+from banglaner.models.labels import LABELS
 
 ROWS = (*LABELS, SPURIOUS)
 COLS = (*LABELS, MISSED)

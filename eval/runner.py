@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from eval.gold import GoldDoc
-from eval.scorer import PRF, Key, strict_scores
-from models.entity import Entity
+from banglaner.eval.gold import GoldDoc
+from banglaner.eval.scorer import PRF, Key, strict_scores
+from banglaner.models.entity import Entity
 
 Extractor = Callable[[Sequence[str]], list[list[Entity]]]
 

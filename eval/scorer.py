@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.labels import LABELS, NAME_LABELS
+from banglaner.models.labels import LABELS, NAME_LABELS
 
 Key = tuple[object, int, int, str]  # (doc id, start, end, label)
 

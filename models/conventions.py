@@ -5,7 +5,7 @@ nationality adjectives, generic nouns. Training data is reconciled with them
 
 from __future__ import annotations
 
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 
 def _words(*ws: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from models.batching import ranges, starts_of
+from banglaner.models.batching import ranges, starts_of
 
 _MAX_BATCH_CELLS = 1 << 16  # sentences × words × tags per pass: little padding, cache-sized
 _MIN_PROB = 1e-9  # probabilities are clipped here before the log

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.batching import in_texts, join_texts, split_flat
-from models.entity import Entity
-from models.normalize import NormalizedText, normalize
-from models.segment import Span, sentence_cuts, word_bounds
-from models.spans import tidy_span
+from banglaner.models.batching import in_texts, join_texts, split_flat
+from banglaner.models.entity import Entity
+from banglaner.models.normalize import NormalizedText, normalize
+from banglaner.models.segment import Span, sentence_cuts, word_bounds
+from banglaner.models.spans import tidy_span
 
 
 @dataclass(slots=True)  # not frozen: that costs 1 µs more per object, one per text

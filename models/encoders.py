@@ -32,7 +32,7 @@ from typing import Literal, Protocol, get_args
 
 import numpy as np
 
-from models.errors import ModelLoadError
+from banglaner.models.errors import ModelLoadError
 
 Runtime = Literal["auto", "torch", "torch-bf16", "onnx", "onnx-int8-static", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = get_args(Runtime)
@@ -87,7 +87,7 @@ class TorchEncoder:
         import torch
         from transformers import AutoModelForTokenClassification
 
-        from models.gazetteer_model import GazetteerModel
+        from banglaner.models.gazetteer_model import GazetteerModel
 
         if "OMP_NUM_THREADS" not in os.environ:
             torch.set_num_threads(max(1, os.cpu_count() or 1))

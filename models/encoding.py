@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from models.batching import starts_of
-from models.segment import Span
-from models.subwords import tokenise
+from banglaner.models.batching import starts_of
+from banglaner.models.segment import Span
+from banglaner.models.subwords import tokenise
 
 
 @dataclass(frozen=True, slots=True)

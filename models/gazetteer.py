@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from models.kb.store import KnowledgeBase
-from models.kb.variant_key import alias_form, surface_forms, variant_key
-from models.labels import NAME_LABELS
-from models.segment import Span
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.kb.variant_key import alias_form, surface_forms, variant_key
+from banglaner.models.labels import NAME_LABELS
+from banglaner.models.segment import Span
 
 MAX_NAME_WORDS = 8  # of models.segment's words, hyphens counted
 N_FEATURES = 1 << (2 * len(NAME_LABELS))  # every combination of the six B/I bits

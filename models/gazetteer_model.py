@@ -14,7 +14,7 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file, save_file
 
-from models.gazetteer import N_FEATURES, GazetteerSpec
+from banglaner.models.gazetteer import N_FEATURES, GazetteerSpec
 
 GAZETTEER_FILE = "gazetteer.safetensors"
 

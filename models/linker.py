@@ -19,15 +19,17 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.entity import Entity
-from models.kb.lexicon import is_common
-from models.kb.store import KbEntity, KnowledgeBase, local_id
-from models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
-from models.labels import COMPATIBLE_LABELS, NAME_LABELS
-from models.linking import context
-from models.linking.config import LinkerConfig  # re-exported: Linker(kb, LinkerConfig(...))
-from models.linking.context import Decision
-from models.linking.spans import WORD, SpanRepair
+from banglaner.models.entity import Entity
+from banglaner.models.kb.lexicon import is_common
+from banglaner.models.kb.store import KbEntity, KnowledgeBase, local_id
+from banglaner.models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
+from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
+from banglaner.models.linking import context
+from banglaner.models.linking.config import (
+    LinkerConfig,  # re-exported: Linker(kb, LinkerConfig(...))
+)
+from banglaner.models.linking.context import Decision
+from banglaner.models.linking.spans import WORD, SpanRepair
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,13 @@ import logging
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from models.document import segment_documents
-from models.filelock import exclusive
-from models.kb.store import KbInputs, KnowledgeBase, build_kb, is_current
-from models.linker import Linker
-from models.pipeline import Pipeline
-from models.settings import CoreSettings
-from models.tagger import require_model
+from banglaner.models.document import segment_documents
+from banglaner.models.filelock import exclusive
+from banglaner.models.kb.store import KbInputs, KnowledgeBase, build_kb, is_current
+from banglaner.models.linker import Linker
+from banglaner.models.pipeline import Pipeline
+from banglaner.models.settings import CoreSettings
+from banglaner.models.tagger import require_model
 
 log = logging.getLogger("banglaner")
 

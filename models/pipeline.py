@@ -7,19 +7,20 @@ canonical IDs given by the linker (models.linker, over models.kb).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from models.dates.merge import merge_dates
-from models.document import DocumentWords, segment_documents
-from models.encoders import RuntimeChoice
-from models.entity import Entity
-from models.kb.store import KnowledgeBase
-from models.linker import Linker
-from models.tagger import Tagger
+from banglaner.models.dates.merge import merge_dates
+from banglaner.models.document import DocumentWords, segment_documents
+from banglaner.models.encoders import RuntimeChoice
+from banglaner.models.entity import Entity
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.linker import Linker
+from banglaner.models.tagger import Tagger
 
 
 class DocumentTagger(Protocol):
@@ -68,6 +69,22 @@ class Pipeline:
     def document_date(self, doc_date: date | None) -> date:
         """The date relative dates resolve against: the given one, else today where the news is."""
         return doc_date or datetime.now(self.timezone).date()
+
+    def __call__(self, text: str, date: date | None = None) -> list[Entity]:
+        """``nlp(text, date=...)``: the entities of one text (``date`` resolves relative dates)."""
+        return self.extract(text, date)
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        batch_size: int = 64,
+        dates: Iterable[date | None] | None = None,
+    ) -> Iterator[list[Entity]]:
+        """Entities per text, lazily, ``batch_size`` texts per call so their sentences share
+        the encoder's batches; a text's entities do not depend on its batch."""
+        pairs = zip(texts, repeat(None)) if dates is None else zip(texts, dates, strict=True)
+        while batch := list(islice(pairs, batch_size)):
+            yield from self.extract_many([t for t, _ in batch], [d for _, d in batch])
 
     def extract(self, text: str, doc_date: date | None = None) -> list[Entity]:
         return self.extract_many([text], [doc_date])[0]

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from models.encoders import Runtime
+from banglaner.models.encoders import Runtime
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Named models `BANGLANER_MODEL` / `--model NAME` selects; a path selects a folder.

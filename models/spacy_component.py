@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from models.entity import Entity
-from models.loading import load_pipeline
-from models.pipeline import Pipeline
-from models.settings import CoreSettings
+from banglaner.models.entity import Entity
+from banglaner.models.loading import load_pipeline
+from banglaner.models.pipeline import Pipeline
+from banglaner.models.settings import CoreSettings
 
 
 def set_entities(doc: Doc, entities: Iterable[Entity]) -> Doc:

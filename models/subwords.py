@@ -21,7 +21,7 @@ from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 
-from models.batching import in_texts, join_texts, ranges, starts_of
+from banglaner.models.batching import in_texts, join_texts, ranges, starts_of
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split() also cuts at U+001C-U+001F, so it cannot stand in; str.split(" ") can, where

@@ -17,22 +17,22 @@ from typing import NamedTuple
 
 import numpy as np
 
-from models.batching import ranges, split_flat, starts_of
-from models.decoding import BioDecoder, WordSpan
-from models.document import DocumentWords, entity_at, segment_documents
-from models.encoders import Encoder, RuntimeChoice, choose_runtime, load_encoder
-from models.encoding import (
+from banglaner.models.batching import ranges, split_flat, starts_of
+from banglaner.models.decoding import BioDecoder, WordSpan
+from banglaner.models.document import DocumentWords, entity_at, segment_documents
+from banglaner.models.encoders import Encoder, RuntimeChoice, choose_runtime, load_encoder
+from banglaner.models.encoding import (
     Window,
     make_windows,
     subword_features,
     window_distance,
     word_heads_many,
 )
-from models.entity import Entity
-from models.errors import ModelLoadError
-from models.gazetteer import Gazetteer, GazetteerSpec
-from models.kb.store import KnowledgeBase
-from models.subwords import Subwords
+from banglaner.models.entity import Entity
+from banglaner.models.errors import ModelLoadError
+from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.subwords import Subwords
 
 
 @dataclass

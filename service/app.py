@@ -28,14 +28,21 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from models.entity import Entity
-from models.errors import BanglanerError
-from models.kb.store import read_build_record
-from models.loading import load_linker, load_pipeline
-from models.pipeline import Pipeline
-from service.inference import DocumentFailed, MicroBatcher, Overloaded, Runner, ThreadRunner
-from service.metrics import CONTENT_TYPE, Metrics
-from service.schemas import (
+from banglaner import __version__
+from banglaner.models.entity import Entity
+from banglaner.models.errors import BanglanerError
+from banglaner.models.kb.store import read_build_record
+from banglaner.models.loading import load_linker, load_pipeline
+from banglaner.models.pipeline import Pipeline
+from banglaner.service.inference import (
+    DocumentFailed,
+    MicroBatcher,
+    Overloaded,
+    Runner,
+    ThreadRunner,
+)
+from banglaner.service.metrics import CONTENT_TYPE, Metrics
+from banglaner.service.schemas import (
     BatchRequest,
     BatchResponse,
     DocumentIn,
@@ -44,7 +51,7 @@ from service.schemas import (
     ExtractResponse,
     ModelInfo,
 )
-from service.settings import Settings, get_settings
+from banglaner.service.settings import Settings, get_settings
 
 log = logging.getLogger("banglaner.service")
 STATIC = Path(__file__).parent / "static"
@@ -389,7 +396,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     app = FastAPI(
         title="banglaner",
-        version="0.1.0",
+        version=__version__,
         lifespan=lifespan,
         default_response_class=SafeJSONResponse,
         description="Bengali named-entity extraction (PER, LOC, ORG, DATE) with exact offsets.",

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from models.encoders import RUNTIMES
-from models.errors import BanglanerError, ConfigError
-from service.settings import Settings, get_settings
+from banglaner.models.encoders import RUNTIMES
+from banglaner.models.errors import BanglanerError, ConfigError
+from banglaner.service.settings import Settings, get_settings
 
 MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
 
@@ -32,7 +32,7 @@ def _date(value: str) -> date:
 
 
 def _load_pipeline(args: argparse.Namespace, settings: Settings):
-    from models.loading import load_pipeline
+    from banglaner.models.loading import load_pipeline
 
     return load_pipeline(settings.with_model(args.model))
 
@@ -79,7 +79,7 @@ def _add_train(sub) -> None:
 
 def _train_config(args: argparse.Namespace):
     """The recipe (or the default recipe), then every flag given on the command line."""
-    from training.recipes import load_recipe
+    from banglaner.training.recipes import load_recipe
 
     cfg = load_recipe(args.recipe)
     overrides = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k) is not None}
@@ -91,7 +91,7 @@ def _train_config(args: argparse.Namespace):
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from training.finetune import train
+    from banglaner.training.finetune import train
 
     settings = settings.with_model(args.model)
     cfg = _train_config(args)
@@ -112,7 +112,7 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 def _build_into(out: Path, if_missing: bool, announce: str, build: Callable[[Path], object]) -> int:
     """Build a model folder under its lock, into ``OUT.partial`` renamed at the end: a crash
     leaves the old model or none, never half of one."""
-    from models.loading import build_lock
+    from banglaner.models.loading import build_lock
 
     with build_lock(out):
         if if_missing and (out / "config.json").is_file():
@@ -145,9 +145,9 @@ def _add_distill(sub) -> None:
 
 
 def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
-    from models.tagger import require_model
-    from training.distill import DistillConfig, distill
-    from training.finetune import TrainConfig
+    from banglaner.models.tagger import require_model
+    from banglaner.training.distill import DistillConfig, distill
+    from banglaner.training.finetune import TrainConfig
 
     teacher = require_model(settings.with_model(args.teacher).resolved_model_dir)
     out = Path(args.out) if args.out else settings.with_model("fast").resolved_model_dir
@@ -189,11 +189,11 @@ def _add_export(sub) -> None:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from models.encoders import RECORD, TorchEncoder
-    from models.tagger import require_model
-    from training.corpora import is_dev, load_corpus
-    from training.export import CALIBRATION_SENTENCES, export_runtimes
-    from training.gold_corpora import read_gold
+    from banglaner.models.encoders import RECORD, TorchEncoder
+    from banglaner.models.tagger import require_model
+    from banglaner.training.corpora import is_dev, load_corpus
+    from banglaner.training.export import CALIBRATION_SENTENCES, export_runtimes
+    from banglaner.training.gold_corpora import read_gold
 
     model_dir = require_model(settings.with_model(args.model).resolved_model_dir)
     calibration = [
@@ -210,7 +210,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _measure_and_record(model_dir: Path, dev: list, workload: int) -> None:
-    from training.export import measure_runtimes, write_record
+    from banglaner.training.export import measure_runtimes, write_record
 
     print(f"timing the CPU runtimes on {min(workload, len(dev))} sentences …", file=sys.stderr)
     record = write_record(model_dir, measure_runtimes(model_dir, dev, workload), workload)
@@ -230,8 +230,8 @@ def _add_info(sub) -> None:
 
 
 def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
-    from models.encoders import choose_runtime, read_record
-    from models.tagger import model_card, require_model, resolve_device
+    from banglaner.models.encoders import choose_runtime, read_record
+    from banglaner.models.tagger import model_card, require_model, resolve_device
 
     settings = settings.with_model(args.model)
     model_dir = require_model(settings.resolved_model_dir)
@@ -289,8 +289,8 @@ def _add_serve(sub) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from models.tagger import require_model
-    from service.app import create_app
+    from banglaner.models.tagger import require_model
+    from banglaner.service.app import create_app
 
     settings = settings.with_model(args.model)
     require_model(settings.resolved_model_dir)
@@ -331,7 +331,7 @@ def _add_annotate(sub) -> None:
 
 
 def cmd_annotate(args: argparse.Namespace, settings: Settings) -> int:
-    from service.batch.job import AnnotateOptions, run_annotate
+    from banglaner.service.batch.job import AnnotateOptions, run_annotate
 
     settings = settings.with_model(args.model)
     if args.runtime:
@@ -387,7 +387,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     ]
     if flags:
         raise ConfigError.of("E105", flags=" and ".join(flags))
-    from training.gold_corpora import corpus_report
+    from banglaner.training.gold_corpora import corpus_report
 
     pipe = _load_pipeline(args, settings)
     for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
@@ -397,10 +397,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _eval_report(args: argparse.Namespace, settings: Settings) -> int:
     """report.md, report.html and scores.json for one model, or two with --compare."""
-    from eval.evaluate import evaluate
-    from eval.report import headline, write_report
-    from models.loading import load_pipeline
-    from training.gold_corpora import read_gold
+    from banglaner.eval.evaluate import evaluate
+    from banglaner.eval.report import headline, write_report
+    from banglaner.models.loading import load_pipeline
+    from banglaner.training.gold_corpora import read_gold
 
     title, docs = read_gold(args.gold, settings.data_dir, args.split)
     evals = []
@@ -432,10 +432,10 @@ def cmd_baseline(args: argparse.Namespace, settings: Settings) -> int:
     """Like for like: the CRF and the model, each alone and each inside the same pipeline.
     Names only: a corpus's DATE gold is either another convention (own labels) or the date
     grammar's own output (reconciled), so DATE there would measure nothing."""
-    from eval.runner import score_extractor
-    from eval.scorer import format_columns
-    from training.crf_baseline import like_for_like, train_baseline
-    from training.gold_corpora import read_gold
+    from banglaner.eval.runner import score_extractor
+    from banglaner.eval.scorer import format_columns
+    from banglaner.training.crf_baseline import like_for_like, train_baseline
+    from banglaner.training.gold_corpora import read_gold
 
     pipe = _load_pipeline(args, settings)
     crf = train_baseline(settings.data_dir, corpora=args.corpus or None)
@@ -479,14 +479,14 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "stats":
         return _kb_stats(settings)
     if args.action == "lexicon":
-        from training.lexicon import build_lexicon
+        from banglaner.training.lexicon import build_lexicon
 
         out = Path(__file__).resolve().parents[1] / "models" / "kb" / "common_words.tsv"
         print(f"{build_lexicon(settings.data_dir, out)} common words written to {out}")
         return 0
-    from models.kb.store import KnowledgeBase
-    from models.linker import Linker
-    from models.loading import ensure_kb
+    from banglaner.models.kb.store import KnowledgeBase
+    from banglaner.models.linker import Linker
+    from banglaner.models.loading import ensure_kb
 
     linker = Linker(KnowledgeBase.open(ensure_kb(settings)))
     if args.action == "check":
@@ -499,8 +499,8 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _kb_build(settings: Settings, if_stale: bool) -> int:
-    from models.kb.store import is_current
-    from models.loading import ensure_kb, kb_inputs
+    from banglaner.models.kb.store import is_current
+    from banglaner.models.loading import ensure_kb, kb_inputs
 
     path = settings.resolved_kb_path
     if if_stale and is_current(path, kb_inputs(settings)):
@@ -513,8 +513,8 @@ def _kb_build(settings: Settings, if_stale: bool) -> int:
 def _kb_add(settings: Settings, files: list[Path]) -> int:
     """Check each file whole, keep it in the user folder, rebuild the KB: a file with a
     problem is refused with every problem's line, and nothing changes."""
-    from models.kb.user import read_user_entities
-    from models.loading import ensure_kb
+    from banglaner.models.kb.user import read_user_entities
+    from banglaner.models.loading import ensure_kb
 
     if not files:
         raise ConfigError.of("E108", what="kb add", example="banglaner kb add my-entities.jsonl")
@@ -530,8 +530,8 @@ def _kb_add(settings: Settings, files: list[Path]) -> int:
 def _kb_import(settings: Settings, names: list[str]) -> int:
     from tqdm.auto import tqdm
 
-    from models.kb.wikidata import import_dump
-    from models.loading import ensure_kb
+    from banglaner.models.kb.wikidata import import_dump
+    from banglaner.models.loading import ensure_kb
 
     if len(names) != 1:
         raise ConfigError.of(
@@ -549,7 +549,7 @@ def _kb_import(settings: Settings, names: list[str]) -> int:
 
 
 def _kb_stats(settings: Settings) -> int:
-    from models.kb.store import read_build_record
+    from banglaner.models.kb.store import read_build_record
 
     path = settings.resolved_kb_path
     print(json.dumps(read_build_record(path), ensure_ascii=False, indent=2))
@@ -560,7 +560,7 @@ def _kb_stats(settings: Settings) -> int:
 def _kb_check(linker, kb_path: Path) -> int:
     """Curated sections: aliases shared without ``amb``, aliases the KB resolves elsewhere;
     the entities per section and label; names two sources give to different entities."""
-    from models.kb.check import (
+    from banglaner.models.kb.check import (
         coverage,
         curated_entries,
         shared_aliases,
@@ -590,7 +590,7 @@ def _add_data(sub) -> None:
 
 
 def cmd_data(args: argparse.Namespace, settings: Settings) -> int:
-    from training.fetch_data import fetch
+    from banglaner.training.fetch_data import fetch
 
     target = Path(args.out) if args.out else settings.home / "data"
     try:

@@ -22,8 +22,8 @@ from typing import Protocol
 
 from starlette.concurrency import run_in_threadpool
 
-from models.entity import Entity
-from models.pipeline import Pipeline
+from banglaner.models.entity import Entity
+from banglaner.models.pipeline import Pipeline
 
 
 class Overloaded(Exception):

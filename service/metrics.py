@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, Info, generate_latest
 
-from models.entity import Entity
+from banglaner.models.entity import Entity
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 

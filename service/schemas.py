@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictStr, field_validator
 
-from models.entity import Entity
+from banglaner.models.entity import Entity
 
 
 class DocumentIn(BaseModel):

@@ -2,7 +2,7 @@
 
 One typed object read from ``BANGLANER_*`` environment variables; a wrong value
 fails at start-up with the variable's name, not on the first request. The settings
-table of docs/usage.md is generated from these fields (``python -m service.settings``);
+table of docs/usage.md is generated from these fields (``python -m banglaner.service.settings``);
 a test fails when the two drift apart.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import SecretStr, field_validator
 from pydantic_settings import NoDecode
 
-from models.settings import CoreSettings, setting
+from banglaner.models.settings import CoreSettings, setting
 
 
 class Settings(CoreSettings):

@@ -70,7 +70,7 @@ def annotate_env(model: Path, kb_path: Path) -> dict[str, str]:
 
 def annotate(env, *args: str, rc: int | None = 1) -> subprocess.CompletedProcess:
     proc = subprocess.run(
-        [sys.executable, "-m", "service.cli", "annotate", *args, "--no-progress"],
+        [sys.executable, "-m", "banglaner", "annotate", *args, "--no-progress"],
         env=env,
         capture_output=True,
         text=True,
@@ -90,7 +90,7 @@ def kill_after_lines(env, args: list[str], output: Path, at_least: int) -> int:
     every few milliseconds, so the kill point depends on progress, not on the clock).
     Returns how many lines the output had when the job died."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "annotate", *args, "--no-progress"],
+        [sys.executable, "-m", "banglaner", "annotate", *args, "--no-progress"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

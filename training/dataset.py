@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.encoding import make_windows, subword_features, word_subwords
-from models.gazetteer import Gazetteer
-from models.segment import split_words
-from training.corpora.base import Sentence
+from banglaner.models.encoding import make_windows, subword_features, word_subwords
+from banglaner.models.gazetteer import Gazetteer
+from banglaner.models.segment import split_words
+from banglaner.training.corpora.base import Sentence
 
 IGNORE = -100
 

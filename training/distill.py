@@ -19,11 +19,19 @@ from typing import Any
 
 import numpy as np
 
-from models.gazetteer import GazetteerSpec
-from models.tagger import Tagger, model_card
-from training.corpora import Sentence, load_corpus
-from training.dataset import IGNORE, TrainWindow, encode_sentences
-from training.finetune import EpochWindows, Loss, TrainConfig, collate, finish, fit, prepare
+from banglaner.models.gazetteer import GazetteerSpec
+from banglaner.models.tagger import Tagger, model_card
+from banglaner.training.corpora import Sentence, load_corpus
+from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
+from banglaner.training.finetune import (
+    EpochWindows,
+    Loss,
+    TrainConfig,
+    collate,
+    finish,
+    fit,
+    prepare,
+)
 
 # The training splits of every corpus: never rifat-test or multiconer-dev (evaluation).
 UNLABELLED = ("rifat-train", "banglakit", "multiconer-train", "neon")

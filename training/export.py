@@ -24,13 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.gold import GoldDoc
-from eval.runner import score_extractor
-from models.encoders import RECORD, RUNTIME_INFO, load_encoder, onnx_path
-from models.errors import ModelLoadError
-from models.filelock import exclusive
-from models.gazetteer import GazetteerSpec
-from models.tagger import Tagger
+from banglaner.eval.gold import GoldDoc
+from banglaner.eval.runner import score_extractor
+from banglaner.models.encoders import RECORD, RUNTIME_INFO, load_encoder, onnx_path
+from banglaner.models.errors import ModelLoadError
+from banglaner.models.filelock import exclusive
+from banglaner.models.gazetteer import GazetteerSpec
+from banglaner.models.tagger import Tagger
 
 log = logging.getLogger("banglaner")
 ONNX_OPSET = 17

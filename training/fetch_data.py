@@ -9,7 +9,7 @@ from __future__ import annotations
 import urllib.request
 from pathlib import Path
 
-from models.errors import BanglanerError
+from banglaner.models.errors import BanglanerError
 
 _GH = "https://raw.githubusercontent.com"
 _RIFAT = f"{_GH}/Rifat1493/Bengali-NER/01656468c4e6e31dd6aff4cb42be1dc751a1abcf/Input"

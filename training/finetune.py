@@ -21,22 +21,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eval.gold import GoldDoc, read_gold_jsonl
-from eval.runner import score_extractor
-from eval.scorer import format_table
-from models.encoders import TorchEncoder
-from models.gazetteer import Gazetteer, GazetteerSpec
-from models.kb.store import KnowledgeBase
-from models.labels import LABELS, bio_tags
-from models.tagger import Tagger, max_window, resolve_device
-from training.base_encoders import prepare_base
-from training.conventions import OURS, ConventionModel, convention_of, head_index
-from training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
-from training.dataset import IGNORE, TrainWindow, encode_sentences
-from training.export import CALIBRATION_SENTENCES, export_runtimes
-from training.gold_corpora import as_gold
-from training.model_card import write_model_card
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.eval.gold import GoldDoc, read_gold_jsonl
+from banglaner.eval.runner import score_extractor
+from banglaner.eval.scorer import format_table
+from banglaner.models.encoders import TorchEncoder
+from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.labels import LABELS, bio_tags
+from banglaner.models.tagger import Tagger, max_window, resolve_device
+from banglaner.training.base_encoders import prepare_base
+from banglaner.training.conventions import OURS, ConventionModel, convention_of, head_index
+from banglaner.training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
+from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
+from banglaner.training.export import CALIBRATION_SENTENCES, export_runtimes
+from banglaner.training.gold_corpora import as_gold
+from banglaner.training.model_card import write_model_card
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
 @dataclass
@@ -237,7 +237,7 @@ def build_model(
     heads (training.conventions)."""
     from transformers import AutoModelForTokenClassification
 
-    from models.gazetteer_model import GazetteerModel
+    from banglaner.models.gazetteer_model import GazetteerModel
 
     overrides = {"num_hidden_layers": cfg.layers} if cfg.layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
@@ -262,8 +262,8 @@ def gazetteer_for(cfg: TrainConfig, data_dir: Path, home: Path) -> Gazetteer | N
     """The KB's names as features (the KB built from its sources, never from test data)."""
     if not cfg.gazetteer:
         return None
-    from models.loading import ensure_kb
-    from models.settings import CoreSettings
+    from banglaner.models.loading import ensure_kb
+    from banglaner.models.settings import CoreSettings
 
     kb = KnowledgeBase.open(ensure_kb(CoreSettings(home=home, data_dir=data_dir)))
     labels = tuple(label.strip() for label in cfg.gazetteer.split(","))

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from eval.gold import GoldDoc, gold_doc, read_gold_jsonl
-from eval.runner import Extractor, score_extractor
-from eval.scorer import format_table
-from training.corpora import Sentence, load_corpus
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.eval.gold import GoldDoc, gold_doc, read_gold_jsonl
+from banglaner.eval.runner import Extractor, score_extractor
+from banglaner.eval.scorer import format_table
+from banglaner.training.corpora import Sentence, load_corpus
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
 def as_gold(name: str, sentences: Sequence[Sentence]) -> list[GoldDoc]:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import regex
 
-from models.kb.variant_key import key_words
-from models.segment import split_words
-from training.corpora import Sentence, load_corpus
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.models.kb.variant_key import key_words
+from banglaner.models.segment import split_words
+from banglaner.training.corpora import Sentence, load_corpus
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 CORPORA = ("rifat-train", "banglakit", "multiconer-train", "neon", "karim-train")
 MIN_OUTSIDE = 3  # seen at least this often outside any mention

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.errors import ModelLoadError
+from banglaner.models.errors import ModelLoadError
 
 MAGIC = b"E5S1"
 _F32, _Q4_0 = 0, 1

@@ -9,8 +9,8 @@ import dataclasses
 import tomllib
 from pathlib import Path
 
-from models.errors import ConfigError
-from training.finetune import TrainConfig
+from banglaner.models.errors import ConfigError
+from banglaner.training.finetune import TrainConfig
 
 RECIPES = Path(__file__).parent / "recipes"
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import regex
 
-from models.conventions import (
+from banglaner.models.conventions import (
     DEMONYMS,
     DIRECTIONS,
     GENERIC_NOUNS,
@@ -40,10 +40,10 @@ from models.conventions import (
     TITLES,
     is_listed,
 )
-from models.dates import find_dates
-from models.kb.sources import curated_files, parse_curated
-from models.kb.variant_key import alias_form, surface_forms
-from training.corpora.base import Mention, Sentence
+from banglaner.models.dates import find_dates
+from banglaner.models.kb.sources import curated_files, parse_curated
+from banglaner.models.kb.variant_key import alias_form, surface_forms
+from banglaner.training.corpora.base import Mention, Sentence
 
 _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
 # One word of two names: letters on both sides of one hyphen (not কুমিল্লা-৬, not ১৮-দলীয়,

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import regex
 
-from models.dates.values import is_date_value
-from models.labels import LABELS
-from models.settings import CoreSettings
-from training.corpora import neon, rifat
-from training.corpora.base import read_token_lines
-from training.corpora.held_out import WORLD_HEADLINES, loader_form
+from banglaner.models.dates.values import is_date_value
+from banglaner.models.labels import LABELS
+from banglaner.models.settings import CoreSettings
+from banglaner.training.corpora import neon, rifat
+from banglaner.training.corpora.base import read_token_lines
+from banglaner.training.corpora.held_out import WORLD_HEADLINES, loader_form
 
 MODS = ("START", "MID", "END", "APPROX")
 DEV_SHARE = 40  # percent of a set's rows in its dev split (by a hash of the id)

@@ -1,6 +1,6 @@
 """Bengali dates: the grammar that finds them and the resolver that gives them ISO values."""
 
-from models.dates.grammar import DateMatch, find_dates
-from models.dates.resolve import ResolvedDate, resolve
+from banglaner.models.dates.grammar import DateMatch, find_dates
+from banglaner.models.dates.resolve import ResolvedDate, resolve
 
 __all__ = ["DateMatch", "ResolvedDate", "find_dates", "resolve"]

@@ -18,10 +18,10 @@ from datetime import date, timedelta
 
 import regex
 
-from models.dates.grammar import DateMatch
-from models.dates.named import INDEPENDENCE_DAYS
-from models.dates.resolve import DateContext, ResolvedDate, resolve
-from models.normalize import normalize
+from banglaner.models.dates.grammar import DateMatch
+from banglaner.models.dates.named import INDEPENDENCE_DAYS
+from banglaner.models.dates.resolve import DateContext, ResolvedDate, resolve
+from banglaner.models.normalize import normalize
 
 _SENTENCE_END = regex.compile(r"[।?!\n|]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")

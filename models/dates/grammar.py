@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from models.dates.named import (
+from banglaner.models.dates.named import (
     ABOUT_ONE,
     CENTURY_ORDINALS,
     DECADE_WORDS,
@@ -29,7 +29,7 @@ from models.dates.named import (
     PERIOD_PARTS,
     WEEK_ORDINALS,
 )
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 
 def _alt(*words: str) -> str:

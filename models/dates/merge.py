@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.dates.context import resolve_all
-from models.dates.grammar import find_dates
-from models.entity import Entity
-from models.normalize import NormalizedText
+from banglaner.models.dates.context import resolve_all
+from banglaner.models.dates.grammar import find_dates
+from banglaner.models.entity import Entity
+from banglaner.models.normalize import NormalizedText
 
 GRAMMAR_SCORE = 0.9  # confidence given to a date only the grammar found
 MODEL_ONLY_MIN_SCORE = 0.6  # a model DATE with no grammar match needs at least this

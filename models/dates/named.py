@@ -8,7 +8,7 @@ Bangladesh): those are found, with the value null.
 
 from __future__ import annotations
 
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 
 def _n(word: str) -> str:

@@ -13,7 +13,11 @@ import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.dates.calendars import bengali_to_gregorian, gregorian_to_bengali_year, news_distance
+from banglaner.models.dates.calendars import (
+    bengali_to_gregorian,
+    gregorian_to_bengali_year,
+    news_distance,
+)
 
 Span = tuple[date, date]  # first and last day, both inclusive
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.dates import periods
-from models.dates.calendars import add_months, bengali_to_gregorian, iso_week, to_int
-from models.dates.grammar import (
+from banglaner.models.dates import periods
+from banglaner.models.dates.calendars import add_months, bengali_to_gregorian, iso_week, to_int
+from banglaner.models.dates.grammar import (
     BENGALI_MONTHS,
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
@@ -29,7 +29,7 @@ from models.dates.grammar import (
     WEEKDAYS,
     DateMatch,
 )
-from models.dates.named import (
+from banglaner.models.dates.named import (
     ABOUT_ONE,
     CENTURY_ORDINALS,
     DECADE_WORDS,
@@ -40,7 +40,7 @@ from models.dates.named import (
     PERIOD_PARTS,
     WEEK_ORDINALS,
 )
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 
 def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:

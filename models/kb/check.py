@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from models.kb.sources import KbRecord, curated_files, parse_curated
-from models.kb.variant_key import alias_form
+from banglaner.models.kb.sources import KbRecord, curated_files, parse_curated
+from banglaner.models.kb.variant_key import alias_form
 
 
 @dataclass(frozen=True, slots=True)

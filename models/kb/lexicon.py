@@ -7,13 +7,17 @@ from __future__ import annotations
 import importlib.resources
 from functools import lru_cache
 
-from models.conventions import DEMONYMS, GENERIC_NOUNS, TITLES
-from models.kb.variant_key import key_words
+from banglaner.models.conventions import DEMONYMS, GENERIC_NOUNS, TITLES
+from banglaner.models.kb.variant_key import key_words
 
 
 @lru_cache(maxsize=1)
 def _common_keys() -> frozenset[str]:
-    text = importlib.resources.files("models.kb").joinpath("common_words.tsv").read_text("utf-8")
+    text = (
+        importlib.resources.files("banglaner.models.kb")
+        .joinpath("common_words.tsv")
+        .read_text("utf-8")
+    )
     keys = {line.split("\t", 1)[0] for line in text.splitlines() if line and line[0] != "#"}
     listed = {k for words in (TITLES, DEMONYMS, GENERIC_NOUNS) for w in words for k in key_words(w)}
     return frozenset(keys | listed)

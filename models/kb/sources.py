@@ -20,8 +20,8 @@ from pathlib import Path
 import regex
 import yaml
 
-from models.errors import BanglanerError
-from models.labels import NAME_LABELS
+from banglaner.models.errors import BanglanerError
+from banglaner.models.labels import NAME_LABELS
 
 _CURATED_FIELDS = {"l", "bn", "en", "qid", "aka", "cc", "src", "amb"}
 _BRACKETED = regex.compile(r"^(.*?)\s*\((.*?)\)\s*$")
@@ -191,7 +191,7 @@ def parse_curated(text: str, where: str = "curated") -> Iterator[KbRecord]:
 
 def curated_files() -> list[Traversable]:
     """The curated sections (``models/kb/curated/*.yaml``), in name order."""
-    folder = importlib.resources.files("models.kb").joinpath("curated")
+    folder = importlib.resources.files("banglaner.models.kb").joinpath("curated")
     return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
 
 

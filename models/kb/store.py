@@ -24,11 +24,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from tqdm import tqdm
 
-from models.errors import BanglanerError
-from models.kb.acronyms import initials, spell_bengali
-from models.kb.sources import SOURCES, TIERS, KbRecord, curated_files
-from models.kb.variant_key import alias_form, variant_key
-from models.kb.wikidata import merge_wikidata
+from banglaner.models.errors import BanglanerError
+from banglaner.models.kb.acronyms import initials, spell_bengali
+from banglaner.models.kb.sources import SOURCES, TIERS, KbRecord, curated_files
+from banglaner.models.kb.variant_key import alias_form, variant_key
+from banglaner.models.kb.wikidata import merge_wikidata
 
 SCHEMA_VERSION = "2"  # 2: entities carry a trust tier; user entities; a Wikidata tier
 SCHEMA = """
@@ -64,7 +64,7 @@ NO_INPUTS = KbInputs()
 def kb_fingerprint(inputs: KbInputs = NO_INPUTS) -> str:
     """A hash of everything a built KB depends on: a KB built by other code, or from other
     user files or another Wikidata import, is stale."""
-    package = importlib.resources.files("models.kb")
+    package = importlib.resources.files("banglaner.models.kb")
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in ("variant_key.py", "sources.py", "store.py", "acronyms.py", "common_words.tsv"):
         digest.update(package.joinpath(name).read_bytes())
@@ -208,7 +208,7 @@ def build_kb(
     """Run every source and the user's files, merge, add an imported Wikidata tier, and
     write SQLite atomically; returns the build record. User files are read and checked
     before anything is written: a malformed one raises and leaves the KB as it was."""
-    from models.kb.user import read_user_entities
+    from banglaner.models.kb.user import read_user_entities
 
     started = time.perf_counter()
     user_records = [r for path in inputs.user_files for r in read_user_entities(path)]

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import regex
 
-from models.errors import BanglanerError
-from models.kb.sources import KbRecord
-from models.kb.variant_key import alias_form
-from models.labels import NAME_LABELS
+from banglaner.models.errors import BanglanerError
+from banglaner.models.kb.sources import KbRecord
+from banglaner.models.kb.variant_key import alias_form
+from banglaner.models.labels import NAME_LABELS
 
 USER_PRIOR = 2000.0  # above curated (1000): a user's entity wins a shared name
 _QID = regex.compile(r"Q[1-9][0-9]*")

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 import regex
 
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 NUKTA = "\u09bc"
 HASANTA = "\u09cd"

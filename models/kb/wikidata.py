@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from models.kb.variant_key import alias_form, variant_key
+from banglaner.models.kb.variant_key import alias_form, variant_key
 
 # The classes an item's P31 must reach (itself or by P279) to be an entity, by label.
 # PER before ORG before LOC: an item that is both a human and a place is a human.

@@ -25,12 +25,18 @@ from dataclasses import dataclass
 
 import regex
 
-from models.entity import Entity
-from models.kb.acronyms import initials, read_acronym
-from models.kb.lexicon import is_common
-from models.kb.variant_key import TYPE_KEYS, key_words, surface_forms, surface_stem, variant_key
-from models.labels import COMPATIBLE_LABELS
-from models.linking.spans import WORD
+from banglaner.models.entity import Entity
+from banglaner.models.kb.acronyms import initials, read_acronym
+from banglaner.models.kb.lexicon import is_common
+from banglaner.models.kb.variant_key import (
+    TYPE_KEYS,
+    key_words,
+    surface_forms,
+    surface_stem,
+    variant_key,
+)
+from banglaner.models.labels import COMPATIBLE_LABELS
+from banglaner.models.linking.spans import WORD
 
 _BRACKETED_AFTER = regex.compile(r"^\s*[(\[]\s*$")
 # Latin letters a Bengali word can start an acronym with (কোরিয়ান → K, সেন্ট্রাল → C).

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import regex
 
-from models.conventions import (
+from banglaner.models.conventions import (
     ADMIN_TYPE_WORDS,
     DEMONYMS,
     DIRECTIONS,
@@ -38,13 +38,19 @@ from models.conventions import (
     TITLES,
     is_listed,
 )
-from models.entity import Entity
-from models.kb.lexicon import is_common
-from models.kb.store import KbEntity, KnowledgeBase
-from models.kb.variant_key import TYPE_KEYS, alias_form, key_words, surface_forms, variant_key
-from models.labels import COMPATIBLE_LABELS, NAME_LABELS
-from models.linking.config import LinkerConfig
-from models.normalize import normalize
+from banglaner.models.entity import Entity
+from banglaner.models.kb.lexicon import is_common
+from banglaner.models.kb.store import KbEntity, KnowledgeBase
+from banglaner.models.kb.variant_key import (
+    TYPE_KEYS,
+    alias_form,
+    key_words,
+    surface_forms,
+    variant_key,
+)
+from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
+from banglaner.models.linking.config import LinkerConfig
+from banglaner.models.normalize import normalize
 
 # A name word, hyphenated parts included (কিম জং-উন has two); models.segment's words
 # split at hyphens, as the tagger labels each part.

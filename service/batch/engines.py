@@ -14,8 +14,8 @@ from datetime import date
 from multiprocessing import get_context
 from typing import Any
 
-from models.settings import CoreSettings
-from service.schemas import DocumentOut
+from banglaner.models.settings import CoreSettings
+from banglaner.service.schemas import DocumentOut
 
 # one document as the engines see it: (id, text, ISO date, whether the input gave the date);
 # undated documents carry the day the job started, so every run of a job writes the same
@@ -55,7 +55,7 @@ def peak_rss_mb() -> float:
 def _load(settings_json: str, threads: int):
     """The pipeline for one worker, its encoder limited to ``threads`` threads."""
     os.environ["OMP_NUM_THREADS"] = str(threads)
-    from models.loading import load_pipeline
+    from banglaner.models.loading import load_pipeline
 
     return load_pipeline(CoreSettings.model_validate_json(settings_json))
 
@@ -72,7 +72,7 @@ class Engine:
 
 class InProcessEngine(Engine):
     def __init__(self, settings: CoreSettings) -> None:
-        from models.loading import load_pipeline
+        from banglaner.models.loading import load_pipeline
 
         self.pipeline = load_pipeline(settings)
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from models.document import segment_document
-from models.entity import Entity
+from banglaner.models.document import segment_document
+from banglaner.models.entity import Entity
 
 Record = dict[str, Any]
 
@@ -35,7 +35,7 @@ def write_docbin(records: Iterable[Record], path: Path) -> int:
     import spacy
     from spacy.tokens import DocBin
 
-    from models.spacy_component import set_entities
+    from banglaner.models.spacy_component import set_entities
 
     nlp = spacy.blank("bn")
     docbin = DocBin(store_user_data=True)

@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from models.errors import ConfigError
+from banglaner.models.errors import ConfigError
 
 OUTPUT_FIELDS = ("entities", "date_source", "replaced_chars")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")

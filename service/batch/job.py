@@ -22,15 +22,21 @@ from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
-from models.encoders import choose_runtime
-from models.errors import ConfigError
-from models.kb.store import kb_fingerprint
-from models.settings import CoreSettings
-from models.tagger import model_card, resolve_device
-from service.batch.engines import Engine, InProcessEngine, Payload, ProcessPoolEngine, RayEngine
-from service.batch.exports import write_conll, write_docbin, write_index
-from service.batch.inputs import InputDoc, InputError, count_records, read_inputs
-from service.batch.journal import Journal, Manifest, fingerprint
+from banglaner.models.encoders import choose_runtime
+from banglaner.models.errors import ConfigError
+from banglaner.models.kb.store import kb_fingerprint
+from banglaner.models.settings import CoreSettings
+from banglaner.models.tagger import model_card, resolve_device
+from banglaner.service.batch.engines import (
+    Engine,
+    InProcessEngine,
+    Payload,
+    ProcessPoolEngine,
+    RayEngine,
+)
+from banglaner.service.batch.exports import write_conll, write_docbin, write_index
+from banglaner.service.batch.inputs import InputDoc, InputError, count_records, read_inputs
+from banglaner.service.batch.journal import Journal, Manifest, fingerprint
 
 Format = Literal["jsonl", "spacy", "conll"]
 

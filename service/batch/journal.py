@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.errors import ConfigError
+from banglaner.models.errors import ConfigError
 
 MANIFEST_VERSION = 1
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.settings import CoreSettings
+from banglaner.models.settings import CoreSettings
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,7 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def kb_path(data_dir, tmp_path_factory) -> Path:
     """The knowledge base built from every source (seconds), in a temp dir."""
-    from models.kb.store import build_kb
+    from banglaner.models.kb.store import build_kb
 
     path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
     build_kb(data_dir, path)
@@ -28,8 +28,8 @@ def kb_path(data_dir, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def linker(kb_path):
-    from models.kb.store import KnowledgeBase
-    from models.linker import Linker
+    from banglaner.models.kb.store import KnowledgeBase
+    from banglaner.models.linker import Linker
 
     return Linker(KnowledgeBase.open(kb_path))
 
@@ -37,7 +37,7 @@ def linker(kb_path):
 @pytest.fixture(scope="session")
 def corpus_model(tiny_base, data_dir, tmp_path_factory) -> Path:
     """The tiny base fine-tuned for a few steps on a real corpus slice."""
-    from training.finetune import TrainConfig, train
+    from banglaner.training.finetune import TrainConfig, train
 
     out = tmp_path_factory.mktemp("corpus-model")
     cfg = TrainConfig(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from banglaner.training.corpora import load_corpus
 from tests.annotate_run import (
     MAX_CHARS,
     annotate,
@@ -15,7 +16,6 @@ from tests.annotate_run import (
     lines,
     write_corpus,
 )
-from training.corpora import load_corpus
 
 DOCS = 240
 ARGS = ["--chunk-docs", "4", "--max-chars", MAX_CHARS]

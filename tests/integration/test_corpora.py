@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from training.corpora import CorpusError, banglakit, load_corpus, multiconer, neon, rifat
-from training.corpora.base import bio_spans, read_token_lines, sentence_from_tokens
-from training.corpora.held_out import held_out_raw, held_out_texts, loader_form
+from banglaner.training.corpora import CorpusError, banglakit, load_corpus, multiconer, neon, rifat
+from banglaner.training.corpora.base import bio_spans, read_token_lines, sentence_from_tokens
+from banglaner.training.corpora.held_out import held_out_raw, held_out_texts, loader_form
 
 
 def _head(src: Path, dst: Path, n_lines: int, keep_bom: bool = True) -> Path:

@@ -3,12 +3,12 @@ or inside the same pipeline (date grammar and knowledge base)."""
 
 from __future__ import annotations
 
-from eval.runner import score_extractor
-from models.pipeline import Pipeline
-from training.corpora import load_corpus
-from training.crf_baseline import CrfTagger, tagger_alone
-from training.gold_corpora import as_gold
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.eval.runner import score_extractor
+from banglaner.models.pipeline import Pipeline
+from banglaner.training.corpora import load_corpus
+from banglaner.training.crf_baseline import CrfTagger, tagger_alone
+from banglaner.training.gold_corpora import as_gold
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
 def test_crf_slice(data_dir, linker) -> None:

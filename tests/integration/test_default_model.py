@@ -6,13 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from models.loading import load_pipeline
-from models.pipeline import Pipeline
-from models.settings import CoreSettings
+import banglaner
+from banglaner.models.pipeline import Pipeline
+from banglaner.models.settings import CoreSettings
 from tests.conftest import PARAGRAPH
 
 pytestmark = pytest.mark.slow
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.slow
 def pipeline() -> Pipeline:
     settings = CoreSettings()
     if not (settings.resolved_model_dir / "config.json").is_file():
-        subprocess.run([sys.executable, "-m", "service.cli", "train", "--if-missing"], check=True)
-    return load_pipeline(settings)
+        subprocess.run([sys.executable, "-m", "banglaner", "train", "--if-missing"], check=True)
+    return banglaner.load()  # the Python front door, on the settings the environment gives
 
 
 def test_paragraph(pipeline) -> None:
@@ -45,6 +46,16 @@ def test_paragraph(pipeline) -> None:
     hits = expected & found
     assert len(hits) >= 7, f"found {sorted(found)}"
     assert not any(label == "PER" and text in {"প্রেসিডেন্ট", "নেতা"} for text, label in found)
+
+
+def test_the_python_front_door(pipeline) -> None:
+    """The README's example: ``nlp(text, date=...)`` and ``nlp.pipe``."""
+    text = "শেখ হাসিনা গতকাল দিল্লি গেছেন।"
+    day = date(2024, 3, 12)
+    found = {(e.text, e.label, e.value) for e in pipeline(text, date=day)}
+    assert {("গতকাল", "DATE", "2024-03-11"), ("দিল্লি", "LOC", None)} <= found, found
+    piped = list(pipeline.pipe([text, PARAGRAPH], batch_size=1, dates=[day, day]))
+    assert piped == [pipeline(text, date=day), pipeline(PARAGRAPH, date=day)]
 
 
 def test_paragraph_ids(pipeline) -> None:
@@ -88,7 +99,7 @@ def test_a_wikidata_dump_import_gives_its_qids(pipeline, tmp_path) -> None:
         "BANGLANER_MODEL_DIR": str(CoreSettings().resolved_model_dir),
     }
     dump = Path(__file__).resolve().parents[1] / "data" / "wikidata-sample.json"
-    cli = [sys.executable, "-m", "service.cli"]
+    cli = [sys.executable, "-m", "banglaner"]
     imported = subprocess.run([*cli, "kb", "import-wikidata", str(dump)], env=env, text=True,
                               capture_output=True)  # fmt: skip
     assert imported.returncode == 0, imported.stderr

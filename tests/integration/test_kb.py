@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from models.errors import BanglanerError
-from models.kb.sources import parse_curated
-from models.kb.store import KnowledgeBase, is_current
+from banglaner.models.errors import BanglanerError
+from banglaner.models.kb.sources import parse_curated
+from banglaner.models.kb.store import KnowledgeBase, is_current
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_staleness(kb_path, tmp_path) -> None:
 
 
 def test_every_curated_alias_resolves_with_every_source(linker) -> None:
-    from models.kb.check import curated_entries, unresolved_aliases
+    from banglaner.models.kb.check import curated_entries, unresolved_aliases
 
     problems = unresolved_aliases(curated_entries(), lambda a, label: linker.lookup(a, label)[0])
     assert problems == [], "\n".join(problems[:20])

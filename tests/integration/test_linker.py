@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval.id_pairs import pairwise_scores
-from eval.linking_table import read_table, score_table
-from models.entity import Entity
-from models.kb.store import KnowledgeBase
-from models.kb.variant_key import variant_key
-from models.linker import Linker
+from banglaner.eval.id_pairs import pairwise_scores
+from banglaner.eval.linking_table import read_table, score_table
+from banglaner.models.entity import Entity
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.kb.variant_key import variant_key
+from banglaner.models.linker import Linker
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import regex
 
-from eval.gold import read_gold_jsonl
-from models.kb.sources import curated_files, parse_curated
-from models.kb.variant_key import TYPE_WORDS
-from models.normalize import normalize
-from training.corpora import load_corpus
+from banglaner.eval.gold import read_gold_jsonl
+from banglaner.models.kb.sources import curated_files, parse_curated
+from banglaner.models.kb.variant_key import TYPE_WORDS
+from banglaner.models.normalize import normalize
+from banglaner.training.corpora import load_corpus
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
 TRAINING = ("rifat-train", "banglakit", "karim-train", "multiconer-train", "neon")

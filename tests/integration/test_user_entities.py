@@ -38,7 +38,7 @@ def _ids(url: str) -> dict[str, str]:
 
 def _cli(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "banglaner", *args], env=env, capture_output=True, text=True
     )
 
 

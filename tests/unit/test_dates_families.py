@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.dates import find_dates
-from models.dates.context import resolve_all
-from models.dates.values import is_date_value
-from models.normalize import normalize
+from banglaner.models.dates import find_dates
+from banglaner.models.dates.context import resolve_all
+from banglaner.models.dates.values import is_date_value
+from banglaner.models.normalize import normalize
 
 DOC = date(2023, 3, 10)  # a Friday, the table's document
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.dates import find_dates
-from models.normalize import normalize
+from banglaner.models.dates import find_dates
+from banglaner.models.normalize import normalize
 
 
 def _dates(text: str) -> list[str]:
@@ -54,8 +54,8 @@ def test_each_pattern_is_tried_wherever_it_can_match() -> None:
     one of its words present."""
     import json
 
-    from eval.dates_eval import REAL_SET, load_date_set
-    from models.dates.grammar import _COMPILED, _NEEDS
+    from banglaner.eval.dates_eval import REAL_SET, load_date_set
+    from banglaner.models.dates.grammar import _COMPILED, _NEEDS
     from tests.conftest import DATA
 
     texts = [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.dates.merge import GRAMMAR_SCORE, merge_dates
-from models.entity import Entity
-from models.normalize import normalize
+from banglaner.models.dates.merge import GRAMMAR_SCORE, merge_dates
+from banglaner.models.entity import Entity
+from banglaner.models.normalize import normalize
 
 DOC = date(2023, 9, 14)
 

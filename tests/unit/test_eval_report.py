@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from eval.evaluate import evaluate
-from eval.gold import GoldDoc, GoldError, GoldMention, read_gold_jsonl
-from eval.id_pairs import fragmentation, pairwise_scores
-from eval.scorer import (
+from banglaner.eval.evaluate import evaluate
+from banglaner.eval.gold import GoldDoc, GoldError, GoldMention, read_gold_jsonl
+from banglaner.eval.id_pairs import fragmentation, pairwise_scores
+from banglaner.eval.scorer import (
     MISSED,
     SPURIOUS,
     confusion,
@@ -23,7 +23,7 @@ from eval.scorer import (
     partial_scores,
     strict_scores,
 )
-from models.entity import Entity
+from banglaner.models.entity import Entity
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold" / "articles.jsonl"
 WORLD = GOLD.with_name("world.jsonl")
@@ -211,7 +211,7 @@ def test_report_on_a_tiny_gold_set(tiny_model, kb_path, tmp_path):
     candidate = tmp_path / "candidate"  # same model, same name, another folder
     shutil.copytree(tiny_model, candidate, ignore=shutil.ignore_patterns("onnx"))
     env = {**os.environ, "BANGLANER_KB_PATH": str(kb_path)}
-    cmd = [sys.executable, "-m", "service.cli", "eval", "--gold", str(gold), "-o", str(out)]
+    cmd = [sys.executable, "-m", "banglaner", "eval", "--gold", str(gold), "-o", str(out)]
     proc = subprocess.run(
         [*cmd, "--model", str(tiny_model), "--compare", str(candidate)],
         env=env,

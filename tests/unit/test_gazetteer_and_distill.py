@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from models.gazetteer import Gazetteer, GazetteerSpec, bit
-from models.kb.store import KnowledgeBase
-from models.pipeline import Pipeline
-from models.segment import split_words
+from banglaner.models.gazetteer import Gazetteer, GazetteerSpec, bit
+from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.pipeline import Pipeline
+from banglaner.models.segment import split_words
 from tests.conftest import DATA, PARAGRAPH
 from tests.unit.conftest import tiny_train_config
 
@@ -35,7 +35,7 @@ def test_word_features_mark_kb_names(kb_path) -> None:
 
 @pytest.fixture(scope="module")
 def gazetteer_model(tiny_base, kb_path, tmp_path_factory) -> Path:
-    from training.finetune import train
+    from banglaner.training.finetune import train
 
     home, out = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("gazetteer-model")
     with pytest.MonkeyPatch.context() as mp:
@@ -58,7 +58,7 @@ def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, kb_path) -> N
 
 
 def _distil(teacher: Path, tmp_path: Path) -> Path:
-    from training.distill import STUDENT_VERSION, DistillConfig, distill
+    from banglaner.training.distill import STUDENT_VERSION, DistillConfig, distill
 
     cfg = DistillConfig(
         teacher=str(teacher),

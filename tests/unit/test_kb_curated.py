@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models.kb.check import coverage, curated_entries, shared_aliases, unresolved_aliases
-from models.kb.sources import curated_files
+from banglaner.models.kb.check import coverage, curated_entries, shared_aliases, unresolved_aliases
+from banglaner.models.kb.sources import curated_files
 
 
 def test_coverage_by_label_and_section() -> None:

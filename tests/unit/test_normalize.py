@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.normalize import normalize
-from models.segment import split_words
+from banglaner.models.normalize import normalize
+from banglaner.models.segment import split_words
 
 # Bengali letters and signs, the characters the normaliser rewrites, and some
 # of everything else a client may send.
@@ -45,7 +45,7 @@ def test_offset_map_round_trips(text: str) -> None:
 def test_word_by_word_check_is_the_whole_text_check(pieces: list[str]) -> None:
     """The cached word-by-word test for "no rule touches this text" agrees with testing the
     whole text: no rule and no NFKC step acts across an ASCII space."""
-    from models.normalize import _plain, _untouched
+    from banglaner.models.normalize import _plain, _untouched
 
     text = "".join(pieces)
     assert _plain(text) == _untouched(text)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.normalize import normalize
-from training.corpora.base import Mention, Sentence
-from training.reconcile import ReconcileStats, reconcile
+from banglaner.models.normalize import normalize
+from banglaner.training.corpora.base import Mention, Sentence
+from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
 def _sentence(text: str, marked: list[tuple[str, str]]) -> Sentence:

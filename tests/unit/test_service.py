@@ -15,9 +15,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from models.pipeline import Pipeline
-from service.app import create_app
-from service.settings import Settings
+from banglaner.models.pipeline import Pipeline
+from banglaner.service.app import create_app
+from banglaner.service.settings import Settings
 from tests.conftest import PARAGRAPH
 from tests.server import running_server
 from tests.unit.conftest import Fragile
@@ -324,8 +324,8 @@ def test_named_models_and_folders(tmp_path) -> None:
 
 def test_the_settings_table_in_the_docs_is_the_settings() -> None:
     """docs/usage.md shows the table the settings classes generate: a new or changed
-    setting without the docs fails here (regenerate with `python -m service.settings`)."""
-    from service.settings import settings_table
+    setting without the docs fails here (regenerate with `python -m banglaner.service.settings`)."""
+    from banglaner.service.settings import settings_table
 
     usage = (Path(__file__).resolve().parents[2] / "docs" / "usage.md").read_text("utf-8")
     shown = (

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from models.subwords import _OTHER_SPACE, Subwords, tokenise
+from banglaner.models.subwords import _OTHER_SPACE, Subwords, tokenise
 from tests.conftest import DATA
 from tests.tiny import bengali_vocab
 

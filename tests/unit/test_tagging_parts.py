@@ -8,11 +8,11 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from models.decoding import BioDecoder
-from models.encoding import make_windows, window_distance
-from models.labels import bio_tags
-from models.segment import sentence_cuts, split_words
-from models.spans import tidy_span
+from banglaner.models.decoding import BioDecoder
+from banglaner.models.encoding import make_windows, window_distance
+from banglaner.models.labels import bio_tags
+from banglaner.models.segment import sentence_cuts, split_words
+from banglaner.models.spans import tidy_span
 
 
 def _sentences_one_by_one(text: str) -> list[tuple[int, int]]:
@@ -31,7 +31,7 @@ def _sentences_one_by_one(text: str) -> list[tuple[int, int]]:
 
 
 def test_sentences_and_words() -> None:
-    from models.document import segment_document
+    from banglaner.models.document import segment_document
 
     text = "ঢাকায় বৃষ্টি হয়েছে। কাল কি হবে?\nরয়টার্স জানায়, ‘কিম জং-উন’ আসবেন!  \n\n"
     sentences = segment_document(text).sentences
@@ -143,8 +143,8 @@ def test_one_window_sentences_merge_at_once_as_one_by_one() -> None:
     """The batched merge of sentences that fit one window gives what the general per-sentence
     merge gives, words that share a subword with the word before (head -1) included, also
     at a sentence's start and in a chain."""
-    from models.encoding import Window
-    from models.tagger import Tagger, WindowProbs, _Batch
+    from banglaner.models.encoding import Window
+    from banglaner.models.tagger import Tagger, WindowProbs, _Batch
 
     tags = bio_tags()
     tagger = Tagger(encoder=None, tokenizer=None, tags=tags)
@@ -192,8 +192,8 @@ def test_words_and_sentences_of_many_texts_at_once(texts: list[str]) -> None:
     """The numpy word splitter (inference) finds what the regex finds (training), astral
     characters and lone surrogates included; and texts segmented together get the sentences
     found in each normalised text on its own, each holding exactly its words."""
-    from models.document import segment_documents
-    from models.segment import word_bounds
+    from banglaner.models.document import segment_documents
+    from banglaner.models.segment import word_bounds
 
     for text in texts:
         starts, ends = word_bounds(text)

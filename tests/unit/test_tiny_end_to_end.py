@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from models.entity import Entity
-from models.errors import ModelLoadError
-from models.labels import bio_tags
-from models.pipeline import Pipeline
-from models.tagger import Tagger
+from banglaner.models.entity import Entity
+from banglaner.models.errors import ModelLoadError
+from banglaner.models.labels import bio_tags
+from banglaner.models.pipeline import Pipeline
+from banglaner.models.tagger import Tagger
 from tests.conftest import DATA, PARAGRAPH
 
 
@@ -133,7 +133,7 @@ def _cli(*args: str, env: dict[str, str] | None = None, check: bool = True):
     import os
 
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args],
+        [sys.executable, "-m", "banglaner", *args],
         capture_output=True,
         text=True,
         check=check,
@@ -167,8 +167,8 @@ def test_spacy_component_call_and_pipe(tiny_model, kb_path) -> None:
 def test_hub_shaped_bases_train(shape, kb_path, tmp_path) -> None:
     """The hub path (xlm-roberta-base, csebuetnlp/banglabert) is the local-dir path:
     a tiny model of the same architecture and tokenizer type trains and tags."""
+    from banglaner.training.finetune import TrainConfig, train
     from tests.tiny import make_tiny_electra, make_tiny_xlmr
-    from training.finetune import TrainConfig, train
 
     corpus = DATA / "tiny_train.jsonl"
     if shape == "xlmr":

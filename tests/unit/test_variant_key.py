@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.kb.acronyms import initials, read_acronym, spell_bengali
-from models.kb.variant_key import stem_candidates, surface_stem, variant_key
+from banglaner.models.kb.acronyms import initials, read_acronym, spell_bengali
+from banglaner.models.kb.variant_key import stem_candidates, surface_stem, variant_key
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from models.dates.values import is_date_value
-from training.worksheets import SheetError, build
+from banglaner.models.dates.values import is_date_value
+from banglaner.training.worksheets import SheetError, build
 
 
 def _sheet(tmp_path, rows: list[dict]):

@@ -10,10 +10,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from models.errors import BanglanerError
-from training.corpora import banglakit, jsonl, karim, multiconer, neon, rifat
-from training.corpora.base import Mention, Sentence
-from training.corpora.held_out import held_out_raw, held_out_texts
+from banglaner.models.errors import BanglanerError
+from banglaner.training.corpora import banglakit, jsonl, karim, multiconer, neon, rifat
+from banglaner.training.corpora.base import Mention, Sentence
+from banglaner.training.corpora.held_out import held_out_raw, held_out_texts
 
 __all__ = ["CORPORA", "DEV_PERCENT", "CorpusError", "Mention", "Sentence", "is_dev", "load_corpus"]
 

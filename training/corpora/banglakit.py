@@ -16,8 +16,8 @@ from pathlib import Path
 
 import regex
 
-from models.segment import Span
-from training.corpora.base import Mention, Sentence, sentence_from_tokens
+from banglaner.models.segment import Span
+from banglaner.training.corpora.base import Mention, Sentence, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {
     "PERSON": "PER",

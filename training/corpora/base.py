@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.normalize import normalize
-from models.segment import Span
+from banglaner.models.normalize import normalize
+from banglaner.models.segment import Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from models.normalize import normalize
+from banglaner.models.normalize import normalize
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold"
 WORLD_HEADLINES = GOLD_DIR / "world-neon-headlines.txt"

@@ -12,9 +12,9 @@ import itertools
 import json
 from pathlib import Path
 
-from models.labels import LABELS
-from models.normalize import normalize
-from training.corpora.base import Mention, Sentence
+from banglaner.models.labels import LABELS
+from banglaner.models.normalize import normalize
+from banglaner.training.corpora.base import Mention, Sentence
 
 
 def _document(raw: dict, source: str) -> Sentence:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from training.corpora.base import Sentence, sentence_from_tokens
+from banglaner.training.corpora.base import Sentence, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OBJ": None}
 _BIO = {"S": "B", "B": "B", "I": "I", "E": "I"}

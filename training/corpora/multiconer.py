@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
+from banglaner.training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 FINE_TO_COARSE: dict[str, str | None] = {
     **dict.fromkeys(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
+from banglaner.training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {
     "PER": "PER",

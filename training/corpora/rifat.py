@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
+from banglaner.training.corpora.base import Sentence, read_token_lines, sentence_from_tokens
 
 LABEL_MAP: dict[str, str | None] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "TIM": "DATE"}
 _GLUED = regex.compile(r"^(.+?)(B-PER|I-PER|B-LOC|I-LOC|B-ORG|I-ORG|TIM)$")

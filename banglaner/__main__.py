@@ -1,0 +1,7 @@
+"""``python -m banglaner``: the command line (the same as the ``banglaner`` script)."""
+
+import sys
+
+from banglaner.service.cli import main
+
+sys.exit(main())
