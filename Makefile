@@ -53,7 +53,7 @@ lint: install
 	rm -rf $(IMPORT_VIEW) && mkdir -p $(IMPORT_VIEW)/banglaner
 	cp banglaner/*.py $(IMPORT_VIEW)/banglaner/
 	for layer in models eval training service; do ln -s $(CURDIR)/$$layer $(IMPORT_VIEW)/banglaner/; done
-	cd $(IMPORT_VIEW) && PYTHONPATH=. $(CURDIR)/$(BIN)/lint-imports --no-cache --config $(CURDIR)/pyproject.toml
+	cd $(IMPORT_VIEW) && PYTHONPATH=. $(CURDIR)/$(BIN)/lint-imports --no-cache $(CURDIR)/pyproject.toml
 
 # The unit tier: no corpora, no trained model (< 2 minutes).
 # Both cores: the tier is mostly single-threaded subprocesses (tiny models, OMP_NUM_THREADS=1).
