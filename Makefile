@@ -44,8 +44,8 @@ kb: install
 serve: model
 	$(BIN)/banglaner serve
 
-# import-linter reads packages as installed (banglaner.models, …); a checkout has the layers
-# as sibling folders, so it reads them through a view of symlinks in the installed layout.
+# import-linter and mypy read packages as installed (banglaner.models, …); a checkout has the
+# layers as sibling folders, so they read them through a view of symlinks in that layout.
 IMPORT_VIEW := build/import-view
 lint: install
 	$(BIN)/ruff check .
@@ -54,6 +54,8 @@ lint: install
 	cp banglaner/*.py $(IMPORT_VIEW)/banglaner/
 	for layer in models eval training service; do ln -s $(CURDIR)/$$layer $(IMPORT_VIEW)/banglaner/; done
 	cd $(IMPORT_VIEW) && PYTHONPATH=. $(CURDIR)/$(BIN)/lint-imports --no-cache $(CURDIR)/pyproject.toml
+	cd $(IMPORT_VIEW) && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml \
+	  --cache-dir $(CURDIR)/.mypy_cache -p banglaner
 
 # The unit tier: no corpora, no trained model (< 2 minutes).
 # Both cores: the tier is mostly single-threaded subprocesses (tiny models, OMP_NUM_THREADS=1).

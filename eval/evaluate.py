@@ -83,7 +83,8 @@ def _context(doc: GoldDoc, start: int, end: int) -> tuple[str, str, str]:
 def _errors(docs: dict[str, GoldDoc], gold: list[Key], pred: list[Key]) -> list[ErrorCase]:
     groups: dict[tuple[str, str, str], list[tuple[str, int, int]]] = {}
     for g, p in align(gold, pred, same_label=False):
-        if g is not None and p is not None and g == p:
+        key = g or p
+        if key is None or g == p:  # align never pairs two Nones
             continue
         kind = (
             "missed"
@@ -94,7 +95,7 @@ def _errors(docs: dict[str, GoldDoc], gold: list[Key], pred: list[Key]) -> list[
             if g[3] != p[3]
             else "boundary"
         )
-        doc = docs[str((g or p)[0])]
+        doc = docs[str(key[0])]
         gtext = f"{doc.text[g[1] : g[2]]}/{g[3]}" if g else ""
         ptext = f"{doc.text[p[1] : p[2]]}/{p[3]}" if p else ""
         start = min(k[1] for k in (g, p) if k)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def split_flat(flat: Sequence, counts: np.ndarray | Sequence[int]) -> list:
+def split_flat(flat: Sequence | np.ndarray, counts: np.ndarray | Sequence[int]) -> list:
     """``flat`` (a list or an array) cut into consecutive pieces of ``counts`` items each."""
     ends = np.cumsum(counts).tolist()
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]

@@ -148,7 +148,10 @@ def _threads() -> int:
 
 def onnx_path(model_dir: Path, runtime: str) -> Path:
     """The ONNX file an ONNX runtime loads (models.encoders.RUNTIME_INFO)."""
-    return model_dir / "onnx" / RUNTIME_INFO[runtime].onnx_file
+    onnx_file = RUNTIME_INFO[runtime].onnx_file
+    if onnx_file is None:
+        raise ValueError(f"{runtime} is not an ONNX runtime")
+    return model_dir / "onnx" / onnx_file
 
 
 @dataclass(frozen=True)

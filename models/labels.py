@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "DATE")
-NAME_LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+from typing import Literal, get_args
+
+Label = Literal["PER", "LOC", "ORG", "DATE"]  # the response schema's type
+LABELS: tuple[str, ...] = get_args(Label)
+NAME_LABELS: tuple[str, ...] = LABELS[:3]
 # Labels one entity may carry across mentions: a country standing for its government is
 # tagged ORG and is still the country; a place and a body may share a name, a person not.
 COMPATIBLE_LABELS: dict[str, tuple[str, ...]] = {

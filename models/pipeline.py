@@ -20,6 +20,7 @@ from banglaner.models.encoders import RuntimeChoice
 from banglaner.models.entity import Entity
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.linker import Linker
+from banglaner.models.settings import NEWS_TIMEZONE
 from banglaner.models.tagger import Tagger
 
 
@@ -34,7 +35,7 @@ class DocumentTagger(Protocol):
 
 class Pipeline:
     def __init__(
-        self, tagger: DocumentTagger, linker: Linker | None = None, timezone: str = "Asia/Dhaka"
+        self, tagger: DocumentTagger, linker: Linker | None = None, timezone: str = NEWS_TIMEZONE
     ) -> None:
         self.tagger = tagger
         self.linker = linker  # None: mentions come back without canonical IDs
@@ -45,7 +46,7 @@ class Pipeline:
         cls,
         model_dir: str | Path,
         device: str = "auto",
-        timezone: str = "Asia/Dhaka",
+        timezone: str = NEWS_TIMEZONE,
         kb_path: str | Path | None = None,
         runtime: str = "auto",
     ) -> Pipeline:

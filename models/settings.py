@@ -12,24 +12,29 @@ from pathlib import Path
 from typing import Annotated, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, JsonValue, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from banglaner.models.encoders import Runtime
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-# Named models `BANGLANER_MODEL` / `--model NAME` selects; a path selects a folder.
-MODEL_NAMES: dict[str, str] = {
-    "default": "banglaner-e5-small-v2",  # v1 learnt from Rifat and banglakit only
-    "fast": "banglaner-e5-small-fast-v3",  # distilled from the default v2
+# The named models' releases, the one place their numbers live (training writes them into
+# the model cards); `BANGLANER_MODEL` / `--model NAME` selects one, a path selects a folder.
+RELEASES: dict[str, tuple[str, str]] = {
+    "default": ("banglaner-e5-small", "2"),  # v1 learnt from Rifat and banglakit only
+    # 3: the 5-layer student of the default v2 (2 was that of v1, 1 a 6-layer one), so
+    # `make model-fast` builds the new one beside an old install
+    "fast": ("banglaner-e5-small-fast", "3"),
 }
+MODEL_NAMES: dict[str, str] = {model: f"{name}-v{v}" for model, (name, v) in RELEASES.items()}
 ModelName = Literal["default", "fast"]
+NEWS_TIMEZONE = "Asia/Dhaka"  # where "today" is for a text sent without a date
 
 
 def setting(default, meaning: str, shown: str | None = None, **kw):
     """A field with the meaning (and, for a computed default, the default) the settings
     table in docs/usage.md shows: the table is generated from these (service.settings)."""
-    extra = {"shown_default": shown} if shown else None
+    extra: dict[str, JsonValue] | None = {"shown_default": shown} if shown else None
     if callable(default):
         return Field(default_factory=default, description=meaning, json_schema_extra=extra, **kw)
     return Field(default=default, description=meaning, json_schema_extra=extra, **kw)
@@ -69,7 +74,7 @@ class CoreSettings(BaseSettings):
         "fastest on this host; torch on a GPU), torch, torch-bf16, onnx, onnx-int8-static, "
         "onnx-int8 (docs/runtimes.md)",
     )
-    timezone: str = setting("Asia/Dhaka", "today for documents sent without a date")
+    timezone: str = setting(NEWS_TIMEZONE, "today for documents sent without a date")
 
     @field_validator("kb_extra", mode="before")
     @classmethod

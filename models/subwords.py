@@ -161,7 +161,7 @@ class Subwords:
         afresh)."""
         lookup = self._store.index.get
         codes = np.fromiter(map(lookup, chunks, repeat(-1)), np.int64, len(chunks))
-        missing = np.flatnonzero(codes < 0).tolist()
+        missing: Sequence[int] = np.flatnonzero(codes < 0).tolist()
         if not missing:
             return codes
         new = list(dict.fromkeys(chunks[i] for i in missing))

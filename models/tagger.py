@@ -71,6 +71,8 @@ class WindowProbs(NamedTuple):
     first_row: np.ndarray
 
 
+# one encoder call's inputs: subword ids, attention mask, gazetteer features (or None)
+EncoderInputs = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 WIDTH_STEP = 8  # encoder inputs are padded to a multiple of this (Tagger.encoder_batches)
 
 
@@ -260,8 +262,10 @@ class Tagger:
         words = split_flat(batch.words, batch.n_words)
         heads = split_flat(batch.heads, batch.n_words)
         docs, n_tokens = batch.sentence_doc.tolist(), batch.n_tokens.tolist()
+        gazetteer = self.gazetteer
+        assert gazetteer is not None  # called only for a model that reads the KB
         for d, w, h, n in zip(docs, words, heads, n_tokens, strict=True):
-            bits = self.gazetteer.word_features(batch.docs[d].norm.text, w.tolist())
+            bits = gazetteer.word_features(batch.docs[d].norm.text, w.tolist())
             out.append(np.array(subword_features(h.tolist(), n, bits), dtype=np.int64))
         return np.concatenate(out)
 
@@ -308,7 +312,7 @@ class Tagger:
 
     def encoder_batches(
         self, batch: _Batch, batch_tokens: int | None = None
-    ) -> Iterator[tuple[list[int], list[np.ndarray | None]]]:
+    ) -> Iterator[tuple[list[int], EncoderInputs]]:
         """Windows in length-sorted runs of at most ``batch_tokens`` padded positions: each
         run's window indices and encoder inputs (ids, mask, gazetteer features).
 
@@ -336,7 +340,7 @@ class Tagger:
                 if features is None
                 else _padded(features[lo:hi], lengths[i:j], 0, widths[i])[0]
             )
-            yield order[i:j].tolist(), [padded, filled.astype(np.int64), bits]
+            yield order[i:j].tolist(), (padded, filled.astype(np.int64), bits)
             i = j
 
     def _window_inputs(
@@ -356,7 +360,7 @@ class Tagger:
             return ids, None
         return ids, np.append(batch.features, [0, 0])[source]
 
-    def _arrays(self, windows: Sequence) -> list[np.ndarray | None]:
+    def _arrays(self, windows: Sequence) -> EncoderInputs:
         """Padded ids and mask of explicit windows (each with ``input_ids`` and ``features``,
         such as training windows), and their gazetteer features."""
         lengths = np.array([len(w.input_ids) for w in windows])
@@ -368,7 +372,7 @@ class Tagger:
         if self.gazetteer is not None:
             bits = chain.from_iterable(w.features or [0] * len(w.input_ids) for w in windows)
             features = _padded(np.fromiter(bits, np.int64, int(lengths.sum())), lengths, 0)[0]
-        return [ids, filled.astype(np.int64), features]
+        return ids, filled.astype(np.int64), features
 
     def merge_windows(self, batch: _Batch, probs: WindowProbs) -> np.ndarray:
         """(words, tags) probabilities, all sentences' words one after the other. A sentence

@@ -15,6 +15,7 @@ import logging
 import secrets
 import time
 import uuid
+from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -79,7 +80,11 @@ class SafeJSONResponse(JSONResponse):
 
 
 def error_response(
-    request: Request, status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any
+    request: Request,
+    status: int,
+    detail: str,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
 ) -> SafeJSONResponse:
     """Every error body: ``{"detail", "request_id", ...}`` (ErrorOut)."""
     body = {"detail": detail, "request_id": getattr(request.state, "request_id", None), **extra}
@@ -343,15 +348,17 @@ def limits_in_openapi(app: FastAPI) -> None:
     base = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            components = base()["components"]["schemas"]  # base() caches app.openapi_schema
-            text = components["DocumentIn"]["properties"]["text"]
-            text["description"] += f" (at most {settings.max_text_chars} characters, else 413)"
-            components["BatchRequest"]["properties"]["documents"]["description"] = (
-                f"at most {settings.max_batch_docs} documents and "
-                f"{settings.max_batch_chars} characters in all (else 413)"
-            )
-        return app.openapi_schema
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = base()  # which caches it as app.openapi_schema: described once
+        components = schema["components"]["schemas"]
+        text = components["DocumentIn"]["properties"]["text"]
+        text["description"] += f" (at most {settings.max_text_chars} characters, else 413)"
+        components["BatchRequest"]["properties"]["documents"]["description"] = (
+            f"at most {settings.max_batch_docs} documents and "
+            f"{settings.max_batch_chars} characters in all (else 413)"
+        )
+        return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
@@ -368,7 +375,11 @@ async def start_model(app: FastAPI, pipeline: Pipeline | None) -> None:
     """Load the pipeline (off the event loop) and start its runner; errors go to /ready."""
     state = app.state
     try:
-        pipe = pipeline or await asyncio.to_thread(load_pipeline, state.settings)
+        pipe = (
+            pipeline
+            if pipeline is not None
+            else await asyncio.to_thread(load_pipeline, state.settings)
+        )
     except Exception as exc:  # reported by /ready; the process stays up
         log.exception("model failed to load")
         state.load_error = str(exc)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from banglaner.models.encoders import RUNTIMES
 from banglaner.models.errors import BanglanerError, ConfigError
+from banglaner.models.labels import NAME_LABELS
 from banglaner.service.settings import Settings, get_settings
 
 MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
@@ -134,11 +135,13 @@ def _add_distill(sub) -> None:
         help="build the fast model: a student of the first N layers, taught by the default",
     )
     p.add_argument("--teacher", help="teacher model name or dir (default: the default model)")
-    p.add_argument("--layers", type=int, default=5, help="encoder layers of the student")
-    p.add_argument("--epochs", type=int, default=3)
-    p.add_argument("--unlabelled-limit", dest="unlabelled_limit", type=int, default=12_000)
-    p.add_argument("--temperature", type=float, default=2.0)
-    p.add_argument("--alpha", type=float, default=0.7, help="weight of the teacher's loss")
+    # no defaults here: a flag not given keeps training.distill.DistillConfig's (5 layers,
+    # 3 epochs, 12,000 teacher-labelled sentences, temperature 2, alpha 0.7)
+    p.add_argument("--layers", type=int, help="encoder layers of the student (5)")
+    p.add_argument("--epochs", type=int, help="(3)")
+    p.add_argument("--unlabelled-limit", dest="unlabelled_limit", type=int, help="(12000)")
+    p.add_argument("--temperature", type=float, help="(2.0)")
+    p.add_argument("--alpha", type=float, help="weight of the teacher's loss (0.7)")
     p.add_argument("--out", help="model dir to write (default: the fast model's)")
     p.add_argument("--if-missing", action="store_true", help="do nothing when the model exists")
     p.set_defaults(func=cmd_distill)
@@ -147,22 +150,17 @@ def _add_distill(sub) -> None:
 def cmd_distill(args: argparse.Namespace, settings: Settings) -> int:
     from banglaner.models.tagger import require_model
     from banglaner.training.distill import DistillConfig, distill
-    from banglaner.training.finetune import TrainConfig
 
     teacher = require_model(settings.with_model(args.teacher).resolved_model_dir)
     out = Path(args.out) if args.out else settings.with_model("fast").resolved_model_dir
-    cfg = DistillConfig(
-        teacher=str(teacher),
-        layers=args.layers,
-        unlabelled_limit=args.unlabelled_limit,
-        temperature=args.temperature,
-        alpha=args.alpha,
-        train=TrainConfig(epochs=args.epochs),
-    )
+    given = {k: getattr(args, k) for k in ("layers", "unlabelled_limit", "temperature", "alpha")}
+    cfg = DistillConfig(teacher=str(teacher), **{k: v for k, v in given.items() if v is not None})
+    if args.epochs is not None:
+        cfg.train = dataclasses.replace(cfg.train, epochs=args.epochs)
     return _build_into(
         out,
         args.if_missing,
-        f"distilling a {args.layers}-layer student of {teacher} into {out}",
+        f"distilling a {cfg.layers}-layer student of {teacher} into {out}",
         lambda partial: distill(cfg, settings.data_dir, settings.home, partial),
     )
 
@@ -461,7 +459,7 @@ def _add_kb(sub) -> None:
         nargs="*",
         help="names (lookup), entity files (add: JSONL or CSV), a dump (import-wikidata)",
     )
-    p.add_argument("--label", choices=["PER", "LOC", "ORG"], default="LOC")
+    p.add_argument("--label", choices=NAME_LABELS, default="LOC")
     p.add_argument("--kb-path", dest="kb_path", help="SQLite file (default: BANGLANER_KB_PATH)")
     p.add_argument("--if-stale", action="store_true", help="build only when missing or stale")
     p.set_defaults(func=cmd_kb)

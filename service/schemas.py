@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, StrictStr, field_validator
 
 from banglaner.models.entity import Entity
+from banglaner.models.labels import Label
 
 
 class DocumentIn(BaseModel):
@@ -30,7 +31,7 @@ class EntityOut(BaseModel):
     start: int = Field(description="code-point offset into text as sent")
     end: int
     text: str = Field(description="text[start:end]")
-    label: Literal["PER", "LOC", "ORG", "DATE"]
+    label: Label
     score: float
     id: str | None = Field(
         default=None,

@@ -55,6 +55,7 @@ class ConventionModel(torch.nn.Module):
             torch.nn.Linear(hidden, tags) for _ in range(max(0, n_heads - 1))
         )
         for head in self.corrections:
+            assert isinstance(head, torch.nn.Linear)
             torch.nn.init.zeros_(head.weight)
             torch.nn.init.zeros_(head.bias)
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from banglaner.models.gazetteer import GazetteerSpec
+from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, model_card
 from banglaner.training.corpora import Sentence, load_corpus
 from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
@@ -35,10 +36,7 @@ from banglaner.training.finetune import (
 
 # The training splits of every corpus: never rifat-test or multiconer-dev (evaluation).
 UNLABELLED = ("rifat-train", "banglakit", "multiconer-train", "neon")
-# The fast model's release (its folder is MODEL_NAMES["fast"]): 3 is the 5-layer student
-# of the default v2 (2 was that of v1, 1 a 6-layer one), so `make model-fast` builds the
-# new one beside an old install.
-STUDENT_VERSION = "3"
+STUDENT_NAME, STUDENT_VERSION = RELEASES["fast"]
 
 
 @dataclass
@@ -51,19 +49,18 @@ class DistillConfig:
     unlabelled_limit: int = 12_000  # sentences of teacher-labelled text (the build budget)
     temperature: float = 2.0
     alpha: float = 0.7  # weight of the teacher's loss; the gold labels' is 1 - alpha
-    train: TrainConfig = field(default_factory=TrainConfig)
+    train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=3))
 
 
 def student_config(cfg: DistillConfig) -> TrainConfig:
     """The fine-tuning config of the student: the teacher's dir as its base, cut to N layers."""
-    card = model_card(Path(cfg.teacher))
     spec = GazetteerSpec.read(Path(cfg.teacher))  # a teacher reading the KB: so does the student
     return TrainConfig(
         **{
             **asdict(cfg.train),
             "base": cfg.teacher,
             "layers": cfg.layers,
-            "name": f"{card.get('name', 'banglaner')}-fast",
+            "name": STUDENT_NAME,
             "version": STUDENT_VERSION,
             "gazetteer": ",".join(spec.labels) if spec else None,
         }

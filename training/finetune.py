@@ -28,6 +28,7 @@ from banglaner.models.encoders import TorchEncoder
 from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.labels import LABELS, bio_tags
+from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, max_window, resolve_device
 from banglaner.training.base_encoders import prepare_base
 from banglaner.training.conventions import OURS, ConventionModel, convention_of, head_index
@@ -71,8 +72,8 @@ class TrainConfig:
     limit: int | None = None  # at most this many sentences per corpus (tests, smoke runs)
     reconcile: bool = True
     device: str = "auto"
-    name: str = "banglaner-e5-small"
-    version: str = "1"
+    name: str = RELEASES["default"][0]
+    version: str = RELEASES["default"][1]
     # gazetteer features (models.gazetteer): None, or the KB labels they cover ("PER,LOC,ORG";
     # "LOC" is the ablation with the KB's PER/ORG lists emptied), and the share of KB names
     # dropped from each training window so the model does not trust the list blindly

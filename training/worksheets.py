@@ -71,9 +71,8 @@ def _rifat_test(data_dir: Path) -> list[tuple[str, str]]:
     return [(f"rifat-test-{i}", " ".join(tokens)) for i, (tokens, _) in enumerate(blocks, 1)]
 
 
-def _sample(rows: list[tuple[str, str]], n: int, exclude: set[str] = frozenset()) -> list:
-    ranked = sorted((r for r in rows if r[0] not in exclude), key=lambda r: _rank(r[0]))
-    return ranked[:n]
+def _sample(rows: list[tuple[str, str]], n: int) -> list:
+    return sorted(rows, key=lambda r: _rank(r[0]))[:n]
 
 
 REAL_KARIM, REAL_NEON = 900, 360
@@ -265,13 +264,13 @@ def _cmd_sample(which: str, out_dir: Path) -> None:
             sheet_rows = ({"id": i, "source": source, "text": t, "entities": []} for i, t in rows)
             write_sheets(sheet_rows, out_dir, f"real-{source}", 225 if source == "karim" else 360)
         return
-    rows = [
+    dated = [
         {"id": i, "date": reference_date(i).isoformat(), "family": f, "text": t, "entities": []}
         for i, t, f in sample_dates(data_dir, rounds=3)
     ]
-    write_sheets(rows[:440], out_dir, "dates", 147)
-    write_sheets(rows[440:552], out_dir, "dates-round2", 120)
-    write_sheets([{**r, "split": "dev"} for r in rows[552:]], out_dir, "dates-round3-dev", 160)
+    write_sheets(dated[:440], out_dir, "dates", 147)
+    write_sheets(dated[440:552], out_dir, "dates-round2", 120)
+    write_sheets([{**r, "split": "dev"} for r in dated[552:]], out_dir, "dates-round3-dev", 160)
 
 
 def main(argv: list[str] | None = None) -> int:

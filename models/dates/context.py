@@ -135,7 +135,7 @@ def _ordered(text: str, prev: tuple[DateMatch, ResolvedDate], cur: DateMatch, fo
         return found
     if "/" in found.value + start.value:
         return found
-    value = found.value
+    value: str | None = found.value
     while value is not None and value[: len(start.value)] < start.value[: len(value)]:
         value = _shift(value, cur.kind)
     return dataclasses.replace(found, value=value) if value else found

@@ -24,6 +24,7 @@ from banglaner.models.dates.named import (
     FRACTIONS,
     HALVES,
     LUNAR,
+    MOVABLE_DAYS,
     NAMED_MONTHS,
     OCCASION_NOUNS,
     PERIOD_PARTS,
@@ -265,16 +266,20 @@ _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
 # ১৯৯০ থেকে, ২০২২ বিশ্বকাপ: a bare year is read only before a word that makes it one
-# (and এ written apart, as karim2019 prints ১৭৮৯-এ with its hyphen stripped; a year before
-# another that সাল follows: ১৯৯৮ ও ২০০০ সালে)
-_YEAR_CUE = (
-    _alt("থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "এ", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন")
-    + rf"|{_alt('ও', 'এবং', 'বা')}\s+{_D}{{4}}\s*{_SAL}"
+# (and এ written apart, as karim2019 prints ১৭৮৯-এ with its hyphen stripped)
+_YEAR_CUE = _alt(
+    "থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "এ", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন"
+)  # fmt: skip
+# or before a list or range another year that সাল follows completes, whatever its case
+# ending: ১৯৯৮ ও ২০০০ সালে, ১৯৯৬, ২০০১ ও ২০০৮ সালে, ১৭৫০ থেকে ১৮৫৯ সালের মধ্যে
+_YEAR_PAIRED = (
+    rf"(?=(?:\s*,\s*{_D}{{4}})*\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}"
+    rf"\s+{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
 )
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
     rf"(?:{_YEAR}(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING}|(?=\s+(?:{_YEAR_CUE}){_NA}))"
-    rf"|(?P<year>{_Y4})\s*{_SAL}{_SUFFIX})"  # ১৬৩২ সালে: any year a সাল follows
+    rf"|(?P<year>{_Y4})(?:\s*{_SAL}{_SUFFIX}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
 _BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
@@ -314,8 +319,8 @@ _RELATIVE_PERIOD = rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}"
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
 _ANAPHORIC_DAY = rf"{_ADAY}{_SUFFIX}{_PART_AFTER}?"
 _AGO_WORD = _alt("আগে", "আগেই", "আগেও")
-_AGO = (
-    rf"(?:(?P<approx>{_alt('প্রায়')})\s+)?(?:(?P<plus_half>{_alt('সাড়ে')})\s+)?"
+_AGO = (  # গত written before it too: গত এক সপ্তাহ আগে
+    rf"(?:{_alt('গত')}\s+)?(?:(?P<approx>{_alt('প্রায়')})\s+)?(?:(?P<plus_half>{_alt('সাড়ে')})\s+)?"
     rf"{_COUNT}\s*{_UNIT}\s+{_AGO_WORD}"
     rf"|(?P<about>{_alt(*ABOUT_ONE)})\s+{_AGO_WORD}"
 )
@@ -361,11 +366,12 @@ _CENTURY = (
     rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
     rf"{_alt('শতক', 'শতাব্দী', 'শতাব্দ')}{_SUFFIX}(?:\s+{_PMOD})?"
 )
+_NAMED = _alt(*FIXED_DAYS, *MOVABLE_DAYS, *LUNAR, *NAMED_MONTHS)
 # বিজয় দিবসে, ঈদের দিন, রমজানে, বিজয়ের মাসে (not when the day is what is celebrated or sold:
 # find_dates checks what follows)
 _HOLIDAY = (
     rf"(?:(?P<hqual>{_alt('এবার', 'এবারের', 'গত', 'আগামী', 'আসন্ন', 'এই', 'এ')})\s+)?"
-    rf"(?P<holiday>{_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)}){_SUFFIX}"
+    rf"(?P<holiday>{_NAMED}){_SUFFIX}"
     rf"(?:\s+(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?"
 )
 _OCCASION_AFTER = regex.compile(rf"\s+{_alt(*OCCASION_NOUNS)}")
@@ -384,7 +390,7 @@ _NEEDS: dict[str, re.Pattern | regex.Pattern] = {
     "day": re.compile(rf"{_REL}|{_WEEKDAY}"),
     "unit": re.compile(rf"{_UNIT}|{_alt(*ABOUT_ONE)}|{_ADAY}"),
     "fiscal": re.compile(_alt("অর্থবছর", "অর্থ বছর")),
-    "holiday": re.compile(_alt(*FIXED_DAYS, *LUNAR, *NAMED_MONTHS)),
+    "holiday": re.compile(_NAMED),
     "period": re.compile(rf"{_alt('দশক', 'শতক', 'শতাব্দ')}|{_alt(*PERIOD_PARTS)}"),
 }
 _PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -8,17 +8,25 @@ Bangladesh): those are found, with the value null.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from banglaner.models.normalize import normalize
+
+V = TypeVar("V")
 
 
 def _n(word: str) -> str:
     return normalize(word).text
 
 
+def _by_name(groups: tuple[tuple[tuple[str, ...], V], ...]) -> dict[str, V]:
+    """``{name: value}`` from ``(names, value)`` groups, names normalised."""
+    return {_n(name): value for names, value in groups for name in names}
+
+
 # Days with a fixed date: (month, day). Bangladesh's national days first.
-FIXED_DAYS: dict[str, tuple[int, int]] = {
-    _n(name): when
-    for names, when in (
+FIXED_DAYS: dict[str, tuple[int, int]] = _by_name(
+    (
         (("বিজয় দিবস",), (12, 16)),
         (("স্বাধীনতা দিবস", "স্বাধীনতা ও জাতীয় দিবস", "জাতীয় দিবস"), (3, 26)),
         (
@@ -46,19 +54,37 @@ FIXED_DAYS: dict[str, tuple[int, int]] = {
         (("বিশ্ব পরিবেশ দিবস",), (6, 5)),
         (("বিশ্ব এইডস দিবস",), (12, 1)),
         (("আন্তর্জাতিক অভিবাসী দিবস",), (12, 18)),
+        (("স্বদেশ প্রত্যাবর্তন দিবস",), (5, 17)),
+        (("মুজিবনগর দিবস",), (4, 17)),
+        (("জেলহত্যা দিবস", "জেল হত্যা দিবস"), (11, 3)),
+        (("গণহত্যা দিবস", "জাতীয় গণহত্যা দিবস"), (3, 25)),
+        (("সংবিধান দিবস",), (11, 4)),
+        (("মানবাধিকার দিবস", "বিশ্ব মানবাধিকার দিবস", "আন্তর্জাতিক মানবাধিকার দিবস"), (12, 10)),
+        (("বিশ্ব স্বাস্থ্য দিবস",), (4, 7)),
+        (("বিশ্ব শিক্ষক দিবস",), (10, 5)),
+        (("বিশ্ব খাদ্য দিবস",), (10, 16)),
+        (("বিশ্ব জনসংখ্যা দিবস",), (7, 11)),
+        (("বিশ্ব শরণার্থী দিবস",), (6, 20)),
+        (("বিশ্ব মুক্ত গণমাধ্যম দিবস", "মুক্ত গণমাধ্যম দিবস"), (5, 3)),
+        (("আন্তর্জাতিক যুব দিবস",), (8, 12)),
+        (("বিশ্ব পর্যটন দিবস",), (9, 27)),
     )
-    for name in names
-}
+)
+# Days on the nth weekday of a month: (month, weekday with Monday 0, nth).
+MOVABLE_DAYS: dict[str, tuple[int, int, int]] = _by_name(
+    (
+        (("মা দিবস", "বিশ্ব মা দিবস", "মাতৃ দিবস"), (5, 6, 2)),  # the second Sunday of May
+        (("বাবা দিবস", "বিশ্ব বাবা দিবস", "পিতৃ দিবস"), (6, 6, 3)),  # the third Sunday of June
+    )
+)
 # Another country's independence day, named with the country: ভারতের স্বাধীনতা দিবস.
-INDEPENDENCE_DAYS: dict[str, tuple[int, int]] = {
-    _n(country): when
-    for countries, when in (
+INDEPENDENCE_DAYS: dict[str, tuple[int, int]] = _by_name(
+    (
         (("ভারতের", "ভারতীয়"), (8, 15)),
         (("পাকিস্তানের",), (8, 14)),
         (("যুক্তরাষ্ট্রের", "মার্কিন", "আমেরিকার"), (7, 4)),
     )
-    for country in countries
-}
+)
 # Days and months that follow the moon: found, value null.
 LUNAR = tuple(
     _n(w)
@@ -139,9 +165,8 @@ OCCASION_NOUNS = tuple(
     )
 )
 # Words that place a time within a period, and the TimeML mod they give.
-PERIOD_PARTS: dict[str, str] = {
-    _n(w): mod
-    for words, mod in (
+PERIOD_PARTS: dict[str, str] = _by_name(
+    (
         (
             ("শুরুতে", "শুরুর দিকে", "শুরু দিকে", "প্রথম দিকে", "গোড়ার দিকে", "গোড়াতে", "শুরুতেই"),
             "START",
@@ -149,8 +174,7 @@ PERIOD_PARTS: dict[str, str] = {
         (("মাঝামাঝি", "মাঝামাঝিতে", "মাঝামাঝি সময়ে", "মধ্যভাগে", "মাঝে"), "MID"),
         (("শেষে", "শেষ দিকে", "শেষের দিকে", "শেষভাগে", "শেষাংশে", "শেষেই", "শেষার্ধে"), "END"),
     )
-    for w in words
-}
+)
 HALVES: dict[str, int] = {_n("প্রথমার্ধ"): 1, _n("দ্বিতীয়ার্ধ"): 2}
 WEEK_ORDINALS: dict[str, int] = {
     _n(w): n for w, n in (("প্রথম", 1), ("দ্বিতীয়", 2), ("তৃতীয়", 3), ("চতুর্থ", 4), ("শেষ", -1))

@@ -60,6 +60,12 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` ``weekday`` (Monday 0) of the month: মা দিবস is May's second Sunday."""
+    first = date(year, month, 1)
+    return date(year, month, 1 + (weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
 def interval(first: str, last: str) -> str:
     return first if first == last else f"{first}/{last}"
 

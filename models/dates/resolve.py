@@ -36,6 +36,7 @@ from banglaner.models.dates.named import (
     FIXED_DAYS,
     FRACTIONS,
     HALVES,
+    MOVABLE_DAYS,
     NAMED_MONTHS,
     PERIOD_PARTS,
     WEEK_ORDINALS,
@@ -158,7 +159,7 @@ def _calendar_date(parts: dict[str, str], doc: date, ctx: DateContext) -> date:
     qual = _QUAL.get(parts.get("qual", ""))
     if qual is None and ctx.sentence_year is not None:  # ২০১৪ সালের ৫ জুন থেকে … ১৭ সেপ্টেম্বর
         return date(ctx.sentence_year, month, day)
-    tense = {-1: -1, 1: 1}.get(qual, ctx.tense)  # গত ২৮ ডিসেম্বর, আগামী ২০ সেপ্টেম্বর
+    tense = qual if qual in (-1, 1) else ctx.tense  # গত ২৮ ডিসেম্বর, আগামী ২০ সেপ্টেম্বর
     if "weekday" in parts:  # ৬ আগস্ট সোমবার: a recent year where the 6th is a Monday
         said = _WEEKDAY[parts["weekday"]]
         fits = [y for y in range(doc.year - 7, doc.year + 2) if _weekday_of(y, month, day) == said]
@@ -233,11 +234,12 @@ def _month(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     return ResolvedDate(f"{year}-{month:02d}")
 
 
-def _year_step(parts: dict[str, str], ctx: DateContext) -> int | None:
-    """The offset of a qualified or anaphoric year from its reference; None: unresolvable."""
+def _named_year(parts: dict[str, str], doc: date, ctx: DateContext) -> int | None:
+    """The year a qualified (এ বছর: from the document's) or anaphoric (ওই বছর: from the
+    last year the text named) year expression means; None: unresolvable."""
     if "qual" in parts:
-        return _QUAL[parts["qual"]]
-    return _STEP.get(parts["anaph"], 0) if ctx.anchor_year is not None else None
+        return doc.year + _QUAL[parts["qual"]]
+    return ctx.anchor_year + _STEP.get(parts["anaph"], 0) if ctx.anchor_year is not None else None
 
 
 def _relative_period(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
@@ -264,6 +266,7 @@ def _relative_period(parts: dict[str, str], doc: date, ctx: DateContext) -> Reso
 def _ago(parts: dict[str, str], doc: date) -> ResolvedDate:
     """N units back from the document, at the unit's precision; a fraction of a year is
     counted in months, of a month in days."""
+    mod: str | None
     if "about" in parts:
         n, unit, mod = 1.0, _ABOUT_UNIT[parts["about"]], "APPROX"
     else:
@@ -349,11 +352,10 @@ def _year_part(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDa
         return ResolvedDate(str(_year(parts["year"])), mod=mod)
     if "bare" in parts or parts.get("anaph") == _NEW:
         return ResolvedDate(str(periods.year_ending_nearest(doc, mod)), mod=mod)
-    step = _year_step(parts, ctx)
-    if step is None:
+    year = _named_year(parts, doc, ctx)
+    if year is None:
         return ResolvedDate(None, "refers to a year the text does not name before it", mod)
-    base = doc.year if "qual" in parts else ctx.anchor_year
-    return ResolvedDate(str(base + step), mod=mod)
+    return ResolvedDate(str(year), mod=mod)
 
 
 def _decade(parts: dict[str, str], doc: date) -> ResolvedDate:
@@ -377,6 +379,11 @@ def _holiday(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate
         return ResolvedDate(
             f"{periods.pick(doc, ctx.tense, periods.month_span(month), doc.year)}-{month:02d}"
         )
+    if name in MOVABLE_DAYS:  # বাবা দিবস: the third Sunday of June of the year picked
+        month, weekday, nth = MOVABLE_DAYS[name]
+        near = periods.nth_weekday(doc.year, month, weekday, nth)
+        year = periods.pick(doc, ctx.tense, periods.day_span(month, near.day), doc.year)
+        return ResolvedDate(periods.nth_weekday(year, month, weekday, nth).isoformat())
     when = parts.get("_fixed") or FIXED_DAYS.get(name)
     if when is None:
         return ResolvedDate(None, "follows the moon as sighted in Bangladesh")
@@ -391,10 +398,9 @@ def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDat
 
 
 def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
-    step = _year_step(parts, ctx)
-    if step is None:
+    year = _named_year(parts, doc, ctx)
+    if year is None:
         return ResolvedDate(None, "refers to a year the text does not name before it")
-    year = (doc.year if "qual" in parts else ctx.anchor_year) + step
     if "day" in parts:
         return ResolvedDate(date(year, _MONTH[parts["month"]], _day(parts["day"])).isoformat())
     return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from banglaner.models.kb.sources import KbRecord, curated_files, parse_curated
 from banglaner.models.kb.variant_key import alias_form
+from banglaner.models.labels import NAME_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +79,15 @@ def unresolved_aliases(entries: list[CuratedEntry], lookup) -> list[str]:
 
 def coverage(entries: list[CuratedEntry]) -> str:
     """Entities per section and label, as a Markdown table (the README's)."""
-    labels = ("PER", "LOC", "ORG")
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for e in entries:
         counts[e.section][e.record.label] += 1
     total = sum(counts.values(), Counter())
-    rows = ["| section | PER | LOC | ORG | all |", "|---|---|---|---|---|"]
+    rows = [f"| section | {' | '.join(NAME_LABELS)} | all |", "|---|---|---|---|---|"]
     for name, c in [*sorted(counts.items()), ("**all curated**", total)]:
-        rows.append(f"| {name} | " + " | ".join(str(c[x]) for x in labels) + f" | {c.total()} |")
+        rows.append(
+            f"| {name} | " + " | ".join(str(c[x]) for x in NAME_LABELS) + f" | {c.total()} |"
+        )
     return "\n".join(rows)
 
 

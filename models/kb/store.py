@@ -229,18 +229,18 @@ def build_kb(
         db.executescript(SCHEMA)
         _write_core(db, builder)
         imported = merge_wikidata(db, inputs.wikidata) if inputs.wikidata else {}
-        record = _build_record(db, records_by_source, imported, started)
+        build = _build_record(db, records_by_source, imported, started)
         db.executemany(
             "INSERT INTO meta VALUES (?,?)",
             [
-                ("build_record", json.dumps(record, ensure_ascii=False)),
+                ("build_record", json.dumps(build, ensure_ascii=False)),
                 ("schema_version", SCHEMA_VERSION),
                 ("attribution", ATTRIBUTION),
                 ("fingerprint", kb_fingerprint(inputs)),
             ],
         )
     tmp.replace(out_path)
-    return record
+    return build
 
 
 def _write_core(db: sqlite3.Connection, builder: _Builder) -> None:

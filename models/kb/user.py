@@ -86,9 +86,8 @@ def read_user_entities(path: Path) -> list[KbRecord]:
     first_line: dict[str, int] = {}  # id → line
     owner: dict[str, tuple[str, int]] = {}  # alias form → (id, line)
     for n, row in _rows(path):
-        found = _problems(row)
-        if not found:
-            assert isinstance(row, dict)
+        found = _problems(row)  # a row that is not an object is one of them
+        if not found and isinstance(row, dict):
             if row["id"] in first_line:
                 found.append(f"duplicate id {row['id']!r} (first on line {first_line[row['id']]})")
             names = [row["name"], *row.get("aliases", [])]
@@ -97,7 +96,7 @@ def read_user_entities(path: Path) -> list[KbRecord]:
                 other = owner.get(form)
                 if other is not None and other[0] != row["id"]:
                     found.append(f"alias {name!r} is also a name of {other[0]!r} (line {other[1]})")
-        if found:
+        if found or not isinstance(row, dict):
             problems += [f"{path.name}:{n}: {p}" for p in found]
             continue
         first_line[row["id"]] = n

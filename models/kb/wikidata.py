@@ -156,7 +156,7 @@ def import_dump(
         for n, entity in enumerate(read_dump(path), 1):
             label = _label_of(entity, classes) if entity.get("type", "item") == "item" else None
             rows = _rows(entity, label) if label else None
-            if rows is not None:
+            if label and rows is not None:
                 entities.append(rows[0])
                 aliases += rows[1]
                 counts[label] += 1

@@ -76,7 +76,7 @@ class InProcessEngine(Engine):
 
         self.pipeline = load_pipeline(settings)
 
-    def run(self, chunks):
+    def run(self, chunks: Iterable[tuple[int, list[Payload]]]) -> Iterator[tuple]:
         for index, docs in chunks:
             yield index, annotate_chunk(self.pipeline, docs), os.getpid(), peak_rss_mb()
 
@@ -106,7 +106,7 @@ class ProcessPoolEngine(Engine):
             initargs=(settings.model_dump_json(), threads),
         )
 
-    def run(self, chunks):
+    def run(self, chunks: Iterable[tuple[int, list[Payload]]]) -> Iterator[tuple]:
         pending: set[Future] = set()
         for index, docs in chunks:
             pending.add(self.pool.submit(_run_in_worker, index, docs))
@@ -165,7 +165,7 @@ class RayEngine(Engine):
         self.settings_json = settings.model_dump_json()
         ray.data.DataContext.get_current().enable_progress_bars = False
 
-    def run(self, chunks):
+    def run(self, chunks: Iterable[tuple[int, list[Payload]]]) -> Iterator[tuple]:
         items = [
             {"chunk": index, "docs": json.dumps(docs, ensure_ascii=False)} for index, docs in chunks
         ]

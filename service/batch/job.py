@@ -256,8 +256,8 @@ class _Run:
         self.summary.annotated += written
         self.summary.documents += written
         self.bar.update(written)
-        for record in failed:
-            self.fail(record)
+        for error in failed:
+            self.fail(error)
 
     def close(self) -> None:
         self.journal.close()

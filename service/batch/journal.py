@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from banglaner.models.errors import ConfigError
 
@@ -41,7 +41,7 @@ def _fsynced_write(path: Path, data: bytes) -> None:
 class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every complete record, in file order."""

@@ -90,6 +90,27 @@ def test_anaphoric_years_refer_to_the_year_named_before() -> None:
     assert _dates("ভারতের স্বাধীনতা দিবসে মোদি ভাষণ দেন")[0][1] == "2022-08-15"
 
 
+def test_years_in_a_list_or_range_that_sal_completes() -> None:
+    """A bare year is a DATE when a later year of its list or range carries সাল, whatever
+    that one's case ending; a bare number before a count is not."""
+    assert [(t, v) for t, v, _ in _dates("তিনি ১৯৯৬, ২০০১ ও ২০০৮ সালে জয়ী হন।")] == [
+        ("১৯৯৬", "1996"),
+        ("২০০১", "2001"),
+        (_n("২০০৮ সালে"), "2008"),
+    ]
+    assert [v for _, v, _ in _dates("১৭৫০ থেকে ১৮৫৯ সালের মধ্যে")] == ["1750", "1859"]
+    assert _dates("দাম ১২০০ থেকে ১৫০০ টাকা") == []
+
+
+def test_days_on_a_weekday_of_a_month_and_gato_before_a_count() -> None:
+    assert _dates("আগামী বাবা দিবসে", date(2023, 3, 1)) == [(_n("আগামী বাবা দিবসে"), "2023-06-18", None)]
+    assert _dates("আজ মা দিবস", date(2024, 5, 12))[1][1] == "2024-05-12"
+    assert _dates("গত এক সপ্তাহ আগেও", date(2022, 6, 5)) == [
+        (_n("গত এক সপ্তাহ আগেও"), "2022-W21", None)
+    ]
+    assert _dates("গত কয়েক দিন আগে") == []  # vague: not a DATE
+
+
 def test_what_is_not_a_date() -> None:
     for text in (
         "ঈদ শুভেচ্ছা জানালেন প্রধানমন্ত্রী",

@@ -76,22 +76,28 @@ def _read_only(folder: Path) -> None:
         path.chmod(0o555 if path.is_dir() else 0o444)
 
 
+def _snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
+    """Every path under ``folders`` with its size and modification time."""
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for f in folders for p in f.rglob("*")}
+
+
 def test_loading_never_writes(tiny_model, tmp_path) -> None:
     """Loading reads only: a read-only model dir loads on every runtime it has files for;
     without the ONNX files, auto falls back to torch and a named ONNX runtime says how
-    to export them."""
+    to export them. Read-only modes do not stop root, so the folders' files (names, sizes,
+    modification times) are also compared before and after."""
     exported = _copy_model(tiny_model, tmp_path / "exported", with_onnx=True)
     bare = _copy_model(tiny_model, tmp_path / "bare", with_onnx=False)
     for folder in (exported, bare):
         _read_only(folder)
     try:
-        before = sorted(p.name for p in bare.rglob("*"))
+        before = _snapshot(exported, bare)
         for runtime in ("auto", "onnx", "onnx-int8", "torch"):
             assert Tagger.load(exported, device="cpu", runtime=runtime).tags == bio_tags()
         assert Tagger.load(bare, device="cpu", runtime="auto").tags == bio_tags()
         with pytest.raises(ModelLoadError, match=r"E007.*banglaner export"):
             Tagger.load(bare, device="cpu", runtime="onnx-int8")
-        assert sorted(p.name for p in bare.rglob("*")) == before
+        assert _snapshot(exported, bare) == before
     finally:
         for folder in (exported, bare):
             for path in [folder, *folder.rglob("*")]:
