@@ -114,6 +114,13 @@ GENERIC_NOUNS = _words(
     "উপজেলা",
     "থানা",
 )
+# Honorifics and roles written before a person's name and kept outside the span
+# (docs/annotation.md): with TITLES, matched as written at the start of a PER only, since
+# কবির and আয়াত are also names.
+HONORIFICS = _words(
+    "হাজী", "মৌলভী", "মওলানা", "মৌলানা", "শ্রী", "শ্রীমতী", "কমরেড", "কবি", "সাধু",
+    "প্রিন্সিপাল", "অধ্যক্ষ", "আয়া", "ডাক্তার", "শিল্পী", "অভিনেতা", "অভিনেত্রী",
+)  # fmt: skip
 # People in general and kin: never a PER alone (docs/annotation.md: a group or a relation
 # is no name). Matched as written, not by variant key: মায়া and বাবু are names.
 PEOPLE_NOUNS = _words(

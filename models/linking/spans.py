@@ -32,6 +32,7 @@ from banglaner.models.conventions import (
     DEMONYMS,
     DIRECTIONS,
     GENERIC_NOUNS,
+    HONORIFICS,
     PEOPLE_NOUNS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
@@ -74,6 +75,9 @@ _PLACE_HEADS = frozenset(
               "বিদ্যুৎকেন্দ্র", "বিমানবন্দর", "কসমোড্রোম", "অঙ্গরাজ্য", "উপত্যকা")
     for k in key_words(w)
 )  # fmt: skip
+
+
+_OPENING_TITLES = TITLES | HONORIFICS
 
 
 @lru_cache(maxsize=65536)
@@ -194,6 +198,7 @@ class SpanRepair:
         others = [e for e in entities if e.label not in NAME_LABELS]
         names = [part for e in names for part in self._split(e, text)]
         names = [self._without_admin_word(self._trim(e, text), text) for e in names]
+        names = [self._without_title(e, text) for e in names]
         joined = self._joined(names + others, text)
         missed = self._missed_names(joined, text)
         # Joined again with the KB's names the tagger missed: ভোস্টোচনি (added) + মহাকাশ বন্দর.
@@ -267,6 +272,18 @@ class SpanRepair:
                 if hit is not None and ent.label in COMPATIBLE_LABELS[hit.label]:
                     return Entity(start, end, text[start:end], ent.label, ent.score)
         return ent
+
+    def _without_title(self, ent: Entity, text: str) -> Entity:
+        """A person less the titles and honorifics that open the span (আলহাজ আবদুল জব্বার,
+        প্রিন্সিপাল নূর নাহার), unless the whole is a KB name."""
+        words = list(WORD.finditer(text, ent.start, ent.end))
+        if ent.label != "PER" or self.known(ent.text) is not None:
+            return ent
+        k = 0
+        while k < len(words) - 1 and normalize(words[k].group()).text in _OPENING_TITLES:
+            k += 1
+        start = words[k].start() if k else ent.start
+        return Entity(start, ent.end, text[start : ent.end], ent.label, ent.score) if k else ent
 
     def _without_admin_word(self, ent: Entity, text: str) -> Entity:
         """A place less the administrative type word that ends it (`সাতনা` জেলার), unless

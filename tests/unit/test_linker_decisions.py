@@ -246,3 +246,21 @@ def test_groups_and_kin_are_no_person_and_an_admin_word_stays_outside_a_place(li
         ("চমকপুর", "LOC"),
         ("নতুন শহরে", "LOC"),
     ]
+
+
+def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
+    """docs/annotation.md: titles and honorifics are outside a person's span; a name that
+    only looks like one (কবির) and a lone title are left as they are."""
+    text = "অনুষ্ঠানে প্রিন্সিপাল নূর নাহার ও কবি রফিক আজাদ বক্তব্য দেন। কবির হোসেন আসেন।"
+    tagged = _mentions(
+        text,
+        [("প্রিন্সিপাল নূর নাহার", "PER", 0.9), ("কবি রফিক আজাদ", "PER", 0.9),
+         ("কবির হোসেন", "PER", 0.9)],
+    )  # fmt: skip
+    ents = linker.link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("নূর নাহার", "PER"),
+        ("রফিক আজাদ", "PER"),
+        ("কবির হোসেন", "PER"),
+    ]
