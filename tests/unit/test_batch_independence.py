@@ -26,7 +26,7 @@ SENTENCES = [
 
 
 def test_auto_never_picks_a_batch_dependent_runtime(tiny_model, tmp_path) -> None:
-    assert set(AUTO_CPU) == {"torch", "onnx", "onnx-int8-static"}
+    assert set(AUTO_CPU) == {"torch", "torch-bf16", "onnx", "onnx-int8-static"}
     record = tmp_path / "runtime.json"
     for chosen in ("onnx-int8", "onnx-int8-static"):
         model = tmp_path / chosen

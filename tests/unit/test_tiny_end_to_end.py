@@ -123,11 +123,12 @@ def test_cli_extract_and_export(tiny_model, kb_path, tmp_path) -> None:
     record = json.loads((bare / "runtime.json").read_text())
     assert {m["runtime"] for m in record["measures"]} == {
         "torch",
+        "torch-bf16",
         "onnx",
         "onnx-int8-static",
         "onnx-int8",
     }
-    assert record["chosen"] in {"torch", "onnx", "onnx-int8-static"}
+    assert record["chosen"] in {"torch", "torch-bf16", "onnx", "onnx-int8-static"}
     assert "up to date" in _cli(*export).stdout
     info = json.loads(_cli("info", "--model", str(bare), env=env_kb).stdout)
     assert (
