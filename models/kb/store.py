@@ -26,22 +26,20 @@ from tqdm import tqdm
 
 from banglaner.models.errors import BanglanerError
 from banglaner.models.kb.acronyms import initials, spell_bengali
+from banglaner.models.kb.schema import TABLES
 from banglaner.models.kb.sources import SOURCES, TIERS, KbRecord, curated_files
 from banglaner.models.kb.variant_key import alias_form, variant_key
 from banglaner.models.kb.wikidata import merge_wikidata
 
 SCHEMA_VERSION = "2"  # 2: entities carry a trust tier; user entities; a Wikidata tier
-SCHEMA = """
-CREATE TABLE entities (id TEXT PRIMARY KEY, label TEXT NOT NULL, name_bn TEXT, name_en TEXT,
-                       qid TEXT, sources TEXT NOT NULL, prior REAL NOT NULL, country TEXT,
-                       tier TEXT NOT NULL);
-CREATE TABLE aliases (alias TEXT NOT NULL, key TEXT NOT NULL, entity_id TEXT NOT NULL,
-                      source TEXT NOT NULL, PRIMARY KEY (alias, entity_id));
+SCHEMA = (
+    TABLES
+    + """
 CREATE INDEX aliases_key ON aliases (key);
 CREATE INDEX aliases_entity ON aliases (entity_id);
 CREATE INDEX entities_tier ON entities (tier);
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+)
 ATTRIBUTION = (
     "Places: Natural Earth (public domain); Bengali place names: GeoNames, geonames.org "
     "(CC BY 4.0); "

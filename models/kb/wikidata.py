@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from banglaner.models.kb.schema import TABLES
 from banglaner.models.kb.variant_key import alias_form, variant_key
 
 # The classes an item's P31 must reach (itself or by P279) to be an entity, by label.
@@ -60,14 +61,6 @@ CLASS_ROOTS: dict[str, tuple[str, ...]] = {
 }
 LABEL_ORDER = ("PER", "ORG", "LOC")
 BATCH = 5000
-STAGING_SCHEMA = """
-CREATE TABLE entities (id TEXT PRIMARY KEY, label TEXT NOT NULL, name_bn TEXT, name_en TEXT,
-                       qid TEXT, sources TEXT NOT NULL, prior REAL NOT NULL, country TEXT,
-                       tier TEXT NOT NULL);
-CREATE TABLE aliases (alias TEXT NOT NULL, key TEXT NOT NULL, entity_id TEXT NOT NULL,
-                      source TEXT NOT NULL, PRIMARY KEY (alias, entity_id));
-CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
 STAGING_INDEX = "CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key)"
 
 
@@ -150,7 +143,7 @@ def import_dump(
     tmp.unlink(missing_ok=True)
     counts: dict[str, int] = defaultdict(int)
     with sqlite3.connect(tmp) as db:
-        db.executescript(STAGING_SCHEMA)
+        db.executescript(TABLES)
         entities: list[tuple] = []
         aliases: list[tuple] = []
         for n, entity in enumerate(read_dump(path), 1):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from banglaner.models.entity import Entity
 from banglaner.models.kb.store import (
     KbInputs,
     KnowledgeBase,
@@ -18,7 +17,7 @@ from banglaner.models.kb.store import (
 from banglaner.models.kb.user import UserEntityError
 from banglaner.models.kb.wikidata import import_dump
 from banglaner.models.linker import Linker
-from tests.conftest import DATA
+from tests.conftest import DATA, mentions
 from tests.unit.conftest import PACKAGED_SOURCES
 
 USER = [  # made-up entities of a Khulna desk: names no built-in source has
@@ -50,21 +49,12 @@ def staged(tmp_path_factory) -> Path:
     return staging
 
 
-def _tagged(text: str, spans: list[tuple[str, str]]) -> list[Entity]:
-    out, pos = [], 0
-    for surface, label in spans:
-        start = text.index(surface, pos)
-        out.append(Entity(start, start + len(surface), surface, label, 0.9))
-        pos = start + len(surface)
-    return out
-
-
 def test_user_entities_get_their_own_ids_in_every_form(tmp_path) -> None:
     user = _jsonl(tmp_path / "desk.jsonl", USER)
     linker = Linker(KnowledgeBase.open(_build(tmp_path, KbInputs((user,)))))
     text = "রূপসা টেক্সের শ্রমিকদের সঙ্গে নাজমুল হুদা রুবেলের বৈঠক হয়। পরে রুবেল হুদা চিঠি দেন জাতিসংঘের কাছে।"
     # the tagger found one name; the user's others are added as trusted KB names
-    ents = linker.link(_tagged(text, [("নাজমুল হুদা রুবেলের", "PER")]), text)
+    ents = linker.link(mentions(text, [("নাজমুল হুদা রুবেলের", "PER")]), text)
     ids = {e.text: e.id for e in ents}
     assert ids == {
         "রূপসা টেক্সের": "khulna:rupsha-textile",

@@ -7,16 +7,7 @@ from banglaner.models.entity import Entity
 from banglaner.models.kb.store import KbEntity, KnowledgeBase
 from banglaner.models.kb.variant_key import alias_form, variant_key
 from banglaner.models.linker import Linker
-
-
-def _mentions(text: str, spans: list[tuple[str, str, float]]) -> list[Entity]:
-    """Entities for (surface, label, score) in order of appearance in ``text``."""
-    out, pos = [], 0
-    for surface, label, score in spans:
-        start = text.index(surface, pos)
-        out.append(Entity(start, start + len(surface), surface, label, score))
-        pos = start + len(surface)
-    return out
+from tests.conftest import mentions
 
 
 def _kb(*entities: tuple[str, str, str, str | None, float, list[str]]) -> KnowledgeBase:
@@ -43,7 +34,7 @@ def test_a_boundary_slip_does_not_cost_later_mentions_their_qid(linker) -> None:
         "ট্রাম্প প্রশাসনের কর্মকর্তারা জানান, নতুন শুল্ক আসছে। পরে ট্রাম্প বলেন, "
         "চীন রাজি না হলে ট্রাম্পের দল আলোচনা থেকে সরে যাবে। ট্রাম্প টাওয়ারে বৈঠক হয়।"
     )
-    tagged = _mentions(
+    tagged = mentions(
         text,
         [
             ("ট্রাম্প প্রশাসনের", "PER", 0.93),
@@ -66,7 +57,7 @@ def test_a_boundary_slip_does_not_cost_later_mentions_their_qid(linker) -> None:
 def test_an_unconfirmed_slip_lends_its_id_to_no_one() -> None:
     kb = _kb(("Q22686", "PER", "ডোনাল্ড ট্রাম্প", "Q22686", 1000.0, ["ট্রাম্প"]))
     text = "ট্রাম্প প্রশাসনের সিদ্ধান্ত। পরে প্রশাসনের এক মুখপাত্র ও ট্রাম্প কথা বলেন।"
-    tagged = _mentions(text, [("ট্রাম্প প্রশাসনের", "PER", 0.95), ("ট্রাম্প", "PER", 0.96)])
+    tagged = mentions(text, [("ট্রাম্প প্রশাসনের", "PER", 0.95), ("ট্রাম্প", "PER", 0.96)])
     ents = Linker(kb).link(tagged, text)
     _check(text, ents)
     assert [(e.text, e.id) for e in ents] == [("ট্রাম্প", "Q22686"), ("ট্রাম্প", "Q22686")]
@@ -76,11 +67,11 @@ def test_a_kb_place_tagged_as_a_person_becomes_the_place() -> None:
     kb = _kb(("Q18808", "LOC", "পিয়ংইয়ং", "Q18808", 215.0, ["পিয়ং ইয়াং"]))
     text = "কিম রোববার পিয়ংইয়ং ছাড়েন। পরে পিয়ংইয়ংয়ে ফেরেন।"
     unsure = Linker(kb).link(
-        _mentions(text, [("পিয়ংইয়ং", "PER", 0.6), ("পিয়ংইয়ংয়ে", "PER", 0.7)]), text
+        mentions(text, [("পিয়ংইয়ং", "PER", 0.6), ("পিয়ংইয়ংয়ে", "PER", 0.7)]), text
     )
     _check(text, unsure)
     assert [(e.label, e.id) for e in unsure] == [("LOC", "Q18808"), ("LOC", "Q18808")]
-    sure = Linker(kb).link(_mentions(text, [("পিয়ংইয়ং", "PER", 0.99)]), text)
+    sure = Linker(kb).link(mentions(text, [("পিয়ংইয়ং", "PER", 0.99)]), text)
     # the tagger was sure of the first; the second, which it missed, is the capital
     assert [(e.label, e.id) for e in sure] == [("PER", "bn:PER:piyngyng"), ("LOC", "Q18808")]
 
@@ -88,7 +79,7 @@ def test_a_kb_place_tagged_as_a_person_becomes_the_place() -> None:
 def test_a_person_named_like_a_place_stays_a_person() -> None:
     kb = _kb(("Q30620", "LOC", "লিমন", "Q30620", 199.0, []))
     text = "লিমন হোসেন এখন ১৯ বছরের তরুণ। লিমনের মা বলেন, লিমন পড়াশোনা করছে।"
-    tagged = _mentions(
+    tagged = mentions(
         text, [("লিমন হোসেন", "PER", 0.98), ("লিমনের", "PER", 0.7), ("লিমন", "PER", 0.8)]
     )
     ents = Linker(kb).link(tagged, text)
@@ -98,7 +89,7 @@ def test_a_person_named_like_a_place_stays_a_person() -> None:
 
 def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -> None:
     text = "ভারত-চীন সীমান্তে উত্তেজনা। কিম জং-উন বলেন, পুতিন ক্রিমিয়ায় যাবেন। বিএনপি-জামায়াতের জোট।"
-    tagged = _mentions(
+    tagged = mentions(
         text,
         [
             ("ভারত-চীন", "LOC", 0.9),
@@ -123,7 +114,7 @@ def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -
 
 def test_a_route_between_two_places_stays_one_place(linker) -> None:
     text = "ঢাকা-চট্টগ্রাম মহাসড়কে যানজট, ঢাকা-চট্টগ্রাম রুটে ট্রেন বন্ধ।"
-    tagged = _mentions(text, [("ঢাকা-চট্টগ্রাম", "LOC", 0.9), ("ঢাকা-চট্টগ্রাম", "LOC", 0.9)])
+    tagged = mentions(text, [("ঢাকা-চট্টগ্রাম", "LOC", 0.9), ("ঢাকা-চট্টগ্রাম", "LOC", 0.9)])
     ents = linker.link(tagged, text)
     _check(text, ents)
     assert [(e.text, e.label) for e in ents] == [("ঢাকা-চট্টগ্রাম", "LOC")] * 2
@@ -142,7 +133,7 @@ def test_the_card_vostochny_forms_are_one_entity(linker) -> None:
     labelled = [(f, "LOC", 0.9) for f in VOSTOCHNY_FORMS]
     for kb_linker in (linker, Linker(KnowledgeBase({}, []))):
         for tagged in (labelled, labelled[:3]):
-            ents = kb_linker.link(_mentions(VOSTOCHNY, tagged), VOSTOCHNY)
+            ents = kb_linker.link(mentions(VOSTOCHNY, tagged), VOSTOCHNY)
             _check(VOSTOCHNY, ents)
             found = [e for e in ents if e.label == "LOC" and "রাশিয়ার" not in e.text]
             assert [e.text for e in found] == VOSTOCHNY_FORMS
@@ -152,7 +143,7 @@ def test_the_card_vostochny_forms_are_one_entity(linker) -> None:
 
 def test_context_never_overrides_an_exact_kb_alias(linker) -> None:
     text = "কিম ইয়ো-জং বলেছেন, আলোচনা হবে না। কিম আরও বলেন, সিউল দায়ী।"
-    ents = linker.link(_mentions(text, [("কিম ইয়ো-জং", "PER", 0.95), ("কিম", "PER", 0.95)]), text)
+    ents = linker.link(mentions(text, [("কিম ইয়ো-জং", "PER", 0.95), ("কিম", "PER", 0.95)]), text)
     _check(text, ents)
     # কিম alone is the KB's alias of Kim Jong Un; the precedence says the alias wins
     assert ents[1].id == "Q56226" and ents[0].id != ents[1].id
@@ -160,7 +151,7 @@ def test_context_never_overrides_an_exact_kb_alias(linker) -> None:
 
 def test_a_state_body_after_a_country_is_one_org(linker) -> None:
     text = "রাশিয়ার পররাষ্ট্র মন্ত্রণালয় জানায়, চীনের পরিবহন মন্ত্রণালয় তদন্ত করছে।"
-    tagged = _mentions(
+    tagged = mentions(
         text,
         [("রাশিয়ার", "LOC", 0.95), ("পররাষ্ট্র মন্ত্রণালয়", "ORG", 0.9), ("চীনের", "LOC", 0.9)],
     )
@@ -174,13 +165,13 @@ def test_a_state_body_after_a_country_is_one_org(linker) -> None:
 
 def test_words_that_are_never_names_are_dropped(linker) -> None:
     text = "রুশ সেনারা এগোচ্ছে। মার্কিন সরকার বলেছে, মহড়া চলবে।"
-    tagged = _mentions(text, [("রুশ", "LOC", 0.9), ("মার্কিন সরকার", "ORG", 0.8), ("মহড়া", "PER", 0.7)])
+    tagged = mentions(text, [("রুশ", "LOC", 0.9), ("মার্কিন সরকার", "ORG", 0.8), ("মহড়া", "PER", 0.7)])
     assert linker.link(tagged, text) == []
 
 
 # The four error patterns seen on real news (issue: real text), each on sentences written
 # in the style of Bangladeshi papers; the tags are what the tagger gave.
-def test_two_people_object_then_subject_are_two_mentions(linker) -> None:
+def test_two_people_object_then_subject_are_twomentions(linker) -> None:
     """X-কে Y বলেন, the normal Bengali order, tagged as one person: a case ending ends a
     name, with the KB or without it."""
     for text, tagged, expected in (
@@ -195,7 +186,7 @@ def test_two_people_object_then_subject_are_two_mentions(linker) -> None:
             ["রফিকুল আলমকে", "সাইফুল বারী"],
         ),
     ):
-        ents = linker.link(_mentions(text, tagged), text)
+        ents = linker.link(mentions(text, tagged), text)
         _check(text, ents)
         assert [(e.text, e.label) for e in ents] == [(s, "PER") for s in expected]
         assert len({e.id for e in ents}) == 2
@@ -203,14 +194,14 @@ def test_two_people_object_then_subject_are_two_mentions(linker) -> None:
 
 def test_a_common_word_with_a_case_ending_is_not_part_of_a_name(linker) -> None:
     text = "জয়ের পর মাশরাফি বিন মুর্তজা উচ্ছ্বাসের কথা জানান।"
-    ents = linker.link(_mentions(text, [("মাশরাফি বিন মুর্তজা উচ্ছ্বাসের", "PER", 0.8)]), text)
+    ents = linker.link(mentions(text, [("মাশরাফি বিন মুর্তজা উচ্ছ্বাসের", "PER", 0.8)]), text)
     _check(text, ents)
     assert [(e.text, e.label) for e in ents] == [("মাশরাফি বিন মুর্তজা", "PER")]
 
 
 def test_two_capitals_side_by_side_are_two_places(linker) -> None:
     text = "বৈঠক শেষে মস্কো কিয়েভ আলোচনার প্রস্তাব দেয়।"
-    ents = linker.link(_mentions(text, [("মস্কো কিয়েভ", "PER", 0.7)]), text)
+    ents = linker.link(mentions(text, [("মস্কো কিয়েভ", "PER", 0.7)]), text)
     _check(text, ents)
     assert [(e.text, e.label, e.id) for e in ents] == [
         ("মস্কো", "LOC", "Q649"),
@@ -221,7 +212,7 @@ def test_two_capitals_side_by_side_are_two_places(linker) -> None:
 def test_football_clubs_are_organisations(linker) -> None:
     text = "চ্যাম্পিয়নস লিগে জুভেন্টাসকে হারিয়েছে আর্সেনাল, গোল করেন সাকা।"
     tagged = [("জুভেন্টাসকে", "LOC", 0.8), ("আর্সেনাল", "LOC", 0.85)]
-    ents = linker.link(_mentions(text, tagged), text)
+    ents = linker.link(mentions(text, tagged), text)
     _check(text, ents)
     clubs = [(e.text, e.label, e.id) for e in ents if e.text in ("জুভেন্টাসকে", "আর্সেনাল")]
     assert clubs == [("জুভেন্টাসকে", "ORG", "Q1422"), ("আর্সেনাল", "ORG", "Q9617")]
@@ -234,7 +225,7 @@ def test_groups_and_kin_are_no_person_and_an_admin_word_stays_outside_a_place(li
         "পুরুষদের মধ্যে সাক্ষরতার হার বেশি, নারীদের মধ্যে কম। তার পিতা রহিম উদ্দিন চমকপুর "
         "গ্রামের বাসিন্দা, পরে যান নতুন শহরে।"
     )
-    tagged = _mentions(
+    tagged = mentions(
         text,
         [("পুরুষদের", "PER", 0.9), ("নারীদের", "PER", 0.9), ("পিতা", "PER", 0.8),
          ("রহিম উদ্দিন", "PER", 0.95), ("চমকপুর গ্রামের", "LOC", 0.9), ("নতুন শহরে", "LOC", 0.95)],
@@ -252,7 +243,7 @@ def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
     """docs/annotation.md: titles and honorifics are outside a person's span; a name that
     only looks like one (কবির) and a lone title are left as they are."""
     text = "অনুষ্ঠানে প্রিন্সিপাল নূর নাহার ও কবি রফিক আজাদ বক্তব্য দেন। কবির হোসেন আসেন।"
-    tagged = _mentions(
+    tagged = mentions(
         text,
         [("প্রিন্সিপাল নূর নাহার", "PER", 0.9), ("কবি রফিক আজাদ", "PER", 0.9),
          ("কবির হোসেন", "PER", 0.9)],

@@ -92,6 +92,7 @@ def test_loading_never_writes(tiny_model, tmp_path) -> None:
         _read_only(folder)
     try:
         before = _snapshot(exported, bare)
+        assert any(p.endswith(".onnx") for p in before), "the exported folder has its files"
         for runtime in ("auto", "onnx", "onnx-int8", "torch"):
             assert Tagger.load(exported, device="cpu", runtime=runtime).tags == bio_tags()
         assert Tagger.load(bare, device="cpu", runtime="auto").tags == bio_tags()
