@@ -57,12 +57,13 @@ lint: install
 	cd $(IMPORT_VIEW) && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml \
 	  --cache-dir $(CURDIR)/.mypy_cache -p banglaner
 
-# The unit tier: no corpora, no trained model (< 2 minutes).
-# Both cores: the tier is mostly single-threaded subprocesses (tiny models, OMP_NUM_THREADS=1).
+# The unit tier: no corpora, no servers, no training (tiny random encoders at most).
+# Both cores (pytest-xdist); each worker single-threaded (OMP_NUM_THREADS=1).
 test-fast: install
 	$(BIN)/python -m pytest tests/unit -n 2
 
-# The integration tier: the corpora in ../shared/data and the default model.
+# The integration tier: servers (uvicorn, CLI subprocesses, Ray, chromium), training (the
+# tiny model on tests/data, no corpora), the corpora in ../shared/data and the default model.
 test-integration: model browser
 	$(BIN)/python -m pytest tests/integration
 

@@ -1,4 +1,4 @@
-"""Every entity the pipeline finds in Rifat test and the gold sets, as JSON: one side of
+"""Every entity the pipeline finds in Rifat test and every gold set, as JSON: one side of
 bench/outputs_vs_revision.py. Run with the code to test first on ``PYTHONPATH`` (it adds
 no path of its own, so a revision's worktree runs its own modules).
 
@@ -33,7 +33,7 @@ BATCH = 64
 
 def texts(settings) -> list[str]:
     found = [s.text for s in load_corpus("rifat-test", settings.data_dir)]
-    for name in ("articles.jsonl", "world.jsonl"):
+    for name in ("articles.jsonl", "world.jsonl", "real.jsonl", "dates_real.jsonl"):
         lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
         found += [json.loads(line)["text"] for line in lines if line.strip()]
     return found

@@ -5,7 +5,7 @@
 Starts ``banglaner serve`` (default settings) and runs ``schemathesis run --checks all``
 with enough examples per operation to reach ``--cases`` in all; prints schemathesis'
 summary and exits with its code (0: no failure). The test suite runs the same with
-~300 cases (tests/unit/test_service.py).
+~300 cases (tests/integration/test_service_http.py).
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ behind "outputs identical" in the README (a speed-up must not change what is fou
 
 Each side runs bench/dump_outputs.py in a process of its own with its own code (the
 revision in a git worktree) and its own knowledge base built from its own sources, on
-Rifat test and the gold sets (articles, world): the same texts in the same batches, so
-int8 activations are scaled alike. Prints the texts and entities on each side and how
-many texts differ; exits 1 when any does. The revision needs models.loading (351a843 on).
+Rifat test and every gold set (articles, world, real, dates_real): the same texts in the
+same batches, so int8 activations are scaled alike. Prints the texts and entities on each
+side and how many texts differ; exits 1 when any does. The revision needs models.loading
+(351a843 on).
 """
 
 from __future__ import annotations

@@ -7,13 +7,16 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from banglaner.eval.gold import GoldDoc, GoldMention
 from banglaner.eval.id_pairs import Fragmentation, PairScores, fragmentation, pairwise_scores
 from banglaner.eval.scorer import PRF, Key, align, confusion, partial_scores, strict_scores
 from banglaner.models.entity import Entity
 from banglaner.models.labels import NAME_LABELS
+from banglaner.models.steps import STEP_NAMES
 
 CONTEXT_CHARS = 60
 
@@ -110,14 +113,31 @@ def _errors(docs: dict[str, GoldDoc], gold: list[Key], pred: list[Key]) -> list[
     return sorted(cases, key=lambda c: (-c.count, c.kind, c.gold, c.predicted))
 
 
-def evaluate(pipeline, model_dir: Path, docs: Sequence[GoldDoc], batch_docs: int = 32) -> ModelEval:
-    """Run ``pipeline`` over the gold documents and score what it found."""
+class Extracting(Protocol):
+    """What evaluation needs of a pipeline (models.pipeline.Pipeline)."""
+
+    @property
+    def step_names(self) -> tuple[str, ...]: ...
+
+    def extract_many(
+        self, texts: Sequence[str], doc_dates: Sequence[date | None] | None = None
+    ) -> list[list[Entity]]: ...
+
+
+def evaluate(
+    pipeline: Extracting, model_dir: Path, docs: Sequence[GoldDoc], batch_docs: int = 32
+) -> ModelEval:
+    """Run ``pipeline`` over the gold documents and score what it found; the card says
+    which post-tagger steps were switched off (``banglaner eval --without``)."""
     t0 = time.perf_counter()
     found: list[list[Entity]] = []
     for lo in range(0, len(docs), batch_docs):
         chunk = docs[lo : lo + batch_docs]
         found.extend(pipeline.extract_many([d.text for d in chunk], [d.date for d in chunk]))
-    return score_found(docs, found, time.perf_counter() - t0, str(model_dir), model_card(model_dir))
+    card = model_card(model_dir)
+    if off := [name for name in STEP_NAMES if name not in pipeline.step_names]:
+        card["steps switched off"] = ", ".join(off)
+    return score_found(docs, found, time.perf_counter() - t0, str(model_dir), card)
 
 
 def _id_scores(

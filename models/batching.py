@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar, overload
 
 import numpy as np
+import numpy.typing as npt
+
+T = TypeVar("T")
 
 
-def split_flat(flat: Sequence | np.ndarray, counts: np.ndarray | Sequence[int]) -> list:
+@overload
+def split_flat(flat: np.ndarray, counts: np.ndarray | Sequence[int]) -> list[np.ndarray]: ...
+@overload
+def split_flat(flat: list[T], counts: np.ndarray | Sequence[int]) -> list[list[T]]: ...
+@overload
+def split_flat(flat: Sequence[T], counts: np.ndarray | Sequence[int]) -> list[Sequence[T]]: ...
+def split_flat(flat: Sequence[Any] | np.ndarray, counts: np.ndarray | Sequence[int]) -> list[Any]:
     """``flat`` (a list or an array) cut into consecutive pieces of ``counts`` items each."""
     ends = np.cumsum(counts).tolist()
     return [flat[lo:hi] for lo, hi in zip([0, *ends][: len(ends)], ends, strict=True)]
 
 
-def starts_of(counts: np.ndarray) -> np.ndarray:
+def starts_of(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.signedinteger[Any]]:
     """Where each of consecutive pieces of ``counts`` items starts."""
     return np.cumsum(counts) - counts
 
 
-def ranges(counts: np.ndarray) -> np.ndarray:
+def ranges(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.signedinteger[Any]]:
     """0, 1, ..., n - 1 for each n of ``counts``, one after the other: each item's place in
     its piece."""
     return np.arange(int(np.sum(counts))) - np.repeat(starts_of(counts), counts)

@@ -157,7 +157,8 @@ class BioDecoder:
         valid = np.where(is_first, self._can_start[best], self._can_follow[np.roll(best, 1), best])
         piece_of = np.repeat(np.arange(len(pieces)), piece_len)
         unclear = np.bincount(piece_of, weights=~(valid & ahead), minlength=len(pieces))
-        return unclear == 0
+        clear: np.ndarray = unclear == 0
+        return clear
 
     def _viterbi(self, logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best valid paths, (batch, width), of pieces sorted by length (_viterbi_pieces'
@@ -242,7 +243,8 @@ def _rounding_slack(top: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     2 ** -21 of it."""
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)
     bound = np.bincount(sentence_of, weights=-top, minlength=len(lengths)) - np.log(_MIN_PROB)
-    return (bound * 2.0**-21)[sentence_of]
+    slack: np.ndarray = (bound * 2.0**-21)[sentence_of]
+    return slack
 
 
 def _length_batches(lengths: list[int], n_tags: int) -> Iterator[slice]:

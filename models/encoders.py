@@ -28,11 +28,14 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
 import numpy as np
 
 from banglaner.models.errors import ModelLoadError
+
+if TYPE_CHECKING:
+    import torch
 
 Runtime = Literal["auto", "torch", "torch-bf16", "onnx", "onnx-int8-static", "onnx-int8"]
 RUNTIMES: tuple[str, ...] = get_args(Runtime)
@@ -71,7 +74,8 @@ class Encoder(Protocol):
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return z / z.sum(axis=-1, keepdims=True)
+    probs: np.ndarray = z / z.sum(axis=-1, keepdims=True)
+    return probs
 
 
 class TorchEncoder:
@@ -79,7 +83,7 @@ class TorchEncoder:
     host memory (copied while the previous batch computes); ``bf16`` runs the model under
     bfloat16 autocast, on a GPU or a CPU."""
 
-    def __init__(self, model, device: str = "cpu", bf16: bool = False) -> None:
+    def __init__(self, model: torch.nn.Module, device: str = "cpu", bf16: bool = False) -> None:
         self.model = model
         self.device = device
         self.bf16 = bf16
@@ -164,7 +168,7 @@ class RuntimeChoice:
     reason: str
 
 
-def read_record(model_dir: Path) -> dict | None:
+def read_record(model_dir: Path) -> dict[str, Any] | None:
     """The runtime choice `banglaner export` recorded for ``model_dir``, if any."""
     path = model_dir / RECORD
     try:

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from banglaner.models.batching import starts_of
 from banglaner.models.segment import Span
 from banglaner.models.subwords import tokenise
+
+if TYPE_CHECKING:
+    from transformers.tokenization_utils_base import PreTrainedTokenizerBase
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +43,10 @@ def word_heads(offsets: np.ndarray, words: Sequence[Span]) -> list[int]:
     its first subword with the word before). One sentence of :func:`word_heads_many`."""
     spans = np.array(words, dtype=np.int64).reshape(-1, 2)
     offsets = offsets.reshape(-1, 2)
-    return word_heads_many(
+    heads: list[int] = word_heads_many(
         offsets, np.array([len(offsets)]), spans, np.array([len(spans)])
     ).tolist()
+    return heads
 
 
 def word_heads_many(
@@ -73,7 +78,9 @@ def word_heads_many(
     return heads
 
 
-def word_subwords(tokenizer, text: str, words: Sequence[Span]) -> tuple[list[int], list[int]]:
+def word_subwords(
+    tokenizer: PreTrainedTokenizerBase, text: str, words: Sequence[Span]
+) -> tuple[list[int], list[int]]:
     """Tokenise ``text``; return its subword ids and each word's first subword (-1: shared)."""
     ids, offsets, _ = tokenise(tokenizer, [text])
     return ids.tolist(), word_heads(offsets, words)

@@ -10,17 +10,21 @@ Face model is saved as usual; the feature embedding beside it in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import torch
 from safetensors.torch import load_file, save_file
 
 from banglaner.models.gazetteer import N_FEATURES, GazetteerSpec
 
+if TYPE_CHECKING:
+    from transformers.modeling_utils import PreTrainedModel
+
 GAZETTEER_FILE = "gazetteer.safetensors"
 
 
 class GazetteerModel(torch.nn.Module):
-    def __init__(self, model, spec: GazetteerSpec) -> None:
+    def __init__(self, model: PreTrainedModel, spec: GazetteerSpec) -> None:
         super().__init__()
         self.model = model
         self.config = model.config
@@ -28,11 +32,17 @@ class GazetteerModel(torch.nn.Module):
         self.gazetteer = torch.nn.Embedding(N_FEATURES, model.config.hidden_size, padding_idx=0)
         torch.nn.init.zeros_(self.gazetteer.weight)
 
-    def forward(self, input_ids, attention_mask, gazetteer, labels=None):
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        gazetteer: torch.Tensor,
+        labels: torch.Tensor | None = None,
+    ) -> Any:  # the wrapped model's output (a TokenClassifierOutput), untyped in torch
         embeds = self.model.get_input_embeddings()(input_ids) + self.gazetteer(gazetteer)
         return self.model(inputs_embeds=embeds, attention_mask=attention_mask, labels=labels)
 
-    def save_pretrained(self, out_dir: str | Path, **kwargs) -> None:
+    def save_pretrained(self, out_dir: str | Path, **kwargs: Any) -> None:
         out_dir = Path(out_dir)
         self.model.save_pretrained(str(out_dir), **kwargs)
         weight = self.gazetteer.weight.detach().cpu().contiguous()
@@ -40,7 +50,7 @@ class GazetteerModel(torch.nn.Module):
         self.spec.write(out_dir)
 
     @classmethod
-    def wrap_if_saved(cls, model, model_dir: Path) -> torch.nn.Module:
+    def wrap_if_saved(cls, model: PreTrainedModel, model_dir: Path) -> torch.nn.Module:
         """``model`` with the feature embedding saved in ``model_dir``, or as it is."""
         spec = GazetteerSpec.read(model_dir)
         if spec is None:

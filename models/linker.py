@@ -17,19 +17,22 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from banglaner.models.entity import Entity
 from banglaner.models.kb.lexicon import is_common
 from banglaner.models.kb.store import KbEntity, KnowledgeBase, local_id
-from banglaner.models.kb.variant_key import key_words, surface_forms, surface_stem, variant_key
+from banglaner.models.kb.variant_key import key_words, surface_stem, variant_key
 from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
 from banglaner.models.linking import context
+from banglaner.models.linking.candidates import Candidates, most_likely
 from banglaner.models.linking.config import (
     LinkerConfig,  # re-exported: Linker(kb, LinkerConfig(...))
 )
 from banglaner.models.linking.context import Decision
 from banglaner.models.linking.spans import WORD, SpanRepair
+from banglaner.models.normalize import normalize
+from banglaner.models.steps import LINKER_STEPS, Document, run_steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,29 +78,28 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, config: LinkerConfig | None = None) -> None:
         self.kb = kb
         self.config = config or LinkerConfig()
+        self.candidates = Candidates(kb)
         self.spans = SpanRepair(kb, self.config)
 
     # --- one mention ---------------------------------------------------------
     @staticmethod
     def _pick(candidates: Sequence[KbEntity], label: str, strict: bool = False) -> KbEntity | None:
         for allowed in (label,) if strict else COMPATIBLE_LABELS[label]:
-            fitting = [c for c in candidates if c.label == allowed]
-            if fitting:
-                return max(fitting, key=lambda c: c.prior)
+            if hit := most_likely(c for c in candidates if c.label == allowed):
+                return hit
         return None
 
     def lookup(self, mention: str, label: str) -> tuple[KbEntity | None, str]:
         """The KB entity a mention names, and how it was found (alias, key, fuzzy or none)."""
-        for form in surface_forms(mention):
-            if hit := self._pick(self.kb.by_alias(form), label):
+        for found in self.candidates.by_form(mention):
+            if hit := self._pick(found, label):
                 return hit, "alias"
-        key = variant_key(mention)
-        if hit := self._pick(self.kb.by_key(key), label):
+        if hit := self._pick(self.candidates.keyed(mention), label):
             return hit, "key"
-        if len(key) >= self.config.fuzzy_min_chars:
-            fuzzy = self.kb.fuzzy(key, label, self.config.fuzzy_min_ratio)
-            if hit := self._pick(fuzzy, label, strict=True):
-                return hit, "fuzzy"
+        cfg = self.config
+        fuzzy = self.candidates.fuzzy(mention, label, cfg.fuzzy_min_chars, cfg.fuzzy_min_ratio)
+        if hit := self._pick(fuzzy, label, strict=True):
+            return hit, "fuzzy"
         return None, "none"
 
     def explain(self, mention: str, label: str) -> dict[str, str | None]:
@@ -135,22 +137,20 @@ class Linker:
         score = ent.score if tagger_score is None else tagger_score
         unsure = score < self.config.kb_label_max_score
         candidates = self._named(ent.text)
-        if not candidates or any(c.label == ent.label for c in candidates):
+        best = most_likely(candidates)
+        if best is None or any(c.label == ent.label for c in candidates):
             return ent.label
-        best = max(candidates, key=lambda c: c.prior)
         if {ent.label, best.label} <= {"LOC", "ORG"}:
             return best.label if unsure else ent.label
-        sure = best.prior >= self.config.relabel_min_prior
+        sure = best.trusted_as(self.config.relabel_min_tier)
         return best.label if sure or (best.qid and unsure) else ent.label
 
     def _named(self, mention: str) -> list[KbEntity]:
         """The entities a mention names exactly (after case endings), else by a variant key
         long enough to be safe (কিইভ = কিয়েভ) where every such entity has one label."""
-        for form in surface_forms(mention):
-            if candidates := self.kb.by_alias(form):
-                return candidates
-        key = variant_key(mention)
-        by_key = self.kb.by_key(key) if len(key) >= self.config.fuzzy_min_chars else []
+        if exact := self.candidates.exact_first(mention):
+            return exact
+        by_key = self.candidates.keyed(mention, self.config.fuzzy_min_chars)
         return by_key if len({c.label for c in by_key}) == 1 else []
 
     def _decide(self, ent: Entity, text: str, evidence: _Evidence) -> Decision:
@@ -182,13 +182,20 @@ class Linker:
         return False
 
     # --- the document --------------------------------------------------------
-    def link(self, entities: list[Entity], text: str) -> list[Entity]:
-        """Repair spans, then give every name mention its label and ID, using the whole
-        document; returns every mention (DATEs untouched), in text order."""
-        ents = self.spans.repair(entities, text)
-        names = [e for e in ents if e.label in NAME_LABELS]
+    def decide(self, ents: Sequence[Entity], text: str) -> list[Decision]:
+        """The joint decision, label then ID, on copies of every name mention, using what
+        the whole document says about each name's label."""
+        names = [replace(e) for e in ents if e.label in NAME_LABELS]
         evidence = _Evidence.of(names)
-        decisions = [self._decide(e, text, evidence) for e in names]
+        return [self._decide(e, text, evidence) for e in names]
+
+    def in_context(
+        self, decided: Sequence[Decision], ents: Sequence[Entity], text: str
+    ) -> list[Entity]:
+        """Document consistency (models.linking.context) on copies of the decisions (the
+        names of ``ents``, decided): IDs lent between mentions, and confirmed names found
+        again; returns every mention."""
+        decisions = [Decision(replace(d.ent), d.how, d.confirmed) for d in decided]
         context.short_names(decisions)
         context.other_readings(decisions)
         context.acronyms(decisions, text)
@@ -202,5 +209,12 @@ class Linker:
             lambda surface: self.spans.exact_alias(surface) is not None,
         )
         # a place found again takes its type word as the KB's names do (ভস্টোচনি মহাকাশ বন্দরে)
-        repeated = [self.spans.with_place_head(d.ent, text, ents) for d in added]
-        return sorted(ents + repeated, key=lambda e: e.start)
+        repeated = [self.spans.with_place_head(d.ent, text, list(ents)) for d in added]
+        others = [e for e in ents if e.label not in NAME_LABELS]
+        return sorted(others + [d.ent for d in decisions] + repeated, key=lambda e: e.start)
+
+    def link(self, entities: list[Entity], text: str) -> list[Entity]:
+        """Repair spans, then give every name mention its label and ID, using the whole
+        document; returns every mention (DATEs untouched), in text order: the linker's
+        steps of models.steps, all of them."""
+        return run_steps(LINKER_STEPS, Document(normalize(text)), entities, self)

@@ -29,7 +29,7 @@ Rules (each keeps or shrinks meaning, never invents it):
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -162,7 +162,12 @@ def _identity(n: int) -> Maps:
     return range(n), range(1, n + 1)
 
 
-def _stage(text: str, pattern: regex.Pattern[str], rule, rest) -> tuple[str, Maps]:
+def _stage(
+    text: str,
+    pattern: regex.Pattern[str],
+    rule: Callable[[regex.Match[str]], str],
+    rest: Callable[[_Builder, str, int], None],
+) -> tuple[str, Maps]:
     """Apply ``rule`` to ``pattern``'s matches and ``rest`` to the text between them."""
     b = _Builder()
     pos = 0

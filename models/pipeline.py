@@ -1,8 +1,8 @@
 """The Pipeline: the one object every front door (HTTP, CLI, spaCy, batch) calls.
 
-normalise and segment once → tag (models.tagger) → DATE spans reconciled with
-the date grammar and given ISO values (models.dates) → spans repaired and
-canonical IDs given by the linker (models.linker, over models.kb).
+normalise and segment once → tag (models.tagger) → the named steps of models.steps:
+DATE spans reconciled with the date grammar and given ISO values (models.dates), spans
+repaired, and canonical IDs given by the linker (models.linker, over models.kb).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from banglaner.models.dates.merge import merge_dates
 from banglaner.models.document import DocumentWords, segment_documents
 from banglaner.models.encoders import RuntimeChoice
 from banglaner.models.entity import Entity
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.linker import Linker
 from banglaner.models.settings import NEWS_TIMEZONE
+from banglaner.models.steps import STEPS, Document, Step, run_steps, without
 from banglaner.models.tagger import Tagger
 
 
@@ -35,11 +35,25 @@ class DocumentTagger(Protocol):
 
 class Pipeline:
     def __init__(
-        self, tagger: DocumentTagger, linker: Linker | None = None, timezone: str = NEWS_TIMEZONE
+        self,
+        tagger: DocumentTagger,
+        linker: Linker | None = None,
+        timezone: str = NEWS_TIMEZONE,
+        steps: Sequence[Step] = STEPS,
     ) -> None:
         self.tagger = tagger
         self.linker = linker  # None: mentions come back without canonical IDs
         self.timezone = ZoneInfo(timezone)
+        self.steps = tuple(steps)
+
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline less the post-tagger steps named (models.steps), for ablation:
+        the tagger and KB are shared, not copied."""
+        return Pipeline(self.tagger, self.linker, self.timezone.key, without(self.steps, names))
+
+    @property
+    def step_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.steps)
 
     @classmethod
     def load(
@@ -98,10 +112,7 @@ class Pipeline:
         linker = self.linker  # one KB for the whole call, even if a reload swaps it meanwhile
         docs = segment_documents(texts)
         tagged = self.tagger.tag_documents(docs)
-        out = []
-        for doc, ents, d in zip(docs, tagged, dates, strict=True):
-            ents = merge_dates(ents, doc.norm, self.document_date(d))
-            if linker is not None:
-                ents = linker.link(ents, doc.norm.original)
-            out.append(sorted(ents, key=lambda e: (e.start, e.end)))
-        return out
+        return [
+            run_steps(self.steps, Document(doc.norm, self.document_date(d)), ents, linker)
+            for doc, ents, d in zip(docs, tagged, dates, strict=True)
+        ]

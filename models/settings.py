@@ -9,7 +9,7 @@ through this one object; the HTTP server adds its own fields on top of it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, JsonValue, field_validator
@@ -31,9 +31,10 @@ ModelName = Literal["default", "fast"]
 NEWS_TIMEZONE = "Asia/Dhaka"  # where "today" is for a text sent without a date
 
 
-def setting(default, meaning: str, shown: str | None = None, **kw):
+def setting(default: object, meaning: str, shown: str | None = None, **kw: Any) -> Any:
     """A field with the meaning (and, for a computed default, the default) the settings
-    table in docs/usage.md shows: the table is generated from these (service.settings)."""
+    table in docs/usage.md shows: the table is generated from these (service.settings).
+    Returns what pydantic's ``Field`` returns: ``Any``, so that it stands as any field's value."""
     extra: dict[str, JsonValue] | None = {"shown_default": shown} if shown else None
     if callable(default):
         return Field(default_factory=default, description=meaning, json_schema_extra=extra, **kw)

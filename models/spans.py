@@ -8,11 +8,22 @@ it also tidies spans that came through the normaliser's offset map.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
+from banglaner.models.lang.bn.endings import JOINED_ENDINGS, PARTICLES
+
 _EDGE = regex.compile(r"[\s\p{Ps}\p{Pe}\p{Pi}\p{Pf}\"',;:।॥!?\u200b-\u200d\u2060\ufeff]")
+# Each ending with য় as one code point and as two: the text is as received, not normalised.
+_JOINED_FORMS = {
+    form
+    for decomposed in (unicodedata.normalize("NFD", e) for e in JOINED_ENDINGS)
+    for form in (decomposed, decomposed.replace("\u09af\u09bc", "\u09df"))
+}
 _JOINED_ENDING = regex.compile(
-    r"[-‐'’](?:এর|এ|র|তে|কে|য়|য়|ও|ই|রা|দের|সহ)(?:ই|ও)?(?![\p{L}\p{M}\p{N}])"
+    r"[-‐'’](?:" + "|".join(sorted(_JOINED_FORMS, key=len, reverse=True)) + ")"
+    rf"(?:{'|'.join(PARTICLES)})?(?![\p{{L}}\p{{M}}\p{{N}}])"
 )
 
 

@@ -18,10 +18,14 @@ import re
 import threading
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from banglaner.models.batching import in_texts, join_texts, ranges, starts_of
+
+if TYPE_CHECKING:
+    from transformers.tokenization_utils_base import PreTrainedTokenizerBase
 
 # Rust's char::is_whitespace (Unicode White_Space), where WhitespaceSplit cuts; Python's
 # str.split() also cuts at U+001C-U+001F, so it cannot stand in; str.split(" ") can, where
@@ -32,7 +36,7 @@ _OTHER_SPACE = re.compile(f"[{_NOT_SPACE}]")
 Encoded = tuple[np.ndarray, np.ndarray, np.ndarray]  # ids, (start, end) offsets, count per text
 
 
-def tokenise(tokenizer, texts: Sequence[str]) -> Encoded:
+def tokenise(tokenizer: PreTrainedTokenizerBase, texts: Sequence[str]) -> Encoded:
     """Every subword's id and (start, end) offsets, one text after the other, and the count
     per text; one call to the Rust tokenizer where the tokenizer has one (transformers' fast
     tokenizers), else one call per text."""
@@ -52,7 +56,7 @@ def tokenise(tokenizer, texts: Sequence[str]) -> Encoded:
     return np.fromiter(chain.from_iterable(ids), np.int64, int(counts.sum())), flat, counts
 
 
-def splits_on_whitespace_first(tokenizer) -> bool:
+def splits_on_whitespace_first(tokenizer: PreTrainedTokenizerBase) -> bool:
     """Whether the tokenizer's subwords of a text are those of its whitespace chunks."""
     backend = getattr(tokenizer, "backend_tokenizer", None)
     if backend is None:
@@ -63,7 +67,7 @@ def splits_on_whitespace_first(tokenizer) -> bool:
     return spec.get("normalizer") is None and steps[0].get("type") == "WhitespaceSplit"
 
 
-def _added_tokens(tokenizer) -> re.Pattern | None:
+def _added_tokens(tokenizer: PreTrainedTokenizerBase) -> re.Pattern[str] | None:
     """A pattern finding the tokenizer's added tokens (``<s>``, ``<mask>``...) in a text: the
     tokenizer cuts those out before splitting on whitespace."""
     decoder = tokenizer.backend_tokenizer.get_added_tokens_decoder()
@@ -131,7 +135,12 @@ class Subwords:
     (:func:`splits_on_whitespace_first`), else :func:`tokenise` itself; the output is the
     same either way (tests/unit/test_subwords.py)."""
 
-    def __init__(self, tokenizer, max_chunks: int = 200_000, max_chars: int = 2_000_000) -> None:
+    def __init__(
+        self,
+        tokenizer: PreTrainedTokenizerBase,
+        max_chunks: int = 200_000,
+        max_chars: int = 2_000_000,
+    ) -> None:
         self.tokenizer = tokenizer
         self.chunked = splits_on_whitespace_first(tokenizer)
         # the cache starts afresh past this many chunks or characters (tens of MB at most)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -33,6 +33,10 @@ from banglaner.models.errors import ModelLoadError
 from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.subwords import Subwords
+
+if TYPE_CHECKING:
+    from transformers.configuration_utils import PreTrainedConfig
+    from transformers.tokenization_utils_base import PreTrainedTokenizerBase
 
 
 @dataclass
@@ -76,6 +80,16 @@ EncoderInputs = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 WIDTH_STEP = 8  # encoder inputs are padded to a multiple of this (Tagger.encoder_batches)
 
 
+class _WindowIds(Protocol):
+    """What :meth:`Tagger._arrays` reads of a window (models.encoding.Window, a training
+    window)."""
+
+    @property
+    def input_ids(self) -> Sequence[int]: ...
+    @property
+    def features(self) -> Sequence[int] | None: ...
+
+
 def _padded(
     values: np.ndarray, lengths: np.ndarray, fill: int, width: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -102,8 +116,10 @@ def resolve_device(device: str = "auto") -> str:
     return device
 
 
-def _bio_tags(config, model_dir: Path) -> list[str]:
-    id2label = {int(k): v for k, v in config.id2label.items()}
+def _bio_tags(config: PreTrainedConfig, model_dir: Path) -> list[str]:
+    labels = config.id2label
+    assert labels is not None  # a config without labels gets LABEL_0, LABEL_1 on loading
+    id2label = {int(k): v for k, v in labels.items()}
     tags = [id2label[i] for i in range(len(id2label))]
     if tags[0] != "O" or any(t != "O" and t[:2] not in ("B-", "I-") for t in tags):
         raise ModelLoadError.of("E003", path=model_dir, tags=tags)
@@ -119,13 +135,13 @@ def _gazetteer(model_dir: Path, kb: KnowledgeBase | None) -> Gazetteer | None:
     return Gazetteer(kb, spec)
 
 
-def model_card(model_dir: Path) -> dict:
+def model_card(model_dir: Path) -> dict[str, Any]:
     """Name and version from banglaner.json, where ``banglaner train`` wrote one."""
     card = model_dir / "banglaner.json"
     return json.loads(card.read_text()) if card.is_file() else {}
 
 
-def max_window(config, cap: int = 254) -> int:
+def max_window(config: PreTrainedConfig, cap: int = 254) -> int:
     """Subwords per window the encoder's position table allows, less room for the
     two special tokens and XLM-R's padding offset."""
     return max(8, min(cap, getattr(config, "max_position_embeddings", cap + 4) - 4))
@@ -137,7 +153,7 @@ class Tagger:
     def __init__(
         self,
         encoder: Encoder,
-        tokenizer,
+        tokenizer: PreTrainedTokenizerBase,
         tags: Sequence[str],
         device: str = "cpu",
         max_subwords: int = 254,
@@ -176,7 +192,7 @@ class Tagger:
         device: str = "auto",
         runtime: str = "auto",
         kb: KnowledgeBase | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> Tagger:
         """Load a model dir written by ``banglaner train`` (or any HF BIO token classifier).
 
@@ -360,7 +376,7 @@ class Tagger:
             return ids, None
         return ids, np.append(batch.features, [0, 0])[source]
 
-    def _arrays(self, windows: Sequence) -> EncoderInputs:
+    def _arrays(self, windows: Sequence[_WindowIds]) -> EncoderInputs:
         """Padded ids and mask of explicit windows (each with ``input_ids`` and ``features``,
         such as training windows), and their gazetteer features."""
         lengths = np.array([len(w.input_ids) for w in windows])

@@ -20,6 +20,7 @@ from pathlib import Path
 from banglaner.models.encoders import RUNTIMES
 from banglaner.models.errors import BanglanerError, ConfigError
 from banglaner.models.labels import NAME_LABELS
+from banglaner.models.steps import STEP_NAMES, STEPS
 from banglaner.service.settings import Settings, get_settings
 
 MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
@@ -374,6 +375,15 @@ def _add_eval(sub) -> None:
     p.add_argument("--compare", help="a second model (name or dir), side by side with deltas")
     p.add_argument("--corpus", action="append", help="without --gold: corpus name, repeatable")
     p.add_argument("--model", help=MODEL_HELP)
+    p.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="STEP",
+        choices=STEP_NAMES,
+        help="switch a post-tagger step off to see what it adds (repeatable): "
+        + "; ".join(f"{s.name}: {s.what}" for s in STEPS),
+    )
     p.set_defaults(func=cmd_eval)
 
 
@@ -387,7 +397,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError.of("E105", flags=" and ".join(flags))
     from banglaner.training.gold_corpora import corpus_report
 
-    pipe = _load_pipeline(args, settings)
+    pipe = _load_pipeline(args, settings).without(*args.without)
     for corpus in args.corpus or ["rifat-test", "multiconer-dev"]:
         print(corpus_report(pipe.extract_many, corpus, settings.data_dir), end="\n\n")
     return 0
@@ -406,7 +416,8 @@ def _eval_report(args: argparse.Namespace, settings: Settings) -> int:
         model_settings = settings.with_model(model)
         model_dir = model_settings.resolved_model_dir
         print(f"evaluating {model_dir} on {title}: {len(docs)} documents", file=sys.stderr)
-        evals.append(evaluate(load_pipeline(model_settings), model_dir, docs))
+        pipe = load_pipeline(model_settings).without(*args.without)
+        evals.append(evaluate(pipe, model_dir, docs))
     out = Path(args.out) if args.out else Path("eval-report")
     for path in write_report(out, title, evals):
         print(f"wrote {path}", file=sys.stderr)

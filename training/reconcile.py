@@ -30,7 +30,11 @@ from functools import lru_cache
 
 import regex
 
-from banglaner.models.conventions import (
+from banglaner.models.dates import find_dates
+from banglaner.models.kb.sources import curated_files, parse_curated
+from banglaner.models.kb.variant_key import alias_form, surface_forms
+from banglaner.models.lang.bn.endings import GENITIVE
+from banglaner.models.lang.bn.words import (
     DEMONYMS,
     DIRECTIONS,
     GENERIC_NOUNS,
@@ -40,9 +44,6 @@ from banglaner.models.conventions import (
     TITLES,
     is_listed,
 )
-from banglaner.models.dates import find_dates
-from banglaner.models.kb.sources import curated_files, parse_curated
-from banglaner.models.kb.variant_key import alias_form, surface_forms
 from banglaner.training.corpora.base import Mention, Sentence
 
 _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
@@ -50,7 +51,6 @@ _EDGE_PUNCT = "\"'()[]{}«»‘’“”,;:।!?"
 # not an article's আল-).
 _HYPHEN_PAIR = regex.compile(r"([\p{L}\p{M}]{3,})-([\p{L}\p{M}]{3,})")
 _NEXT_WORD = regex.compile(r" +([\p{L}\p{M}]+)")
-_GENITIVE = ("র", "ের", "এর")
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _join_place_and_body(
             prev is not None
             and (prev.label, m.label) == ("LOC", "ORG")
             and text[prev.end : m.start] == " "
-            and text[prev.start : prev.end].endswith(_GENITIVE)
+            and text[prev.start : prev.end].endswith(GENITIVE)
             and is_listed(text[m.start : m.end].split()[-1], STATE_BODY_HEADS)
         ):
             out[-1] = Mention(prev.start, m.end, "ORG")

@@ -127,7 +127,9 @@ def _open(match: DateMatch) -> bool:
     return match.kind in _OPEN_KINDS and _FIXING_PARTS.isdisjoint(match.parts)
 
 
-def _ordered(text: str, prev: tuple[DateMatch, ResolvedDate], cur: DateMatch, found: ResolvedDate):
+def _ordered(
+    text: str, prev: tuple[DateMatch, ResolvedDate], cur: DateMatch, found: ResolvedDate
+) -> ResolvedDate:
     """``found`` moved on until it is not before the start of the range it ends."""
     start_match, start = prev
     joined = _FROM.match(text[start_match.end : cur.start]) is not None

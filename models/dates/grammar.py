@@ -30,6 +30,7 @@ from banglaner.models.dates.named import (
     PERIOD_PARTS,
     WEEK_ORDINALS,
 )
+from banglaner.models.lang.bn.endings import DATE_ENDINGS, PARTICLES
 from banglaner.models.normalize import normalize
 
 
@@ -165,9 +166,7 @@ _NB = r"(?<![\p{L}\p{M}\p{N}])"  # no word character before
 _NA = r"(?![\p{L}\p{M}\p{N}])"  # no word character after
 _D = r"[0-9০-৯]"
 # Case endings and particles a date word may carry: সেপ্টেম্বরে, বুধবারের, ২০২৪-এর, সালেই.
-_SUFFIX = (
-    r"(?:-?" + _alt("এর", "ের", "র", "এ", "ে", "য়ে", "য়", "তে", "কে") + r")?" + _alt("ই", "ও") + "?"
-)
+_SUFFIX = r"(?:-?" + _alt(*DATE_ENDINGS) + r")?" + _alt(*PARTICLES) + "?"
 _DAY_SUFFIX = _alt("ই", "লা", "রা", "ঠা", "শে", "এ", "তম") + "?"
 
 _MONTH = "(?P<month>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
@@ -381,7 +380,7 @@ _LOCATIVE = tuple(normalize(e).text for e in ("ে", "তে", "য়", "েই
 # text and most sentences hold no month name, so a pattern whose words are absent is not
 # tried: seven searches instead of seventeen scans, the output the same. The standard
 # library's engine finds plain alternations ~3x faster than V1; Latin names need \p{L}.
-_NEEDS: dict[str, re.Pattern | regex.Pattern] = {
+_NEEDS: dict[str, re.Pattern[str] | regex.Pattern[str]] = {
     "digit": re.compile(_D),
     "month": re.compile(_MONTH),
     "emonth": regex.compile(_EMONTH, flags=regex.V1),

@@ -12,6 +12,7 @@ the start of a range) comes in a ``DateContext`` (models.dates.context).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,7 +49,7 @@ def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
     return {normalize(w).text: n for n, words in table.items() for w in words}
 
 
-class _Names(dict):
+class _Names(dict[str, int]):
     """Bengali names as written, English ones in any case and with a dot (NOV, Sept.)."""
 
     def __missing__(self, name: str) -> int:
@@ -406,7 +407,9 @@ def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> Resolv
     return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")
 
 
-_RESOLVERS = {
+# a match's parts, the document's date, the sentence's context → the value
+Resolver = Callable[[dict[str, str], date, DateContext], ResolvedDate]
+_RESOLVERS: dict[str, Resolver] = {
     "numeric": _calendar,
     "day_month_year": _calendar,
     "year_day_month": _calendar,

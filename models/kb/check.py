@@ -10,11 +10,17 @@ An alias two entities really share is listed in both entries' ``amb``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from banglaner.models.kb.sources import KbRecord, curated_files, parse_curated
 from banglaner.models.kb.variant_key import alias_form
 from banglaner.models.labels import NAME_LABELS
+
+if TYPE_CHECKING:
+    from banglaner.models.kb.store import KbEntity
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +66,9 @@ def shared_aliases(entries: list[CuratedEntry]) -> list[str]:
     return problems
 
 
-def unresolved_aliases(entries: list[CuratedEntry], lookup) -> list[str]:
+def unresolved_aliases(
+    entries: list[CuratedEntry], lookup: Callable[[str, str], KbEntity | None]
+) -> list[str]:
     """Aliases (acronyms included) of an entry that ``lookup(alias, label) -> KbEntity | None``
     (the linker over the built KB) does not resolve to that entry's entity."""
     problems = []
@@ -91,7 +99,7 @@ def coverage(entries: list[CuratedEntry]) -> str:
     return "\n".join(rows)
 
 
-def source_conflicts(kb_path, limit: int = 20) -> tuple[int, list[str]]:
+def source_conflicts(kb_path: str | Path, limit: int = 20) -> tuple[int, list[str]]:
     """Names two sources give to different entities of one label (a user's entity shadowing
     a curated one, a Wikidata item beside a Natural Earth place): how many, and the first
     ``limit``, most trusted tier first. Where they disagree the more trusted tier wins

@@ -7,8 +7,8 @@ from __future__ import annotations
 import importlib.resources
 from functools import lru_cache
 
-from banglaner.models.conventions import DEMONYMS, GENERIC_NOUNS, TITLES
 from banglaner.models.kb.variant_key import key_words
+from banglaner.models.lang.bn.words import DEMONYMS, GENERIC_NOUNS, TITLES
 
 
 @lru_cache(maxsize=1)

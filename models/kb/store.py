@@ -27,11 +27,11 @@ from tqdm import tqdm
 from banglaner.models.errors import BanglanerError
 from banglaner.models.kb.acronyms import initials, spell_bengali
 from banglaner.models.kb.schema import TABLES
-from banglaner.models.kb.sources import SOURCES, TIERS, KbRecord, curated_files
+from banglaner.models.kb.sources import SOURCES, TIERS, KbRecord, at_least, curated_files
 from banglaner.models.kb.variant_key import alias_form, variant_key
 from banglaner.models.kb.wikidata import merge_wikidata
 
-SCHEMA_VERSION = "2"  # 2: entities carry a trust tier; user entities; a Wikidata tier
+SCHEMA_VERSION = "3"  # 2: a trust tier, user entities, Wikidata; 3: subdistrict tier
 SCHEMA = (
     TABLES
     + """
@@ -66,6 +66,9 @@ def kb_fingerprint(inputs: KbInputs = NO_INPUTS) -> str:
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in ("variant_key.py", "sources.py", "store.py", "acronyms.py", "common_words.tsv"):
         digest.update(package.joinpath(name).read_bytes())
+    language = importlib.resources.files("banglaner.models.lang.bn")
+    for name in ("endings.py", "script.py", "words.py"):  # the variant key's endings and words
+        digest.update(language.joinpath(name).read_bytes())
     for section in curated_files():
         digest.update(section.name.encode() + section.read_bytes())
     for path in inputs.user_files:
@@ -105,6 +108,10 @@ class KbEntity:
     @property
     def name(self) -> str | None:
         return self.name_bn or self.name_en
+
+    def trusted_as(self, tier: str) -> bool:
+        """Whether the entity's trust tier is ``tier`` or higher (models.kb.sources.TIERS)."""
+        return at_least(self.tier, tier)
 
 
 class _Builder:
@@ -259,7 +266,10 @@ def _write_core(db: sqlite3.Connection, builder: _Builder) -> None:
 
 
 def _build_record(
-    db: sqlite3.Connection, records_by_source: Counter[str], imported: dict, started: float
+    db: sqlite3.Connection,
+    records_by_source: Counter[str],
+    imported: dict[str, object],
+    started: float,
 ) -> dict[str, object]:
     """What the KB holds and how it was made: `banglaner kb stats` prints it."""
 
@@ -375,12 +385,13 @@ class KnowledgeBase:
         found = self._by_alias.get(form, [])
         return found + list(self._indexed.by_alias(form)) if self._indexed else found
 
-    def multiword_names(self, min_prior: float) -> dict[str, int]:
-        """First word → most words of any multi-word alias of an entity with ``min_prior``."""
+    def multiword_names(self, min_tier: str) -> dict[str, int]:
+        """First word → most words of any multi-word alias of an entity of ``min_tier`` or
+        a higher trust tier."""
         firsts: dict[str, int] = {}
         for form, ents in self._by_alias.items():
             words = form.split()
-            if len(words) > 1 and any(e.prior >= min_prior for e in ents):
+            if len(words) > 1 and any(e.trusted_as(min_tier) for e in ents):
                 firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
         return firsts
 

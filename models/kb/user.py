@@ -20,6 +20,7 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -110,7 +111,7 @@ def read_user_entities(path: Path) -> list[KbRecord]:
     return records
 
 
-def _record(row: dict, path: Path) -> KbRecord:
+def _record(row: dict[str, Any], path: Path) -> KbRecord:
     return KbRecord(
         label=row["label"],
         name_bn=row["name"].strip(),

@@ -46,48 +46,17 @@ from functools import lru_cache
 
 import regex
 
+from banglaner.models.lang.bn.endings import STEM_ENDINGS
+from banglaner.models.lang.bn.script import HASANTA, NUKTA, VOWELS
+from banglaner.models.lang.bn.words import TYPE_WORDS
 from banglaner.models.normalize import normalize
 
-NUKTA = "\u09bc"
-HASANTA = "\u09cd"
-VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
-INDEPENDENT_VOWELS = set("অআইঈউঊঋএঐওঔ")
-
 # Endings, longest first; each with the characters that may precede it (None: any).
-_AFTER_VOWEL = frozenset(VOWEL_SIGNS | INDEPENDENT_VOWELS)
-# য়ে-endings follow a vowel or ং (জিনপিংয়ের, পিয়ংইয়ংয়ে), never a consonant:
-# মন্ত্রণালয়ের is মন্ত্রণালয় + ের, not মন্ত্রণাল + য়ের.
-_AFTER_VOWEL_OR_ANUSVARA = _AFTER_VOWEL | {"ং"}
-_CASE_ENDINGS: list[tuple[str, frozenset[str] | None]] = sorted(
-    [
-        ("েরকে", None),
-        ("েরও", None),
-        ("েরই", None),
-        ("েরা", None),
-        ("ের", None),
-        ("য়েরও", _AFTER_VOWEL_OR_ANUSVARA),
-        ("য়ের", _AFTER_VOWEL_OR_ANUSVARA),
-        ("য়েও", _AFTER_VOWEL_OR_ANUSVARA),
-        ("য়েই", _AFTER_VOWEL_OR_ANUSVARA),
-        ("য়ে", _AFTER_VOWEL_OR_ANUSVARA),
-        ("কেও", None),
-        ("কেই", None),
-        ("কে", None),
-        ("তেও", _AFTER_VOWEL),
-        ("তেই", _AFTER_VOWEL),
-        ("তে", _AFTER_VOWEL),
-        ("এর", None),
-        ("র", _AFTER_VOWEL),
-        ("ে", None),  # only after a consonant: checked in _strip_once
-        ("য়", frozenset("\u09be\u09cb\u09c7\u09c1\u09c2")),
-        ("ও", None),
-        ("ই", None),
-        ("সহ", None),  # "with": লিমনসহ, ঢাকাসহ
-    ],
+_CASE_ENDINGS = sorted(
+    ((unicodedata.normalize("NFC", e), before) for e, before in STEM_ENDINGS),
     key=lambda e: len(e[0]),
     reverse=True,
 )
-_CASE_ENDINGS = [(unicodedata.normalize("NFC", e), before) for e, before in _CASE_ENDINGS]
 _DISPLAY_ENDINGS = [(e, b) for e, b in _CASE_ENDINGS if e not in {"র", "ই", "ও"}]
 _ENDING_ONLY = {e for e, _ in _CASE_ENDINGS}
 _MIN_STEM = 2
@@ -171,7 +140,7 @@ def _strips(word: str, ending: str, allowed_before: frozenset[str] | None) -> bo
     if not word.endswith(ending) or len(word) - len(ending) < _MIN_STEM:
         return False
     before = word[-len(ending) - 1]
-    if ending == "ে" and (before in _AFTER_VOWEL or before == NUKTA):
+    if ending == "ে" and (before in VOWELS or before == NUKTA):
         return False
     if allowed_before is not None and before not in allowed_before:
         return False
@@ -240,44 +209,8 @@ def _fold(word: str) -> str:
         elif ch.isascii() and ch.isalpha():
             out.append(ch.lower())
         i += 1
-    folded = "".join(out)
-    return regex.sub(r"(.)\1+", r"\1", folded)
-
-
-# Rule 7: each group's forms, the first one canonical. Only words that name the same
-# kind of thing in every use (পার্টি/দল do not: জাতীয় দল is a national team).
-TYPE_WORDS: tuple[tuple[str, ...], ...] = (
-    ("কসমোড্রোম", "কসমোড্রম", "মহাকাশ বন্দর", "স্পেসপোর্ট"),
-    ("বিমানবন্দর", "বিমান বন্দর", "এয়ারপোর্ট", "এয়ারপোর্ট"),
-    ("বিশ্ববিদ্যালয়", "ইউনিভার্সিটি", "ইউনিভার্সিটি"),
-    ("হাসপাতাল", "হসপিটাল", "হাসপাতাল"),
-    ("মন্ত্রণালয়", "মিনিস্ট্রি", "মন্ত্রক"),
-    ("কলেজ", "মহাবিদ্যালয়"),
-    ("সেতু", "ব্রিজ"),
-    ("প্রাসাদ", "প্যালেস"),
-    ("দ্বীপ", "আইল্যান্ড"),
-    ("বিদ্যুৎকেন্দ্র", "বিদ্যুৎ কেন্দ্র", "পাওয়ার প্ল্যান্ট", "পাওয়ার প্লান্ট"),
-    ("স্টেশন", "ইস্টিশন"),
-    ("পরিষদ", "কাউন্সিল"),
-    ("সংস্থা", "এজেন্সি"),
-    ("আদালত", "কোর্ট"),
-    ("প্রদেশ", "প্রভিন্স"),
-    ("অঞ্চল", "রিজিয়ন", "ওব্লাস্ট"),
-    ("দূতাবাস", "অ্যাম্বাসি", "এমব্যাসি"),
-    ("সেনাবাহিনী", "আর্মি"),
-    ("নৌবাহিনী", "নেভি"),
-    ("বিমানবাহিনী", "এয়ারফোর্স", "এয়ার ফোর্স"),
-    ("ব্যাংক", "ব্যাঙ্ক"),
-    ("ইনস্টিটিউট", "ইন্সটিটিউট"),
-    ("জাদুঘর", "যাদুঘর", "মিউজিয়াম"),
-    ("স্কয়ার", "স্কোয়ার"),
-    ("নদী", "নদ", "রিভার"),
-    ("হ্রদ", "লেক"),
-    ("মহাসাগর", "ওশান"),
-    ("দপ্তর", "ডিপার্টমেন্ট"),
-    ("কোম্পানি", "কম্পানি"),
-    ("করপোরেশন", "কর্পোরেশন"),
-)
+    folded: str = regex.sub(r"(.)\1+", r"\1", "".join(out))  # a doubled letter single
+    return folded
 
 
 @lru_cache(maxsize=65536)

@@ -28,7 +28,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from banglaner.models.kb.schema import TABLES
 from banglaner.models.kb.variant_key import alias_form, variant_key
@@ -62,6 +62,12 @@ CLASS_ROOTS: dict[str, tuple[str, ...]] = {
 LABEL_ORDER = ("PER", "ORG", "LOC")
 BATCH = 5000
 STAGING_INDEX = "CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key)"
+# an entity as the dump's JSON gives it
+EntityJson = dict[str, Any]
+# rows of the staging file's tables (models.kb.schema): entities (id, label, name_bn,
+# name_en, qid, sources, prior, country, tier) and aliases (alias, key, entity_id, source)
+EntityRow = tuple[str, str, str | None, str | None, str, str, float, None, str]
+AliasRow = tuple[str, str, str, str]
 
 
 def _open(path: Path) -> IO[str]:
@@ -72,7 +78,7 @@ def _open(path: Path) -> IO[str]:
     return path.open(encoding="utf-8")
 
 
-def read_dump(path: Path) -> Iterator[dict]:
+def read_dump(path: Path) -> Iterator[EntityJson]:
     """The entities of a dump: one JSON object per line inside a JSON array."""
     with _open(path) as fh:
         for line in fh:
@@ -82,7 +88,7 @@ def read_dump(path: Path) -> Iterator[dict]:
             yield json.loads(line)
 
 
-def _claim_ids(entity: dict, prop: str) -> list[str]:
+def _claim_ids(entity: EntityJson, prop: str) -> list[str]:
     out = []
     for claim in entity.get("claims", {}).get(prop, []):
         value = claim.get("mainsnak", {}).get("datavalue", {}).get("value")
@@ -109,17 +115,17 @@ def class_labels(path: Path) -> dict[str, str]:
     return labels
 
 
-def _label_of(entity: dict, classes: dict[str, str]) -> str | None:
+def _label_of(entity: EntityJson, classes: dict[str, str]) -> str | None:
     found = {classes[c] for c in _claim_ids(entity, "P31") if c in classes}
     return next((label for label in LABEL_ORDER if label in found), None)
 
 
-def _text(entity: dict, field: str, lang: str) -> str | None:
+def _text(entity: EntityJson, field: str, lang: str) -> str | None:
     value = entity.get(field, {}).get(lang)
     return value.get("value") if isinstance(value, dict) else None
 
 
-def _rows(entity: dict, label: str) -> tuple[tuple, list[tuple]] | None:
+def _rows(entity: EntityJson, label: str) -> tuple[EntityRow, list[AliasRow]] | None:
     """The entity row and its alias rows, or None without a Bengali or English label."""
     qid = entity["id"]
     bn, en = _text(entity, "labels", "bn"), _text(entity, "labels", "en")
@@ -144,8 +150,8 @@ def import_dump(
     counts: dict[str, int] = defaultdict(int)
     with sqlite3.connect(tmp) as db:
         db.executescript(TABLES)
-        entities: list[tuple] = []
-        aliases: list[tuple] = []
+        entities: list[EntityRow] = []
+        aliases: list[AliasRow] = []
         for n, entity in enumerate(read_dump(path), 1):
             label = _label_of(entity, classes) if entity.get("type", "item") == "item" else None
             rows = _rows(entity, label) if label else None
@@ -170,7 +176,7 @@ def import_dump(
     return record
 
 
-def _flush(db: sqlite3.Connection, entities: list[tuple], aliases: list[tuple]) -> None:
+def _flush(db: sqlite3.Connection, entities: list[EntityRow], aliases: list[AliasRow]) -> None:
     db.executemany("INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?,?,?,?,?)", entities)
     db.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?,?,?)", aliases)
     entities.clear()

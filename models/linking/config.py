@@ -12,8 +12,10 @@ class LinkerConfig:
     fuzzy_min_ratio: float = 90.0
     fuzzy_min_chars: int = 6  # shorter keys differ by one letter between different names
     key_min_chars: int = 5  # span repair trusts a key match only this long (acronyms collide)
-    repair_min_prior: float = 400.0  # span repair trusts curated, country and district names only
-    relabel_min_prior: float = 900.0  # curated and countries: their label wins outright
+    # trust tiers (models.kb.sources.TIERS): span repair acts on the names of users' and
+    # curated entities, countries, divisions and districts; the first three's label wins
+    repair_min_tier: str = "admin"
+    relabel_min_tier: str = "country"
     # a lone place name the tagger missed is added if it is a capital (national or provincial)
     # of a million people or more: prior = 100 + 50 (capital) + 10 log10(population)
     added_place_min_prior: float = 210.0

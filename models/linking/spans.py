@@ -3,7 +3,7 @@
 The tagger's spans are repaired where the KB (or docs/annotation.md) knows better, in order:
 
 1. a mention of words that are never names alone (titles, nationality adjectives,
-   generic nouns: models.conventions) is dropped, and so is one made only of
+   generic nouns: models.lang.bn.words) is dropped, and so is one made only of
    common words (models.kb.lexicon) that the tagger was not sure of;
 2. two names written together, at least one of them a KB name, become two
    mentions (``ভারত-পাকিস্তান``, ``জেলেনস্কি কিয়েভে``), each with its own label;
@@ -27,18 +27,6 @@ from functools import lru_cache
 
 import regex
 
-from banglaner.models.conventions import (
-    ADMIN_TYPE_WORDS,
-    DEMONYMS,
-    DIRECTIONS,
-    GENERIC_NOUNS,
-    HONORIFICS,
-    PEOPLE_NOUNS,
-    ROUTE_WORDS,
-    STATE_BODY_HEADS,
-    TITLES,
-    is_listed,
-)
 from banglaner.models.entity import Entity
 from banglaner.models.kb.lexicon import is_common
 from banglaner.models.kb.store import KbEntity, KnowledgeBase
@@ -47,9 +35,21 @@ from banglaner.models.kb.variant_key import (
     alias_form,
     key_words,
     surface_forms,
-    variant_key,
 )
 from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
+from banglaner.models.lang.bn.endings import GENITIVE, OBJECT_ENDINGS
+from banglaner.models.lang.bn.words import (
+    ADMIN_TYPE_WORDS,
+    DIRECTIONS,
+    HONORIFICS,
+    PLACE_HEADS,
+    ROUTE_WORDS,
+    STATE_BODY_HEADS,
+    TITLES,
+    is_listed,
+    never_a_name,
+)
+from banglaner.models.linking.candidates import Candidates, most_likely
 from banglaner.models.linking.config import LinkerConfig
 from banglaner.models.normalize import normalize
 
@@ -61,30 +61,17 @@ JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 _MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
-_GENITIVE = regex.compile(r"(?:র|ের|এর)$")
+_GENITIVE = regex.compile("(?:" + "|".join(normalize(e).text for e in GENITIVE) + ")$")
 # The head of a state body a country's genitive belongs to (docs/annotation.md: রাশিয়ার
 # নিরাপত্তা পরিষদ, রাশিয়ার পররাষ্ট্র মন্ত্রণালয় are one ORG each).
 # Only a ministry, council, department or commission: "উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা
 # সংস্থা" is a place and a description, "চীনের পিপলস লিবারেশন আর্মি" a place and a name.
 _BODY_HEADS = frozenset(k for w in STATE_BODY_HEADS for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
-# Place-type words that belong to the place's name (docs/annotation.md: কোরীয় উপদ্বীপ).
-_PLACE_HEADS = frozenset(
-    k
-    for w in ("অঞ্চল", "প্রদেশ", "প্রণালী", "উপদ্বীপ", "উপসাগর", "সাগর", "নদী", "নদ", "মহাসাগর",
-              "বিদ্যুৎকেন্দ্র", "বিমানবন্দর", "কসমোড্রোম", "অঙ্গরাজ্য", "উপত্যকা")
-    for k in key_words(w)
-)  # fmt: skip
+_PLACE_HEADS = frozenset(k for w in PLACE_HEADS for k in key_words(w))
 
 
 _OPENING_TITLES = TITLES | HONORIFICS
-
-
-@lru_cache(maxsize=65536)
-def _not_a_name(text: str) -> bool:
-    norm = normalize(text).text
-    lists = (TITLES, DEMONYMS, GENERIC_NOUNS, PEOPLE_NOUNS)
-    return any(is_listed(norm, listed) for listed in lists)
 
 
 @lru_cache(maxsize=65536)
@@ -100,7 +87,11 @@ def _extra(word: str) -> bool:
     norm = normalize(word).text
     if is_listed(norm, DIRECTIONS) or _is_head(word, TYPE_KEYS):
         return False
-    return is_common(word) or _not_a_name(word)
+    return is_common(word) or never_a_name(word)
+
+
+def _is_name(ent: Entity) -> bool:
+    return ent.label in NAME_LABELS
 
 
 def _is_word(text: str) -> bool:
@@ -118,10 +109,12 @@ def _hyphen_pair(lhit: KbEntity | None, rhit: KbEntity | None, left: str, right:
 
 
 # The object and dative endings: a name carrying one has ended (X-কে Y বলেন is two people).
-_OBJECT_ENDING = regex.compile(normalize(r"(?:কে|কেও|কেই|দেরকে)$").text)
+_OBJECT_ENDING = regex.compile("(?:" + "|".join(normalize(e).text for e in OBJECT_ENDINGS) + ")$")
 
 
-def _names_side_by_side(ent: Entity, left: str, lhit, rhit) -> bool:
+def _names_side_by_side(
+    ent: Entity, left: str, lhit: KbEntity | None, rhit: KbEntity | None
+) -> bool:
     """Two names without a hyphen: a person beside a place or body (জেলেনস্কি কিয়েভে,
     ওলাফ শলৎস বার্লিন), two places or bodies tagged as one person (মস্কো কিয়েভ), or a
     left part marked as an object (রহিমকে করিম)."""
@@ -145,42 +138,39 @@ def _inside_a_name(words: list[regex.Match[str]], i: int, text: str) -> bool:
     if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
         return False
     before = words[i - 1].group()
-    return _is_word(before) and not is_common(before) and not _not_a_name(before)
+    return _is_word(before) and not is_common(before) and not never_a_name(before)
 
 
 class SpanRepair:
     def __init__(self, kb: KnowledgeBase, config: LinkerConfig) -> None:
         self.kb = kb
         self.config = config
-        self._first_words = kb.multiword_names(config.relabel_min_prior)
+        self.candidates = Candidates(kb)
+        self._first_words = kb.multiword_names(config.relabel_min_tier)
         self._single_words = kb.single_word_names()
         # news repeats its words: whether a name may start at one is worked out once per word
         self._name_words = lru_cache(maxsize=65536)(self._most_name_words)
         self._name_hit = lru_cache(maxsize=65536)(self._trusted_name)
 
     # --- KB look-ups ---------------------------------------------------------------
-    def known(self, surface: str, min_prior: float | None = None) -> KbEntity | None:
+    def known(self, surface: str, min_tier: str | None = None) -> KbEntity | None:
         """The trusted KB entity ``surface`` names: exactly (after case endings), or by a
         variant key long enough not to collide with an acronym's."""
-        floor = self.config.repair_min_prior if min_prior is None else min_prior
-        candidates = [c for form in surface_forms(surface) for c in self.kb.by_alias(form)]
-        key = variant_key(surface)
-        if not candidates and len(key) >= self.config.key_min_chars:
-            candidates = self.kb.by_key(key)
-        trusted = [c for c in candidates if c.prior >= floor]
-        return max(trusted, key=lambda c: c.prior) if trusted else None
+        floor = self.config.repair_min_tier if min_tier is None else min_tier
+        found = self.candidates.exact(surface)
+        return most_likely(
+            found or self.candidates.keyed(surface, self.config.key_min_chars), floor
+        )
 
     def exact_alias(self, surface: str) -> KbEntity | None:
         """The trusted entity ``surface`` is an exact alias of (after case endings)."""
-        candidates = [c for form in surface_forms(surface) for c in self.kb.by_alias(form)]
-        trusted = [c for c in candidates if c.prior >= self.config.repair_min_prior]
-        return max(trusted, key=lambda c: c.prior) if trusted else None
+        return most_likely(self.candidates.exact(surface), self.config.repair_min_tier)
 
     def _single(self, surface: str) -> KbEntity | None:
         """The one entity a lone word names exactly, if it is curated, a country, or a
         capital or big city with a QID (and the word names nothing else); a user's entity
         whatever else the word names."""
-        candidates = {c.id: c for form in surface_forms(surface) for c in self.kb.by_alias(form)}
+        candidates = {c.id: c for c in self.candidates.exact(surface)}
         users = [c for c in candidates.values() if c.tier == "user"]
         if len(users) == 1:  # a user's entity wins a name a built-in one also has
             return users[0]
@@ -190,19 +180,36 @@ class SpanRepair:
         big_place = (
             hit.label == "LOC" and hit.qid and hit.prior >= self.config.added_place_min_prior
         )
-        return hit if hit.prior >= self.config.relabel_min_prior or big_place else None
+        return hit if hit.trusted_as(self.config.relabel_min_tier) or big_place else None
 
-    # --- the repair --------------------------------------------------------------
-    def repair(self, entities: list[Entity], text: str) -> list[Entity]:
-        names = [e for e in entities if e.label in NAME_LABELS and not self._spurious(e, text)]
-        others = [e for e in entities if e.label not in NAME_LABELS]
-        names = [part for e in names for part in self._split(e, text)]
-        names = [self._without_admin_word(self._trim(e, text), text) for e in names]
-        names = [self._without_title(e, text) for e in names]
-        joined = self._joined(names + others, text)
-        missed = self._missed_names(joined, text)
-        # Joined again with the KB's names the tagger missed: ভোস্টোচনি (added) + মহাকাশ বন্দর.
-        return self._joined(joined + missed, text) if missed else joined
+    # --- the repair, one rule per step (models.steps runs them in this order) ---------
+    def drop(self, ents: list[Entity], text: str) -> list[Entity]:
+        """1. Names that are never names alone, or common words tagged unsure, dropped."""
+        return [e for e in ents if e.label not in NAME_LABELS or not self._spurious(e, text)]
+
+    def split(self, ents: list[Entity], text: str) -> list[Entity]:
+        """2. Two names written together become two mentions."""
+        return [p for e in ents for p in (self._split(e, text) if _is_name(e) else [e])]
+
+    def trim(self, ents: list[Entity], text: str) -> list[Entity]:
+        """3. A KB name less the common words around it; a place less its admin word."""
+        return [
+            self._without_admin_word(self._trim(e, text), text) if _is_name(e) else e for e in ents
+        ]
+
+    def untitle(self, ents: list[Entity], text: str) -> list[Entity]:
+        """3. A person less the titles and honorifics that open it."""
+        return [self._without_title(e, text) for e in ents]
+
+    def join(self, ents: list[Entity], text: str) -> list[Entity]:
+        """4. Adjacent mentions that form a KB name, or a place and its type word, one."""
+        return self._joined(ents, text)
+
+    def add(self, ents: list[Entity], text: str) -> list[Entity]:
+        """5. Trusted KB names the tagger missed added, then joined as in 4 (ভোস্টোচনি, added,
+        + মহাকাশ বন্দর)."""
+        missed = self._missed_names(ents, text)
+        return self._joined(ents + missed, text) if missed else ents
 
     def _joined(self, ents: list[Entity], text: str) -> list[Entity]:
         merged = self._merge_adjacent(sorted(ents, key=lambda e: e.start), text)
@@ -210,10 +217,10 @@ class SpanRepair:
 
     def _spurious(self, ent: Entity, text: str) -> bool:
         """A title, adjective or generic noun alone; or only common words, tagged unsure."""
-        if _not_a_name(ent.text):
+        if never_a_name(ent.text):
             return True
         words = WORD.findall(text, ent.start, ent.end)
-        common = all(is_common(w) or _not_a_name(w) for w in words)
+        common = all(is_common(w) or never_a_name(w) for w in words)
         unsure = ent.score < self.config.common_max_score
         return common and unsure and self.known(ent.text) is None
 
@@ -259,7 +266,7 @@ class SpanRepair:
         n = len(words)
         if n < 2 or self.known(ent.text) is not None:
             return ent
-        lead_rule = _not_a_name if ent.label == "PER" else _extra
+        lead_rule = never_a_name if ent.label == "PER" else _extra
         for size in range(n - 1, 0, -1):
             for i in range(n - size + 1):
                 lead, trail = words[:i], words[i + size :]
@@ -433,7 +440,7 @@ class SpanRepair:
         """The trusted KB entity a stretch of text names: any known name of several words; a
         lone word only if it is no common word and names one entity (:meth:`_single`)."""
         if several_words:
-            return self.known(surface, self.config.relabel_min_prior)
+            return self.known(surface, self.config.relabel_min_tier)
         return self._single(surface) if _is_word(surface) and not is_common(surface) else None
 
     def _name_at(self, words: list[regex.Match[str]], i: int, text: str) -> Entity | None:

@@ -1,4 +1,5 @@
-"""Integration-tier fixtures: the real corpora and the full knowledge base."""
+"""Integration-tier fixtures: the tiny model trained on the repository's tiny training
+set (no corpora), the real corpora and the full knowledge base."""
 
 from __future__ import annotations
 
@@ -6,7 +7,46 @@ from pathlib import Path
 
 import pytest
 
+from banglaner.models.pipeline import Pipeline
 from banglaner.models.settings import CoreSettings
+from tests.conftest import DATA
+
+
+def tiny_train_config(**overrides):
+    """Fine-tuning on the 40 hand-annotated sentences of tests/data/tiny_train.jsonl."""
+    from banglaner.training.finetune import TrainConfig
+
+    settings = {
+        "corpora": [str(DATA / "tiny_train.jsonl")],
+        "test_corpus": "",
+        "dev_percent": 0,
+        "epochs": 3,
+        "lr": 3e-3,
+        "head_lr": 3e-3,
+        "max_subwords": 48,
+        "batch_tokens": 256,
+    }
+    return TrainConfig(**{**settings, **overrides})
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tiny_base, tmp_path_factory) -> Path:
+    """The tiny base fine-tuned by training.finetune on the tiny training set."""
+    from banglaner.training.finetune import train
+
+    out = tmp_path_factory.mktemp("tiny-model")
+    cfg = tiny_train_config(base=str(tiny_base))
+    train(cfg, DATA, tmp_path_factory.mktemp("home"), out, quiet=True)
+    return out
+
+
+class Fragile(Pipeline):
+    """The real pipeline, except that text with 💥 makes it raise (a stand-in for a bug)."""
+
+    def extract_many(self, texts, doc_dates=None):
+        if any("💥" in t for t in texts):
+            raise RuntimeError("boom")
+        return super().extract_many(texts, doc_dates)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import regex
 
 from banglaner.eval.gold import read_gold_jsonl
 from banglaner.models.kb.sources import curated_files, parse_curated
-from banglaner.models.kb.variant_key import TYPE_WORDS
+from banglaner.models.lang.bn.words import TYPE_WORDS
 from banglaner.models.normalize import normalize
 from banglaner.training.corpora import load_corpus
 
@@ -53,7 +53,7 @@ def _knowledge() -> dict[str, str]:
                 out[normalize(name).text] = f"{section.name}: {record.all_names()[0]}"
     for group in TYPE_WORDS:
         for word in group:
-            out[normalize(word).text] = f"variant_key.TYPE_WORDS: {group[0]}"
+            out[normalize(word).text] = f"lang.bn.words.TYPE_WORDS: {group[0]}"
     return out
 
 

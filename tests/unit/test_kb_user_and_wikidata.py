@@ -17,8 +17,7 @@ from banglaner.models.kb.store import (
 from banglaner.models.kb.user import UserEntityError
 from banglaner.models.kb.wikidata import import_dump
 from banglaner.models.linker import Linker
-from tests.conftest import DATA, mentions
-from tests.unit.conftest import PACKAGED_SOURCES
+from tests.conftest import DATA, PACKAGED_SOURCES, mentions
 
 USER = [  # made-up entities of a Khulna desk: names no built-in source has
     {"id": "khulna:rupsha-textile", "label": "ORG", "name": "রূপসা টেক্সটাইল লিমিটেড",

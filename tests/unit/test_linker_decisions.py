@@ -10,14 +10,15 @@ from banglaner.models.linker import Linker
 from tests.conftest import mentions
 
 
-def _kb(*entities: tuple[str, str, str, str | None, float, list[str]]) -> KnowledgeBase:
-    """(id, label, name, qid, prior, aliases) per entity."""
+def _kb(*entities: tuple[str, str, str, str | None, float, list[str], str]) -> KnowledgeBase:
+    """(id, label, name, qid, prior, aliases, trust tier) per entity."""
     ents = {
-        i: KbEntity(i, label, name, None, qid, prior) for i, label, name, qid, prior, _ in entities
+        i: KbEntity(i, label, name, None, qid, prior, tier=tier)
+        for i, label, name, qid, prior, _, tier in entities
     }
     aliases = [
         (alias_form(a), variant_key(a), i)
-        for i, _, name, _, _, more in entities
+        for i, _, name, _, _, more, _ in entities
         for a in [name, *more]
     ]
     return KnowledgeBase(ents, aliases)
@@ -55,7 +56,7 @@ def test_a_boundary_slip_does_not_cost_later_mentions_their_qid(linker) -> None:
 
 
 def test_an_unconfirmed_slip_lends_its_id_to_no_one() -> None:
-    kb = _kb(("Q22686", "PER", "ডোনাল্ড ট্রাম্প", "Q22686", 1000.0, ["ট্রাম্প"]))
+    kb = _kb(("Q22686", "PER", "ডোনাল্ড ট্রাম্প", "Q22686", 1000.0, ["ট্রাম্প"], "curated"))
     text = "ট্রাম্প প্রশাসনের সিদ্ধান্ত। পরে প্রশাসনের এক মুখপাত্র ও ট্রাম্প কথা বলেন।"
     tagged = mentions(text, [("ট্রাম্প প্রশাসনের", "PER", 0.95), ("ট্রাম্প", "PER", 0.96)])
     ents = Linker(kb).link(tagged, text)
@@ -64,7 +65,7 @@ def test_an_unconfirmed_slip_lends_its_id_to_no_one() -> None:
 
 
 def test_a_kb_place_tagged_as_a_person_becomes_the_place() -> None:
-    kb = _kb(("Q18808", "LOC", "পিয়ংইয়ং", "Q18808", 215.0, ["পিয়ং ইয়াং"]))
+    kb = _kb(("Q18808", "LOC", "পিয়ংইয়ং", "Q18808", 215.0, ["পিয়ং ইয়াং"], "place"))
     text = "কিম রোববার পিয়ংইয়ং ছাড়েন। পরে পিয়ংইয়ংয়ে ফেরেন।"
     unsure = Linker(kb).link(
         mentions(text, [("পিয়ংইয়ং", "PER", 0.6), ("পিয়ংইয়ংয়ে", "PER", 0.7)]), text
@@ -77,7 +78,7 @@ def test_a_kb_place_tagged_as_a_person_becomes_the_place() -> None:
 
 
 def test_a_person_named_like_a_place_stays_a_person() -> None:
-    kb = _kb(("Q30620", "LOC", "লিমন", "Q30620", 199.0, []))
+    kb = _kb(("Q30620", "LOC", "লিমন", "Q30620", 199.0, [], "place"))
     text = "লিমন হোসেন এখন ১৯ বছরের তরুণ। লিমনের মা বলেন, লিমন পড়াশোনা করছে।"
     tagged = mentions(
         text, [("লিমন হোসেন", "PER", 0.98), ("লিমনের", "PER", 0.7), ("লিমন", "PER", 0.8)]
@@ -255,3 +256,13 @@ def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
         ("রফিক আজাদ", "PER"),
         ("কবির হোসেন", "PER"),
     ]
+
+
+def test_trust_comes_from_the_entitys_tier_not_its_prior() -> None:
+    text = "সুলতানপুর থেকে খবর এসেছে।"
+    tagged = [("সুলতানপুর", "PER", 0.99)]
+    for tier, prior, label in (("place", 5000.0, "PER"), ("curated", 10.0, "LOC")):
+        kb = _kb(("Q1", "LOC", "সুলতানপুর", "Q1", prior, [], tier))
+        ents = Linker(kb).link(mentions(text, tagged), text)
+        _check(text, ents)
+        assert [e.label for e in ents] == [label], tier

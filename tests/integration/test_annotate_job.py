@@ -1,4 +1,5 @@
-"""The batch annotation job, run as a user runs it: ``banglaner annotate`` in a subprocess."""
+"""The batch annotation job on the tiny model, run as a user runs it: ``banglaner annotate``
+in a subprocess. Its CoNLL lines and journal: tests/unit/test_annotate_conll_and_journal.py."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import pytest
 
 from banglaner.models.pipeline import Pipeline
 from banglaner.service.batch.engines import annotate_chunk
-from banglaner.service.batch.exports import build_index, conll_lines
-from banglaner.service.batch.journal import Journal
+from banglaner.service.batch.exports import build_index
 from tests.annotate_run import (
     BAD_RECORDS,
     MAX_CHARS,
@@ -22,10 +22,10 @@ from tests.annotate_run import (
     write_corpus,
 )
 from tests.conftest import DATA
-from tests.unit.conftest import Fragile
+from tests.integration.conftest import Fragile
 
 DOCS = 120
-# one in-process worker: the unit tier tests the job, the integration tier its worker pools
+# one in-process worker: this file tests the job, test_annotate_engines.py its worker pools
 CHUNK = ["--chunk-docs", "4", "--max-chars", MAX_CHARS, "--workers", "1"]
 
 
@@ -38,8 +38,8 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def env(tiny_model, kb_path) -> dict[str, str]:
-    return annotate_env(tiny_model, kb_path)
+def env(tiny_model, packaged_kb_path) -> dict[str, str]:
+    return annotate_env(tiny_model, packaged_kb_path)
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_never_rewrites_a_file_that_is_not_its_journal(corpus, env, tmp_path):
     assert out.read_text(encoding="utf-8") == '{"mine": 1}\nnot json at all\n'
 
 
-def test_formats_and_index(reference, corpus, env, tmp_path):
+def test_spacy_and_conll_formats_and_the_entity_index(reference, corpus, env, tmp_path):
     import spacy
     from spacy.tokens import DocBin
 
@@ -180,28 +180,8 @@ def test_formats_and_index(reference, corpus, env, tmp_path):
         assert row["spellings"] == want["spellings"] and row["mentions"] == want["mentions"]
 
 
-def test_conll_tags_words_inside_mentions():
-    record = {
-        "id": "x",
-        "text": "ভ্লাদিমির পুতিন ঢাকায় এলেন।",
-        "entities": [
-            {"start": 0, "end": 15, "text": "ভ্লাদিমির পুতিন", "label": "PER", "score": 1.0},
-            {"start": 16, "end": 22, "text": "ঢাকায়", "label": "LOC", "score": 1.0},
-        ],
-    }
-    assert conll_lines(record) == [
-        "# id = x",
-        "ভ্লাদিমির\tB-PER",
-        "পুতিন\tI-PER",
-        "ঢাকায়\tB-LOC",
-        "এলেন\tO",
-        "।\tO",
-        "",
-    ]
-
-
-def test_a_document_that_raises_fails_alone(tiny_model, kb_path):
-    real = Pipeline.load(tiny_model, device="cpu", kb_path=kb_path)
+def test_a_document_that_raises_fails_alone(tiny_model, packaged_kb_path):
+    real = Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path)
     pipe = Fragile(real.tagger, real.linker)
     results = annotate_chunk(
         pipe,
@@ -217,27 +197,14 @@ def test_a_document_that_raises_fails_alone(tiny_model, kb_path):
     assert expected and results[0]["entities"] == [e.to_dict() for e in expected]
 
 
-def test_journal_recovery_and_unwritable_records(tmp_path):
-    path = tmp_path / "j.jsonl"
-    path.write_bytes(b'{"id": "a"}\nnot json\n{"id": "b"}\n{"id": "c", "te')
-    journal = Journal(path)
-    assert journal.recover() == 2
-    assert [r["id"] for r in journal.records()] == ["a", "b"]
-    failed = journal.append([{"id": "c"}, {"id": "d", "x": {1, 2}}, {"id": "e\ud800"}, {"id": "f"}])
-    journal.close()
-    assert [pos for pos, _ in failed] == [1, 2]
-    assert "cannot be written as JSON" in failed[0][1]
-    assert path.read_text() == '{"id": "a"}\n{"id": "b"}\n{"id": "c"}\n{"id": "f"}\n'
-
-
-def test_clear_errors_for_bad_arguments(corpus, env, tmp_path):
+def test_a_missing_input_or_output_over_input_is_refused(corpus, env, tmp_path):
     missing = annotate(env, str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl"), rc=2)
     assert "E401" in missing.stderr
     same = annotate(env, str(corpus), "-o", str(corpus), rc=2)
     assert "E402" in same.stderr
 
 
-def test_folder_of_txt_files(env, tmp_path):
+def test_a_folder_gives_its_txt_files_in_name_order(env, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "b.txt").write_text("ঢাকায় আজ বৃষ্টি হয়েছে।", encoding="utf-8")

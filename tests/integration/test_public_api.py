@@ -15,8 +15,8 @@ TEXTS = [json.loads(line)["text"] for line in TRAIN if line.strip()][:20]
 
 
 @pytest.fixture(scope="module")
-def nlp(tiny_model, kb_path):
-    return banglaner.load(tiny_model, kb_path=kb_path, runtime="onnx")
+def nlp(tiny_model, packaged_kb_path):
+    return banglaner.load(tiny_model, kb_path=packaged_kb_path, runtime="onnx")
 
 
 def test_load_reads_settings_by_name(nlp) -> None:

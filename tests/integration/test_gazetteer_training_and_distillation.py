@@ -1,5 +1,6 @@
-"""Gazetteer features (the KB's names as the tagger's input) and the distilled student,
-each on the tiny model and the packaged knowledge base."""
+"""Training with gazetteer features (the KB's names as the tagger's input) and distilling a
+student, each from the tiny base and the packaged knowledge base. The features themselves:
+tests/unit/test_gazetteer_word_features.py."""
 
 from __future__ import annotations
 
@@ -7,49 +8,33 @@ import json
 import os
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from banglaner.models.gazetteer import Gazetteer, GazetteerSpec, bit
-from banglaner.models.kb.store import KnowledgeBase
+from banglaner.models.gazetteer import GazetteerSpec
 from banglaner.models.pipeline import Pipeline
-from banglaner.models.segment import split_words
 from tests.conftest import DATA, PARAGRAPH
-from tests.unit.conftest import tiny_train_config
-
-
-def test_word_features_mark_kb_names(kb_path) -> None:
-    gaz = Gazetteer(KnowledgeBase.open(kb_path))
-    text = "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন কিম জং-উনের সঙ্গে বৈঠক করেন।"
-    words = split_words(text)
-    bits = dict(zip((text[a:b] for a, b in words), gaz.word_features(text, words), strict=True))
-    assert bits["রাশিয়ার"] & bit("LOC", False)
-    assert bits["ভ্লাদিমির"] & bit("PER", False) and bits["পুতিন"] & bit("PER", True)
-    assert bits["কিম"] & bit("PER", False) and bits["উনের"] & bit("PER", True)
-    assert bits["প্রেসিডেন্ট"] == 0 and bits["বৈঠক"] == 0
-    places_only = Gazetteer(KnowledgeBase.open(kb_path), GazetteerSpec(labels=("LOC",)))
-    only = places_only.word_features(text, words)
-    assert not np.any(only & (bit("PER", False) | bit("PER", True)))
-    assert only[0] & bit("LOC", False)
+from tests.integration.conftest import tiny_train_config
 
 
 @pytest.fixture(scope="module")
-def gazetteer_model(tiny_base, kb_path, tmp_path_factory) -> Path:
+def gazetteer_model(tiny_base, packaged_kb_path, tmp_path_factory) -> Path:
     from banglaner.training.finetune import train
 
     home, out = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("gazetteer-model")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("BANGLANER_KB_PATH", str(kb_path))
+        mp.setenv("BANGLANER_KB_PATH", str(packaged_kb_path))
         cfg = tiny_train_config(base=str(tiny_base), epochs=1, gazetteer="PER,LOC,ORG")
         train(cfg, DATA, home, out, quiet=True)
     return out
 
 
-def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, kb_path) -> None:
+def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, packaged_kb_path) -> None:
     files = {p.name for p in gazetteer_model.iterdir()}
     assert {"gazetteer.json", "gazetteer.safetensors"} <= files
     for runtime in ("torch", "onnx-int8"):
-        pipe = Pipeline.load(gazetteer_model, device="cpu", kb_path=kb_path, runtime=runtime)
+        pipe = Pipeline.load(
+            gazetteer_model, device="cpu", kb_path=packaged_kb_path, runtime=runtime
+        )
         assert pipe.tagger.gazetteer is not None
         found = pipe.extract(PARAGRAPH)
         assert found and all(PARAGRAPH[e.start : e.end] == e.text for e in found)
@@ -77,17 +62,17 @@ def _distil(teacher: Path, tmp_path: Path) -> Path:
     return tmp_path / "student"
 
 
-def test_a_distilled_student(tiny_model, kb_path, tmp_path) -> None:
+def test_a_distilled_student(tiny_model, packaged_kb_path, tmp_path) -> None:
     student = _distil(tiny_model, tmp_path)
-    pipe = Pipeline.load(student, device="cpu", kb_path=kb_path)
+    pipe = Pipeline.load(student, device="cpu", kb_path=packaged_kb_path)
     assert pipe.tagger.gazetteer is None and pipe.extract(PARAGRAPH)
 
 
 def test_a_student_of_a_gazetteer_teacher_reads_the_kb_too(
-    gazetteer_model, kb_path, tmp_path, monkeypatch
+    gazetteer_model, packaged_kb_path, tmp_path, monkeypatch
 ) -> None:
-    monkeypatch.setenv("BANGLANER_KB_PATH", str(kb_path))
+    monkeypatch.setenv("BANGLANER_KB_PATH", str(packaged_kb_path))
     student = _distil(gazetteer_model, tmp_path)
     assert GazetteerSpec.read(student) == GazetteerSpec.read(gazetteer_model)
-    pipe = Pipeline.load(student, device="cpu", kb_path=kb_path)
+    pipe = Pipeline.load(student, device="cpu", kb_path=packaged_kb_path)
     assert pipe.tagger.gazetteer is not None and pipe.extract(PARAGRAPH)

@@ -1,6 +1,6 @@
-"""The HTTP service: a real uvicorn server on the tiny model for what crosses the wire (and
+"""The HTTP service on the tiny model: a real uvicorn server for what crosses the wire (and
 the OpenAPI contract, fuzzed), and the app in-process for what needs a controlled pipeline
-(a document that raises, a model kept busy)."""
+(a document that raises, a model kept busy). Its settings: tests/unit/test_service_settings.py."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import asyncio
 import subprocess
 import sys
 import threading
-import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,9 +16,9 @@ from fastapi.testclient import TestClient
 from banglaner.models.pipeline import Pipeline
 from banglaner.service.app import create_app
 from banglaner.service.settings import Settings
-from tests.conftest import PARAGRAPH
+from tests.conftest import PARAGRAPH, until
+from tests.integration.conftest import Fragile
 from tests.server import running_server
-from tests.unit.conftest import Fragile
 
 # zero-width joiner/non-joiner, NBSP, decomposed o-kar (ে + া), precomposed য়, a symbol-font bullet
 MESSY = (
@@ -30,8 +28,10 @@ MESSY = (
 
 
 @pytest.fixture(scope="module")
-def server(tiny_model, kb_path):
-    with running_server(tiny_model, kb_path, max_text_chars="5000", max_batch_docs="5") as srv:
+def server(tiny_model, packaged_kb_path):
+    with running_server(
+        tiny_model, packaged_kb_path, max_text_chars="5000", max_batch_docs="5"
+    ) as srv:
         yield srv.url
 
 
@@ -136,7 +136,7 @@ def test_fifty_concurrent_requests_equal_sequential_ones(server) -> None:
     assert [r.json()["entities"] for r in responses] == expected
 
 
-def test_ready_metrics_demo_docs(server) -> None:
+def test_ready_metrics_demo_page_and_docs_are_served(server) -> None:
     assert httpx.get(server + "/ready").json()["status"] == "ready"
     metrics = httpx.get(server + "/metrics").text
     assert 'banglaner_requests_total{route="/extract",status="200"}' in metrics
@@ -150,9 +150,9 @@ def test_ready_metrics_demo_docs(server) -> None:
 
 
 @pytest.fixture(scope="module")
-def default_server(tiny_model, kb_path):
+def default_server(tiny_model, packaged_kb_path):
     """The server with its default limits, as users run it."""
-    with running_server(tiny_model, kb_path) as srv:
+    with running_server(tiny_model, packaged_kb_path) as srv:
         yield srv.url
 
 
@@ -172,8 +172,8 @@ def test_openapi_contract_holds_under_fuzzing(default_server) -> None:
     assert "No issues found" in proc.stdout
 
 
-def test_api_key(tiny_model, kb_path) -> None:
-    with running_server(tiny_model, kb_path, api_key="s3cret") as srv:
+def test_an_api_key_guards_extraction_and_metrics_not_health(tiny_model, packaged_kb_path) -> None:
+    with running_server(tiny_model, packaged_kb_path, api_key="s3cret") as srv:
         assert httpx.get(srv.url + "/health").status_code == 200  # open
         for headers in ({}, {"Authorization": "Bearer nope"}):
             r = httpx.post(srv.url + "/extract", json={"text": "ঢাকা"}, headers=headers)
@@ -207,8 +207,8 @@ class HeldFragile(Held, Fragile):
 
 
 @pytest.fixture(scope="module")
-def real(tiny_model, kb_path) -> Pipeline:
-    return Pipeline.load(tiny_model, device="cpu", kb_path=kb_path)
+def real(tiny_model, packaged_kb_path) -> Pipeline:
+    return Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path)
 
 
 def _settings(**overrides) -> Settings:
@@ -235,7 +235,7 @@ def test_a_document_that_raises_fails_only_its_request(real) -> None:
         threads += [threading.Thread(target=send, args=(i + 1, t)) for i, t in enumerate(texts)]
         for t in threads[1:]:
             t.start()
-        _until(lambda: app.state.runner.queued == 4)
+        until(lambda: app.state.runner.queued == 4)
         pipe.release.set()
         for t in threads:
             t.join()
@@ -264,7 +264,7 @@ def test_a_busy_model_answers_503_then_504(real) -> None:
             target=lambda: waiting.append(client.post("/extract", json={"text": "ঢাকা"}))
         )
         waiter.start()
-        _until(lambda: app.state.runner.queued == 1)  # the waiter holds the one place
+        until(lambda: app.state.runner.queued == 1)  # the waiter holds the one place
         refused = client.post("/extract", json={"text": "ঢাকা"})
         assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
         waiter.join()
@@ -273,64 +273,3 @@ def test_a_busy_model_answers_503_then_504(real) -> None:
         assert waiting[0].status_code == 504
         assert "BANGLANER_REQUEST_TIMEOUT_S" in waiting[0].json()["detail"]
         assert first[0].status_code == 504  # the held one too ran past 0.5 s
-
-
-def _until(condition, timeout_s: float = 30.0) -> None:
-    """Wait for a state the test can observe (not for a moment in time)."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "the condition never held"
-        time.sleep(0.01)
-
-
-def test_loading_failure_is_reported_by_ready(tmp_path) -> None:
-    app = create_app(_settings(model_dir=tmp_path / "none"))
-    with TestClient(app) as client:
-        _until(lambda: app.state.load_error is not None)
-        r = client.get("/ready")
-        assert r.status_code == 503 and "E002" in r.json()["detail"]
-        assert client.post("/extract", json={"text": "ঢাকা"}).status_code == 503
-        assert client.get("/health").status_code == 200
-
-
-def test_settings_reject_bad_values() -> None:
-    from pydantic import ValidationError
-
-    for bad in ({"timezone": "Asia/Dhakka"}, {"max_queue": 0}, {"micro_batch_docs": -1}):
-        with pytest.raises(ValidationError):
-            Settings(**bad)
-    assert Settings(timezone="UTC").timezone == "UTC"
-
-
-def test_list_settings_read_comma_separated_variables(monkeypatch) -> None:
-    """Both lists parse from their variables (a validator of the same name in the server's
-    subclass once silently replaced the library's, and BANGLANER_KB_EXTRA failed)."""
-    monkeypatch.setenv("BANGLANER_KB_EXTRA", "/desk/people.jsonl, /desk/orgs.csv")
-    monkeypatch.setenv("BANGLANER_CORS_ORIGINS", "https://a.example,https://b.example")
-    settings = Settings()
-    assert settings.kb_extra == [Path("/desk/people.jsonl"), Path("/desk/orgs.csv")]
-    assert settings.cors_origins == ["https://a.example", "https://b.example"]
-
-
-def test_named_models_and_folders(tmp_path) -> None:
-    home = Settings(home=tmp_path)
-    assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v2"
-    fast = home.with_model("fast")
-    assert fast.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-fast-v3"
-    assert Settings(home=tmp_path, model="fast").resolved_model_dir == fast.resolved_model_dir
-    assert home.with_model(str(tmp_path / "mine")).resolved_model_dir == tmp_path / "mine"
-    assert home.with_model(None) == home
-
-
-def test_the_settings_table_in_the_docs_is_the_settings() -> None:
-    """docs/usage.md shows the table the settings classes generate: a new or changed
-    setting without the docs fails here (regenerate with `python -m banglaner.service.settings`)."""
-    from banglaner.service.settings import settings_table
-
-    usage = (Path(__file__).resolve().parents[2] / "docs" / "usage.md").read_text("utf-8")
-    shown = (
-        usage.split("<!-- settings-table")[1].split("-->", 1)[1].split("<!-- /settings-table")[0]
-    )
-    table = settings_table()
-    assert table.count("| `BANGLANER_") == 22
-    assert shown.strip() == table

@@ -39,8 +39,8 @@ def test_auto_never_picks_a_batch_dependent_runtime(tiny_model, tmp_path) -> Non
 
 
 @pytest.fixture(scope="module", params=AUTO_CPU)
-def pipeline(request, tiny_model, kb_path) -> Pipeline:
-    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=kb_path, runtime=request.param)
+def pipeline(request, tiny_model, packaged_kb_path) -> Pipeline:
+    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path, runtime=request.param)
     assert pipe.runtime.runtime == request.param
     return pipe
 
@@ -82,11 +82,11 @@ def test_probabilities_bit_for_bit(pipeline) -> None:
 
 
 @pytest.mark.parametrize("runtime", AUTO_CPU)
-def test_spacy_pipe_batch_sizes(tiny_model, kb_path, runtime) -> None:
+def test_spacy_pipe_batch_sizes(tiny_model, packaged_kb_path, runtime) -> None:
     import spacy
 
     nlp = spacy.blank("bn")
-    config = {"model_dir": str(tiny_model), "kb_path": str(kb_path), "device": "cpu"}
+    config = {"model_dir": str(tiny_model), "kb_path": str(packaged_kb_path), "device": "cpu"}
     nlp.add_pipe("banglaner", config={**config, "runtime": runtime})
     batch = SENTENCES[:30]
     runs = [

@@ -1,10 +1,15 @@
-"""Words that are never names on their own (docs/annotation.md): titles and roles,
-nationality adjectives, generic nouns. Training data is reconciled with them
-(training.reconcile) and the linker uses them at inference: one list for both.
+"""Bengali word lists (docs/annotation.md): words that are never names on their own
+(titles and roles, nationality adjectives, generic nouns, pronouns), and the type words
+that belong to a name or follow it. Training data is reconciled with them
+(training.reconcile) and span repair, the linker and the variant key use them at
+inference: one list for both.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from banglaner.models.lang.bn.endings import LIST_ENDINGS
 from banglaner.models.normalize import normalize
 
 
@@ -272,13 +277,61 @@ ROUTE_WORDS = _words("সড়ক", "মহাসড়ক", "রেলপথ",
 # The head of a state body a place's genitive belongs to (রাশিয়ার নিরাপত্তা পরিষদ is one ORG).
 STATE_BODY_HEADS = _words("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন")
 DIRECTIONS = _words("উত্তর", "দক্ষিণ", "পূর্ব", "পশ্চিম", "মধ্য", "উত্তর-পূর্ব", "দক্ষিণ-পূর্ব", "নিউ")
-# Case endings and plural/particle suffixes tried off a word before the look-ups above.
-_ENDINGS = tuple(
-    normalize(e).text
-    for e in ("দেরকে", "দের", "রা", "ের", "এর", "র", "কে", "তে", "য়", "এ", "ে", "ও", "ই", "টি")
+# Place-type words that belong to the place's name (docs/annotation.md: কোরীয় উপদ্বীপ).
+PLACE_HEADS = (
+    "অঞ্চল", "প্রদেশ", "প্রণালী", "উপদ্বীপ", "উপসাগর", "সাগর", "নদী", "নদ", "মহাসাগর",
+    "বিদ্যুৎকেন্দ্র", "বিমানবন্দর", "কসমোড্রোম", "অঙ্গরাজ্য", "উপত্যকা",
+)  # fmt: skip
+# A facility's or body's type word in each of its forms, the first one canonical (the
+# variant key makes them one word). Only words that name the same kind of thing in every
+# use (পার্টি/দল do not: জাতীয় দল is a national team).
+TYPE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("কসমোড্রোম", "কসমোড্রম", "মহাকাশ বন্দর", "স্পেসপোর্ট"),
+    ("বিমানবন্দর", "বিমান বন্দর", "এয়ারপোর্ট", "এয়ারপোর্ট"),
+    ("বিশ্ববিদ্যালয়", "ইউনিভার্সিটি", "ইউনিভার্সিটি"),
+    ("হাসপাতাল", "হসপিটাল", "হাসপাতাল"),
+    ("মন্ত্রণালয়", "মিনিস্ট্রি", "মন্ত্রক"),
+    ("কলেজ", "মহাবিদ্যালয়"),
+    ("সেতু", "ব্রিজ"),
+    ("প্রাসাদ", "প্যালেস"),
+    ("দ্বীপ", "আইল্যান্ড"),
+    ("বিদ্যুৎকেন্দ্র", "বিদ্যুৎ কেন্দ্র", "পাওয়ার প্ল্যান্ট", "পাওয়ার প্লান্ট"),
+    ("স্টেশন", "ইস্টিশন"),
+    ("পরিষদ", "কাউন্সিল"),
+    ("সংস্থা", "এজেন্সি"),
+    ("আদালত", "কোর্ট"),
+    ("প্রদেশ", "প্রভিন্স"),
+    ("অঞ্চল", "রিজিয়ন", "ওব্লাস্ট"),
+    ("দূতাবাস", "অ্যাম্বাসি", "এমব্যাসি"),
+    ("সেনাবাহিনী", "আর্মি"),
+    ("নৌবাহিনী", "নেভি"),
+    ("বিমানবাহিনী", "এয়ারফোর্স", "এয়ার ফোর্স"),
+    ("ব্যাংক", "ব্যাঙ্ক"),
+    ("ইনস্টিটিউট", "ইন্সটিটিউট"),
+    ("জাদুঘর", "যাদুঘর", "মিউজিয়াম"),
+    ("স্কয়ার", "স্কোয়ার"),
+    ("নদী", "নদ", "রিভার"),
+    ("হ্রদ", "লেক"),
+    ("মহাসাগর", "ওশান"),
+    ("দপ্তর", "ডিপার্টমেন্ট"),
+    ("কোম্পানি", "কম্পানি"),
+    ("করপোরেশন", "কর্পোরেশন"),
 )
+
+_LIST_ENDINGS = tuple(normalize(e).text for e in LIST_ENDINGS)
 
 
 def is_listed(text: str, listed: frozenset[str]) -> bool:
     """Whether ``text``, or ``text`` less one case ending (``সরকারের`` → ``সরকার``), is listed."""
-    return text in listed or any(text.endswith(e) and text[: -len(e)] in listed for e in _ENDINGS)
+    return text in listed or any(
+        text.endswith(e) and text[: -len(e)] in listed for e in _LIST_ENDINGS
+    )
+
+
+@lru_cache(maxsize=65536)
+def never_a_name(text: str) -> bool:
+    """A title, nationality adjective, generic noun or people noun (with a case ending):
+    never a name on its own."""
+    norm = normalize(text).text
+    lists = (TITLES, DEMONYMS, GENERIC_NOUNS, PEOPLE_NOUNS)
+    return any(is_listed(norm, listed) for listed in lists)

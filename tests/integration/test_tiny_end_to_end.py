@@ -26,7 +26,7 @@ def _check_offsets(text: str, entities: list[Entity]) -> None:
         assert e.label in {"PER", "LOC", "ORG", "DATE"} and 0.0 <= e.score <= 1.0
 
 
-def test_model_dir_contents(tiny_model) -> None:
+def test_trained_model_dir_holds_safetensors_onnx_and_card(tiny_model) -> None:
     names = {p.name for p in tiny_model.iterdir()}
     assert {
         "config.json",
@@ -45,8 +45,8 @@ def test_model_dir_contents(tiny_model) -> None:
     assert [config["id2label"][str(i)] for i in range(9)] == list(bio_tags())
 
 
-def test_offsets_on_messy_text(tiny_model, kb_path) -> None:
-    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=kb_path)
+def test_offsets_on_messy_text(tiny_model, packaged_kb_path) -> None:
+    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path)
     text = (
         "\ufeff"
         + PARAGRAPH.replace(" ", "\u00a0", 3).replace("পুতিন", "পু\u200cতিন")
@@ -57,8 +57,8 @@ def test_offsets_on_messy_text(tiny_model, kb_path) -> None:
     assert pipe.extract("") == [] and pipe.extract("   \n ") == []
 
 
-def test_pipeline_many_matches_single(tiny_model, kb_path) -> None:
-    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=kb_path)
+def test_pipeline_many_matches_single(tiny_model, packaged_kb_path) -> None:
+    pipe = Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path)
     texts = [PARAGRAPH, "ঢাকায় আজ বৃষ্টি হয়েছে।", "English only text."]
     many = pipe.extract_many(texts)
     assert many[0] and many[1]
@@ -105,10 +105,10 @@ def test_loading_never_writes(tiny_model, tmp_path) -> None:
                 path.chmod(0o755)
 
 
-def test_cli_extract_and_export(tiny_model, kb_path, tmp_path) -> None:
+def test_cli_extract_and_export(tiny_model, packaged_kb_path, tmp_path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(PARAGRAPH, encoding="utf-8")
-    env_kb = {"BANGLANER_KB_PATH": str(kb_path)}
+    env_kb = {"BANGLANER_KB_PATH": str(packaged_kb_path)}
     out = _cli("extract", "--model", str(tiny_model), "-f", str(article), env=env_kb)
     payload = json.loads(out.stdout)
     assert payload["entities"]
@@ -149,13 +149,13 @@ def _cli(*args: str, env: dict[str, str] | None = None, check: bool = True):
     )
 
 
-def test_spacy_component_call_and_pipe(tiny_model, kb_path) -> None:
+def test_spacy_component_call_and_pipe(tiny_model, packaged_kb_path) -> None:
     import spacy
 
     nlp = spacy.blank("bn")
     nlp.add_pipe(
         "banglaner",
-        config={"model_dir": str(tiny_model), "kb_path": str(kb_path), "device": "cpu"},
+        config={"model_dir": str(tiny_model), "kb_path": str(packaged_kb_path), "device": "cpu"},
     )
     doc = nlp(PARAGRAPH)
     assert doc.ents
@@ -172,7 +172,7 @@ def test_spacy_component_call_and_pipe(tiny_model, kb_path) -> None:
 
 
 @pytest.mark.parametrize("shape", ["xlmr", "electra"])
-def test_hub_shaped_bases_train(shape, kb_path, tmp_path) -> None:
+def test_hub_shaped_bases_train(shape, packaged_kb_path, tmp_path) -> None:
     """The hub path (xlm-roberta-base, csebuetnlp/banglabert) is the local-dir path:
     a tiny model of the same architecture and tokenizer type trains and tags."""
     from banglaner.training.finetune import TrainConfig, train
@@ -189,6 +189,6 @@ def test_hub_shaped_bases_train(shape, kb_path, tmp_path) -> None:
     )
     metrics = train(cfg, DATA, tmp_path / "home", tmp_path / "model", quiet=True)
     assert metrics["history"][0]["loss"] > 0
-    pipe = Pipeline.load(tmp_path / "model", device="cpu", kb_path=kb_path)
+    pipe = Pipeline.load(tmp_path / "model", device="cpu", kb_path=packaged_kb_path)
     assert pipe.tagger.tags == bio_tags()
     _check_offsets(PARAGRAPH, pipe.extract(PARAGRAPH))
