@@ -49,15 +49,17 @@ class TaggedOnce:
         return [self.seen[d.norm.original] for d in docs]
 
 
+def _figures(ev: ModelEval) -> list[float]:
+    """Names strict F1, DATE strict F1 and all-gold ID pairwise F1."""
+    return [ev.strict["micro_names"].f1, ev.strict["DATE"].f1, ev.ids_all.f1 if ev.ids_all else 0]
+
+
 def _cells(ev: ModelEval, base: ModelEval | None) -> list[str]:
-    """Names strict F1, DATE strict F1 and all-gold ID pairwise F1, with the change a step's
-    absence makes beside each."""
-    values = [ev.strict["micro_names"].f1, ev.strict["DATE"].f1, ev.ids_all.f1 if ev.ids_all else 0]
+    """The figures, each with the change a step's absence makes beside it."""
     if base is None:
-        return [f"{v:.3f}" for v in values]
-    bases = [base.strict["micro_names"].f1, base.strict["DATE"].f1]
-    bases.append(base.ids_all.f1 if base.ids_all else 0)
-    return [f"{v:.3f} ({v - b:+.3f})" for v, b in zip(values, bases, strict=True)]
+        return [f"{v:.3f}" for v in _figures(ev)]
+    pairs = zip(_figures(ev), _figures(base), strict=True)
+    return [f"{v:.3f} ({v - b:+.3f})" for v, b in pairs]
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from banglaner.models.dates.merge import merge_dates
 from banglaner.models.entity import Entity
 from banglaner.models.errors import ConfigError
 from banglaner.models.labels import NAME_LABELS
+from banglaner.models.linking.spans import SpanRepair
 from banglaner.models.normalize import NormalizedText
 
 if TYPE_CHECKING:
@@ -73,12 +74,11 @@ def _kb(linker: Linker | None) -> Linker:
     return linker
 
 
-def _repair(rule: str) -> StepRun:
-    """A span repair rule of models.linking.spans.SpanRepair, by its method name."""
+def _repair(rule: Callable[[SpanRepair, list[Entity], str], list[Entity]]) -> StepRun:
+    """A span repair rule of models.linking.spans.SpanRepair as a step."""
 
     def run(doc: Document, m: Mentions, linker: Linker | None) -> Mentions:
-        repaired: list[Entity] = getattr(_kb(linker).spans, rule)(list(m.entities), doc.text)
-        return Mentions(tuple(repaired))
+        return Mentions(tuple(rule(_kb(linker).spans, list(m.entities), doc.text)))
 
     return run
 
@@ -103,12 +103,20 @@ DATES = Step(
     "dates", "DATE spans reconciled with the date grammar, ISO values given", _dates, False
 )
 LINKER_STEPS: tuple[Step, ...] = (
-    Step("drop", "words never a name alone, or unsure common words, dropped", _repair("drop")),
-    Step("split", "two names written together split (ভারত-পাকিস্তান)", _repair("split")),
-    Step("trim", "a KB name less common words around it; a place less জেলা", _repair("trim")),
-    Step("titles", "titles and honorifics opening a person left out", _repair("untitle")),
-    Step("join", "parts of one KB name joined; a place takes its type word", _repair("join")),
-    Step("add", "trusted KB names the tagger missed added", _repair("add")),
+    Step(
+        "drop",
+        "words never a name alone, or unsure common words, dropped",
+        _repair(SpanRepair.drop),
+    ),
+    Step("split", "two names written together split (ভারত-পাকিস্তান)", _repair(SpanRepair.split)),
+    Step(
+        "trim", "a KB name less common words around it; a place less জেলা", _repair(SpanRepair.trim)
+    ),
+    Step("titles", "titles and honorifics opening a person left out", _repair(SpanRepair.untitle)),
+    Step(
+        "join", "parts of one KB name joined; a place takes its type word", _repair(SpanRepair.join)
+    ),
+    Step("add", "trusted KB names the tagger missed added", _repair(SpanRepair.add)),
     Step("link", "the joint decision: the KB's label where it knows better, then the ID", _link),
     Step("context", "one ID per entity in a document: short names, acronyms, repeats", _context),
 )
