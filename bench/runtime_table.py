@@ -1,6 +1,8 @@
 """The CPU runtimes side by side, in one run on this machine: the README's runtime table.
 
     .venv/bin/python bench/runtime_table.py [--model default] [--requests 100] [--docs 120]
+    .venv/bin/python bench/runtime_table.py --latency-only --runtime onnx-int8-static \
+        --runtime onnx-int8 --requests 150     # p50/p95 of the named runtimes' servers only
 
 For each CPU runtime of the model (the full pipeline): batch-independent by design, and
 texts whose entities differ between extracting each alone and extracting them in batches
@@ -57,11 +59,23 @@ def differing(settings: CoreSettings, texts: list[str], shuffles: int = 2) -> li
     return counts
 
 
+def _latencies(base: CoreSettings, kb: Path, runtimes: list[str], requests: int) -> list[dict]:
+    """p50/p95 of POST /extract per runtime: a server each, taking turns request by request."""
+    with contextlib.ExitStack() as stack:
+        servers = [
+            stack.enter_context(running_server(base.resolved_model_dir, kb, runtime=r))
+            for r in runtimes
+        ]
+        return interleaved_latency([s.url for s in servers], bench_article(base.data_dir), requests)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="default", help="name or dir")
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--docs", type=int, default=120)
+    parser.add_argument("--runtime", action="append", help="only these runtimes (repeatable)")
+    parser.add_argument("--latency-only", action="store_true", help="servers' p50/p95 only")
     args = parser.parse_args()
     base = CoreSettings().with_model(args.model)
     model_dir, kb = base.resolved_model_dir, ensure_kb(base)
@@ -69,7 +83,13 @@ def main() -> None:
         r
         for r, info in RUNTIME_INFO.items()
         if info.cpu and (info.onnx_file is None or onnx_path(model_dir, r).is_file())
+        if not args.runtime or r in args.runtime
     ]
+    if args.latency_only:
+        latencies = _latencies(base, kb, runtimes, args.requests)
+        for runtime, lat in zip(runtimes, latencies, strict=True):
+            print(f"{runtime}: p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms")
+        return
     texts = real_texts(base.data_dir)
     rows: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,14 +107,11 @@ def main() -> None:
                     model_dir, kb, corpus, Path(tmp) / f"{runtime}.jsonl", "--runtime", runtime
                 ),
             }
-    with contextlib.ExitStack() as stack:
-        servers = [stack.enter_context(running_server(model_dir, kb, runtime=r)) for r in runtimes]
-        text = bench_article(base.data_dir)
-        latencies = interleaved_latency([s.url for s in servers], text, args.requests)
-        for runtime, lat in zip(runtimes, latencies, strict=True):
-            rows[runtime] |= lat
+    for runtime, lat in zip(runtimes, _latencies(base, kb, runtimes, args.requests), strict=True):
+        rows[runtime] |= lat
     names = [name for name, _, _ in SETS]
-    print(f"model {model_dir.name}; {len(texts)} texts alone vs batched; article {len(text)} chars")
+    article = len(bench_article(base.data_dir))
+    print(f"model {model_dir.name}; {len(texts)} texts alone vs batched; article {article} chars")
     print("| runtime | batch-independent | texts differing | " + " | ".join(names), end="")
     print(" | p50 ms | p95 ms | documents/s |")
     print("|---" * (len(names) + 6) + "|")

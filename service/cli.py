@@ -191,17 +191,20 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from banglaner.models.encoders import RECORD, TorchEncoder
     from banglaner.models.tagger import require_model
     from banglaner.training.corpora import is_dev, load_corpus
-    from banglaner.training.export import CALIBRATION_SENTENCES, export_runtimes
+    from banglaner.training.export import calibration_sample, export_runtimes
     from banglaner.training.gold_corpora import read_gold
 
     model_dir = require_model(settings.with_model(args.model).resolved_model_dir)
-    calibration = [
-        s.text for s in load_corpus(args.calibrate, settings.data_dir) if not is_dev(s.text)
-    ][:CALIBRATION_SENTENCES]
+    calibration = calibration_sample(
+        [s.text for s in load_corpus(args.calibrate, settings.data_dir) if not is_dev(s.text)]
+    )
     model = TorchEncoder.load(model_dir, "cpu").model
-    for path in export_runtimes(model, model_dir, calibration):
+    paths = export_runtimes(model, model_dir, calibration)
+    for path in paths:
         print(f"onnx: {path}")
-    if (model_dir / RECORD).is_file() and not args.remeasure:
+    record = model_dir / RECORD  # timed again when an ONNX file is newer than it
+    timed = record.is_file() and all(p.stat().st_mtime <= record.stat().st_mtime for p in paths)
+    if timed and not args.remeasure:
         print(f"runtime record up to date: {model_dir / RECORD} (--remeasure to time again)")
         return 0
     _measure_and_record(model_dir, read_gold(args.dev, settings.data_dir)[1], args.sentences)

@@ -34,7 +34,7 @@ from banglaner.training.base_encoders import prepare_base
 from banglaner.training.conventions import OURS, ConventionModel, convention_of, head_index
 from banglaner.training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
-from banglaner.training.export import CALIBRATION_SENTENCES, export_runtimes
+from banglaner.training.export import calibration_sample, export_runtimes
 from banglaner.training.gold_corpora import as_gold
 from banglaner.training.model_card import write_model_card
 from banglaner.training.reconcile import ReconcileStats, reconcile
@@ -551,7 +551,7 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     final = score_extractor(run.tagger.tag_many, run.test_docs) if run.test_docs else None
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
-    calibration = [s.text for s in run.train_sents[:CALIBRATION_SENTENCES]]
+    calibration = calibration_sample([s.text for s in run.train_sents])
     save_model(ConventionModel.served(run.model), run.tokenizer, out_dir, calibration)
     metrics = {
         "best_epoch": selector.best_epoch,

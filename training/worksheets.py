@@ -10,13 +10,14 @@ requires (whole words, no nesting, a known label, a DATE value in a documented f
 
     python -m training.worksheets sample real OUT_DIR      # karim2019 validation + neon headlines
     python -m training.worksheets sample dates OUT_DIR     # date expressions of Rifat, karim, neon
-    python -m training.worksheets build GOLD.jsonl SHEET.jsonl [SHEET.jsonl ...]
+    python -m training.worksheets build GOLD.jsonl SHEET.jsonl [SHEET.jsonl ...] [--add]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -157,14 +158,18 @@ def _date_round(data_dir: Path, exclude: set[str], salt: str, scale: float) -> l
     return chosen
 
 
-DATE_ROUNDS = (("d", 1.0), ("d2", 0.25), ("d3", 0.35))
+DATE_ROUNDS = (("d", 1.0), ("d2", 0.25), ("d3", 0.35), ("d4", 0.5), ("d5", 0.5), ("d6", 0.5))
+# Where each round ends in the drawn rows: rounds 1 and 2 split dev/test by id; the later
+# ones are dev only (drawn after the test split had been read, to tune on without reading
+# test again).
+ROUND_ENDS = (440, 552, 704, 923, 1142)
 
 
 def sample_dates(data_dir: Path, rounds: int = 2) -> list[tuple[str, str, str]]:
     """(id, text, family) rows for the date set, none of them in the real NER gold: a first
     round of 440 rows, a second of 112 more drawn the same way from what was left, and
-    (``rounds=3``) a third of 152, for the dev split only: drawn after the test split had
-    been read once, so that tuning has more to learn from without reading test."""
+    (``rounds`` 3 to 6) a third of 152 and three of 219, for the dev split only: drawn after the
+    test split had been read, so that tuning has more to learn from without reading test."""
     taken = {r[0] for rows in sample_real(data_dir).values() for r in rows}
     out: list[tuple[str, str, str]] = []
     for salt, scale in DATE_ROUNDS[:rounds]:
@@ -247,8 +252,13 @@ def gold_rows(sheet: Path) -> Iterator[dict]:
         yield {**keep, "split": split_of(row), "text": row["text"], "entities": entities}
 
 
-def build(gold: Path, sheets: list[Path]) -> int:
-    rows = [r for sheet in sheets for r in gold_rows(sheet)]
+def build(gold: Path, sheets: list[Path], add: bool = False) -> int:
+    """Writes ``gold`` from the worksheets; with ``add``, the worksheets' rows join the rows
+    ``gold`` already holds (a later round of the same set)."""
+    kept = []
+    if add and gold.is_file():
+        kept = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    rows = kept + [r for sheet in sheets for r in gold_rows(sheet)]
     ids = [r["id"] for r in rows]
     if len(set(ids)) != len(ids):
         raise SheetError("a row id occurs twice across the worksheets")
@@ -266,11 +276,14 @@ def _cmd_sample(which: str, out_dir: Path) -> None:
         return
     dated = [
         {"id": i, "date": reference_date(i).isoformat(), "family": f, "text": t, "entities": []}
-        for i, t, f in sample_dates(data_dir, rounds=3)
+        for i, t, f in sample_dates(data_dir, rounds=len(DATE_ROUNDS))
     ]
-    write_sheets(dated[:440], out_dir, "dates", 147)
-    write_sheets(dated[440:552], out_dir, "dates-round2", 120)
-    write_sheets([{**r, "split": "dev"} for r in dated[552:]], out_dir, "dates-round3-dev", 160)
+    first, second, *later = ROUND_ENDS
+    write_sheets(dated[:first], out_dir, "dates", 147)
+    write_sheets(dated[first:second], out_dir, "dates-round2", 120)
+    for n, (start, end) in enumerate(itertools.pairwise([second, *later, len(dated)]), 3):
+        dev_only = ({**r, "split": "dev"} for r in dated[start:end])
+        write_sheets(dev_only, out_dir, f"dates-round{n}-dev", 160 if n == 3 else 60)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,12 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build")
     b.add_argument("gold", type=Path)
     b.add_argument("sheets", type=Path, nargs="+")
+    b.add_argument("--add", action="store_true", help="keep GOLD's rows and add the sheets'")
     args = parser.parse_args(argv)
     if args.cmd == "sample":
         _cmd_sample(args.which, args.out_dir)
         return 0
     try:
-        print(f"{build(args.gold, args.sheets)} rows → {args.gold}")
+        print(f"{build(args.gold, args.sheets, args.add)} rows → {args.gold}")
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -30,6 +30,7 @@ from banglaner.models.dates.named import (
     PERIOD_PARTS,
     WEEK_ORDINALS,
 )
+from banglaner.models.dates.tense import SENTENCE_END, tense
 from banglaner.models.lang.bn.endings import DATE_ENDINGS, PARTICLES
 from banglaner.models.normalize import normalize
 
@@ -185,8 +186,15 @@ _Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"  # any year of 1000–2099,
 _BYEAR = rf"(?P<byear>(?:1[0-4]|১[০-৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
-_BSAL = _alt("বঙ্গাব্দ", "বাংলা সন", "সন")
-_PARTS_OF_DAY = ("সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর")
+_BSAL = _alt("বঙ্গাব্দ", "বাঙ্গাব্দ", "বাংলা সন", "সন")
+_PARTS_OF_DAY = (
+    "সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর", "রাতভর", "দিনভর",
+    "গভীর রাত", "মধ্যরাত",
+)  # fmt: skip
+# শুক্রবার বাদ জুমা, মঙ্গলবার বাদ আছর: after a prayer, as funerals and rallies are timed
+_AFTER_PRAYER = _alt(
+    *(f"বাদ {p}" for p in ("জুমা", "জুম্মা", "জোহর", "যোহর", "আছর", "আসর", "মাগরিব", "এশা", "ইশা", "ফজর"))
+)
 _AMPM = rf"(?P<ampm>{_alt('পিএম', 'এএম')}|(?i:[ap]\.?m\.?)(?![\p{{L}}]))"
 _ZONE = r"(?:\s*(?:Z|(?i:GMT|UTC|BST)(?![\p{L}])|[+-]\d{2}:?\d{2}))"
 # ০৬:৪২ পিএম, 10:30:00 +0600, রাত ১০টায়, 0930 hrs — hour, minute, optional seconds
@@ -201,14 +209,16 @@ _CLOCK = (
     rf"|{_HOUR_WORD})"
 )
 _TIME = (
-    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)}){_alt('ে')}?\s*)?"
+    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়')}?\s*)?"
     rf"{_CLOCK}(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
 )
 # ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)
 _PART_AFTER = (
-    rf"(?:\s+(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?"
-    rf"{_alt('ই')}?(?![\p{{L}}\p{{M}}]))"
+    rf"(?:\s+(?:(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?{_alt('ই')}?"
+    rf"|{_AFTER_PRAYER})(?![\p{{L}}\p{{M}}]))"
 )
+# a count of things, not a day or year: ২০০০-৩০০০ টাকা, এপ্রিল ১৭ জন
+_COUNTED = _alt("টাকা", "জন", "টি", "কোটি", "লাখ", "হাজার", "মিটার", "কিলোমিটার", "ফুট", "টন", "রান")
 _UNIT = "(?P<unit>" + _alt("দিন", "সপ্তাহ", "মাস", "বছর") + ")"
 _COUNT = rf"(?P<n>{_D}{{1,3}}|" + _alt(*NUMBER_WORDS, *FRACTIONS) + ")"
 
@@ -230,6 +240,18 @@ _DAY_MONTH_YEAR = (
     rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}{_NA}"
     rf"(?:\s*,?\s*{_WEEKDAY}{_SUFFIX}{_NA})?(?:{_TIME}|{_PART_AFTER})?"
 )
+# ১২-১৩ ডিসেম্বর, ২৯–৩০ জানুয়ারি ২০২৪: the days of one month as one span (karim2019 prints
+# the hyphen as a space: ১ ৭ জুলাই)
+_DAY_RANGE = (
+    rf"{_DAY}(?:\s*[-–]\s*|\s+)(?P<day2>[০-৩]?[০-৯]|[0-3]?[0-9]){_DAY_SUFFIX}\s*{_MONTH}"
+    rf"(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?{_SUFFIX}"
+)
+# ১২ ও ১৩ ডিসেম্বর, ১২ থেকে ১৫ ডিসেম্বর: a day whose month (and year) a later day of the
+# list gives; each day its own span
+_DAY_LISTED = (
+    rf"{_DAY}(?=(?:\s*,\s*{_D}{{1,2}}{_DAY_SUFFIX})*\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}\s+"
+    rf"{_D}{{1,2}}{_DAY_SUFFIX}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?{_NA})"
+)
 # Latin script and mixed, as bylines print them: Nov 3, 2025; Monday, November 3, 2025
 # 10:30 AM; 3rd November 2025; ৩ Nov ২০২৫; Mon, 03 Nov 2025 10:30:00 +0600
 _LATIN_WEEKDAY = rf"(?:{_EWEEKDAY}\s*,?\s*)?"
@@ -248,7 +270,9 @@ _ISO = (
 # the clock first: 10:30 AM, Nov 3, 2025; ১০:৩০ পিএম, ০৩ নভেম্বর ২০২৫
 _TIME_FIRST = rf"{_CLOCK}\s*,\s*(?:{_EMONTH}\s*{_EDAY}|{_DAY}\s*{_ANY_MONTH})\s*,?\s*{_YEAR}"
 _YEAR_SAL_DAY_MONTH = (
-    rf"{_YEAR}\s*(?:{_SAL}{_SUFFIX}|-?\s*{_alt('এর', 'র')})\s+{_DAY}\s*{_MONTH}{_SUFFIX}"
+    rf"{_YEAR}\s*(?:{_SAL}{_SUFFIX}|-?\s*{_alt('এর', 'র')})\s+"
+    rf"(?:{_DAY}\s*{_MONTH}|{_MONTH}\s+{_DAY}(?!\s*{_COUNTED}))"  # ১৯২৯ সালের এপ্রিল ১৭
+    rf"{_SUFFIX}(?:{_TIME}|{_PART_AFTER})?"
 )
 _MONTH_YEAR = (
     rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
@@ -262,23 +286,38 @@ _RELATIVE_YEAR_DATE = (
     rf"\s+(?:{_DAY}\s*)?{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
 )
 _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
+# অক্টোবর-নভেম্বরে, অক্টোবর নভেম্বরে (the hyphen stripped): two months as one stretch
+_MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
+_MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s*[-–]\s*|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
-# ১৯৯০ থেকে, ২০২২ বিশ্বকাপ: a bare year is read only before a word that makes it one
-# (and এ written apart, as karim2019 prints ১৭৮৯-এ with its hyphen stripped)
-_YEAR_CUE = _alt(
-    "থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "এ", "বিশ্বকাপ", "অলিম্পিক", "নির্বাচন"
-)  # fmt: skip
+# ১৯৯০ থেকে, ২০২২ বিশ্বকাপে, ২০০৮ ইউরো: a bare year is read only before a word that makes it
+# one, a range word or an event held in a year (and এ written apart, as karim2019 prints
+# ১৭৮৯-এ with its hyphen stripped)
+_TOURNAMENT = _alt("বিশ্বকাপ", "অলিম্পিক", "ইউরো", "এশিয়া কাপ", "গেমস")
+_YEAR_CUE = (
+    _alt("থেকে", "পর্যন্ত", "অবধি", "নাগাদ", "এর", "এ")
+    + "|"
+    + _alt("নির্বাচন", "মৌসুম", "আসর", "বাজেট")
+    + _SUFFIX
+    # a tournament, its organiser's or host's name maybe between: ২০১০ ফিফা বিশ্বকাপে
+    + rf"|(?:[\p{{L}}\p{{M}}]+\s+)?{_TOURNAMENT}{_SUFFIX}"
+)
 # or before a list or range another year that সাল follows completes, whatever its case
 # ending: ১৯৯৮ ও ২০০০ সালে, ১৯৯৬, ২০০১ ও ২০০৮ সালে, ১৭৫০ থেকে ১৮৫৯ সালের মধ্যে
 _YEAR_PAIRED = (
     rf"(?=(?:\s*,\s*{_D}{{4}})*\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}"
     rf"\s+{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
 )
+# a law or order and the year it was made: ডিজিটাল নিরাপত্তা আইন ২০১৮, আদেশ, ১৯৭২
+_ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বিধিমালা", "নীতিমালা", "বিধি")
+# ২০২০ সালটা, ২০২০ সালটি: সাল with a classifier
+_SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
-    rf"(?:{_YEAR}(?:\s*{_SAL}{_SUFFIX}|-?{_YEAR_ENDING}|(?=\s+(?:{_YEAR_CUE}){_NA}))"
-    rf"|(?P<year>{_Y4})(?:\s*{_SAL}{_SUFFIX}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
+    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}|(?=\s+(?:{_YEAR_CUE}){_NA}))"
+    rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"
+    rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
 _BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
@@ -313,7 +352,9 @@ _ANAPH_WORDS = ("ওই", "ঐ", "সেই", "সে", "আগের", "পর�
 _ANAPH = "(?P<anaph>" + _alt(*_ANAPH_WORDS) + ")"
 # নতুন বছর alone is the occasion (নতুন বছরকে বরণ); its start or end is a time
 _ANAPH_OR_NEW = "(?P<anaph>" + _alt(*_ANAPH_WORDS, "নতুন") + ")"
-_RELATIVE_PERIOD = rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}"
+_RELATIVE_PERIOD = (  # ওই সালেই: সাল after an anaphoric word is its year
+    rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
+)
 # (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
 _ANAPHORIC_DAY = rf"{_ADAY}{_SUFFIX}{_PART_AFTER}?"
@@ -324,7 +365,6 @@ _AGO = (  # গত written before it too: গত এক সপ্তাহ আ�
     rf"|(?P<about>{_alt(*ABOUT_ONE)})\s+{_AGO_WORD}"
 )
 # ২০০৮-০৯ সালে, ১৯৭১-৭৫, ১৭৩৬-১৮১৯: one compact range (not a count: ২০০০-৩০০০ টাকা)
-_COUNTED = _alt("টাকা", "জন", "টি", "কোটি", "লাখ", "হাজার", "মিটার", "কিলোমিটার", "ফুট", "টন", "রান")
 _YEAR_PAIR = (
     rf"(?<!{_D}[\-/.])(?P<year>{_Y4})\s*[-–/]\s*(?P<year2>{_D}{{4}}|{_D}{{2}})"
     rf"(?!{_D}|[\-/.]{_D})"
@@ -333,10 +373,12 @@ _YEAR_RANGE = rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX})?(?!\s*{_COUNTED})"
 # Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
 _FQUAL = "(?P<fqual>" + _alt(
     "গত", "বিগত", "চলতি", "আগামী", "এ", "এই", "ওই", "ঐ", "সদ্য সমাপ্ত", "সদ্যসমাপ্ত", "আগের", "এর আগের",
-    "পরের", "সর্বশেষ", "বর্তমান", "আসন্ন", "নতুন", "পরবর্তী",
+    "পরের", "সর্বশেষ", "বর্তমান", "আসন্ন", "নতুন", "পরবর্তী", "বিদায়ী",
 ) + ")"  # fmt: skip
+# ২০১৮-১৯ অর্থবছরে also as karim2019 prints it: ২০১৮ ১৯, or cut at the hyphen: ১৯ অর্থবছরে
 _FISCAL = (
-    rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s*(?:{_SAL}{_SUFFIX})?\s+)"
+    rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s*(?:{_SAL}{_SUFFIX})?\s+"
+    rf"|(?:{_Y4}\s+)?(?P<fyear2>{_D}{{2}})\s+)"
     rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX})?"
 )
 # A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
@@ -357,8 +399,10 @@ _YEAR_PART = (
     rf"{_SUFFIX}\s+{_PMOD}"
 )
 # আশির দশকে, ১৯৭০-এর দশকের শুরুতে; ১৩শ শতকে, অষ্টম শতাব্দীর
+_DECADE_YEAR = r"[৩-৯]০|[3-9]0"  # ৯০ এর দশকে: two digits are the 1900s
 _DECADE = (
-    rf"(?:(?P<dword>{_alt(*DECADE_WORDS)})|(?P<dyear>{_Y4})\s*-?\s*{_alt('এর', 'র', 'এ')}?)"
+    rf"(?:(?P<dword>{_alt(*DECADE_WORDS)})"
+    rf"|(?P<dyear>{_Y4}|{_DECADE_YEAR})\s*-?\s*{_alt('এর', 'র', 'এ')}?)"
     rf"\s*{_alt('দশক')}{_SUFFIX}(?:\s+{_PMOD})?"
 )
 _CENTURY = (
@@ -387,7 +431,7 @@ _NEEDS: dict[str, re.Pattern[str] | regex.Pattern[str]] = {
     "bmonth": re.compile(rf"{_BMONTH}|{_BSAL}"),
     "hijri": re.compile(rf"{_HMONTH}|{_HIJRI}"),
     "day": re.compile(rf"{_REL}|{_WEEKDAY}"),
-    "unit": re.compile(rf"{_UNIT}|{_alt(*ABOUT_ONE)}|{_ADAY}"),
+    "unit": re.compile(rf"{_UNIT}|{_alt(*ABOUT_ONE)}|{_ADAY}|{_alt('সাল')}"),
     "fiscal": re.compile(_alt("অর্থবছর", "অর্থ বছর")),
     "holiday": re.compile(_NAMED),
     "period": re.compile(rf"{_alt('দশক', 'শতক', 'শতাব্দ')}|{_alt(*PERIOD_PARTS)}"),
@@ -410,6 +454,8 @@ _PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("year_day_month", _YEAR_SAL_DAY_MONTH, ("month",)),
     ("relative_year", _RELATIVE_YEAR_DATE, ("month",)),
     ("day_month_year", _DAY_MONTH_YEAR, ("month",)),
+    ("day_range", _DAY_RANGE, ("month",)),
+    ("day_month_year", _DAY_LISTED, ("month",)),
     ("month_year", _MONTH_YEAR, ("month", "emonth")),
     ("bengali", _BENGALI_DATE, ("bmonth",)),
     ("hijri", _HIJRI_DATE, ("hijri",)),
@@ -417,6 +463,7 @@ _PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ago", _AGO, ("unit",)),
     ("relative_period", _RELATIVE_PERIOD, ("unit",)),
     ("anaphoric_day", _ANAPHORIC_DAY, ("unit",)),
+    ("month_range", _MONTH_RANGE, ("month",)),
     ("month", _QUAL_MONTH, ("month",)),
     ("month", _BARE_MONTH, ("month",)),
     ("year", _YEAR_ONLY, ("digit",)),
@@ -436,20 +483,33 @@ _GIRL_ENDING = normalize("য়").text
 # ১৯৯০ সালের দিকে, প্রায় ২০ বছর আগে: approximate (TimeML mod APPROX), the words inside
 _APPROX_AFTER = regex.compile(normalize(r"\s+(?:দিকে|নাগাদ)(?![\p{L}\p{M}])").text)
 _APPROX_BEFORE = regex.compile(normalize(r"(?<![\p{L}\p{M}])(?:প্রায়|আনুমানিক)\s+$").text)
+_FIXING_BENGALI = frozenset(("day", "byear", "qual"))
+_SO_FAR = regex.compile(normalize(r"\s+(?:অবধি|পর্যন্ত)(?![\p{L}\p{M}])").text)
+_AJ = normalize("আজ").text
+_LEADING_NUMBER = regex.compile(r"\d+")
+_SAID_OF_EVERY_YEAR = frozenset(("month", "month_range", "bengali", "holiday"))
+_MONTH_NUMBER = {normalize(w).text: n for n, ws in MONTHS.items() for w in ws}
 _BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
 # রমজান alone may be a name (রমজান আলী); রমজানে, রমজান মাসে is the month
 _COUNTED_FROM_AN_EVENT = {normalize(w).text for w in ("আগের", "পরের", "পরবর্তী")}
 _DIN = normalize("দিন").text
+# নির্বাচনের দুই দিন আগে, ভোটের মাত্র এক সপ্তাহ আগে: counted back from an event the genitive
+# names, not from the document date (ANNOTATION.md: event-relative spans are not DATEs)
+_EVENT_BEFORE = regex.compile(normalize(r"(?:[\u09be-\u09cc]|এ)র(?:\s+(?:মাত্র|ঠিক|অন্তত))?\s+$").text)
 _BARE_NAMES = {normalize(w).text for w in ("রমজান", "রমযান")}
 # A month or holiday in a sentence about what happens every year is not one point in time
 # (docs/annotation.md 4.1: recurring schedules): সাধারণত আশ্বিন মাসে পূজা হয়
 _HABITUAL = regex.compile(
-    normalize(r"(?<![\p{L}\p{M}])(?:সাধারণত|প্রতি\s?বছর|প্রতি\s?মাসে|বছরে একবার|প্রতিবছরই)").text
+    normalize(r"(?<![\p{L}\p{M}])(?:সাধারণত|প্রতি\s?বছর(?!ের মতো)|প্রতি\s?মাসে|বছরে একবার|প্রতিবছরই)").text
+)  # (প্রতিবছরের মতো এ বছরও: like every year, this year's)
+_EVERY_BEFORE = regex.compile(
+    normalize(
+        r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের|প্রতি|প্রত্যেক|সপ্তাহে)"
+        r"(?:\s+[\p{L}\p{M}]+\s*(?:,|ও|এবং))*\s+$"  # and the next of a list: সপ্তাহে রবিবার ও বুধবার
+    ).text
 )
-_EVERY_BEFORE = regex.compile(normalize(r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের)\s+$").text)
 # (not হয়: news writes the past passive with it, শ্রদ্ধা জানানো হয়)
 _HABITUAL_VERBS = {normalize(w).text for w in ("থাকে", "হতো", "হত", "করত", "করতো")}
-_SENTENCE_END = regex.compile(r"[।?!\n|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,6 +522,26 @@ class DateMatch:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Non-overlapping date expressions in ``text``, longest match first."""
+    return scan_dates(text)[0]
+
+
+def scan_dates(text: str) -> tuple[list[DateMatch], list[DateMatch]]:
+    """The date expressions of ``text`` (as :func:`find_dates`) and the matches the
+    grammar judged not to be dates (ঈদ শুভেচ্ছা, নির্বাচনের দুই দিন আগে): a tagger's DATE
+    on one of those is dropped too (models.dates.merge)."""
+    candidates = _candidates(text)
+    found = [d for d in candidates if _plausible(text, d)]
+    vetoed = [d for d in candidates if not _plausible(text, d)]
+    found.sort(key=lambda d: (-(d.end - d.start), d.start))
+    chosen: list[DateMatch] = []
+    for d in found:
+        if all(d.end <= c.start or d.start >= c.end for c in chosen):
+            chosen.append(d)
+    return [_approximate(text, d) for d in sorted(chosen, key=lambda d: d.start)], vetoed
+
+
+def _candidates(text: str) -> list[DateMatch]:
+    """Every pattern's matches, before the grammar judges them."""
     present = {name for name, words in _NEEDS.items() if words.search(text)}
     if not present:
         return []
@@ -480,13 +560,7 @@ def find_dates(text: str) -> list[DateMatch]:
             ):
                 continue
             found.append(DateMatch(m.start(), m.end(), kind, parts))
-    found = [d for d in found if _plausible(text, d)]
-    found.sort(key=lambda d: (-(d.end - d.start), d.start))
-    chosen: list[DateMatch] = []
-    for d in found:
-        if all(d.end <= c.start or d.start >= c.end for c in chosen):
-            chosen.append(d)
-    return [_approximate(text, d) for d in sorted(chosen, key=lambda d: d.start)]
+    return found
 
 
 def _plausible(text: str, d: DateMatch) -> bool:
@@ -497,8 +571,22 @@ def _plausible(text: str, d: DateMatch) -> bool:
         if second < 100:
             second += first // 100 * 100 + (100 if second <= first % 100 else 0)
         return first < second <= first + 100
+    if d.kind == "month_range":  # the next month or two: জুলাই-আগস্ট, ডিসেম্বর-জানুয়ারি
+        return 1 <= (_MONTH_NUMBER[d.parts["month2"]] - _MONTH_NUMBER[d.parts["month"]]) % 12 <= 2
+    if d.kind == "century":  # ৮৫ শতক জমি: শতক is also a measure of land
+        word = d.parts["century"]
+        return word in CENTURY_ORDINALS or int(_LEADING_NUMBER.match(_digits(word)).group()) <= 21
+    if d.kind == "day_word" and _SO_FAR.match(text, d.end) and text[d.start : d.end] == _AJ:
+        return False  # আজ অবধি, আজ পর্যন্ত: so far, as এখন পর্যন্ত
+    if d.kind == "day_range":  # ১২-১৩ ডিসেম্বর, not ৩০-২ or a score (২-১ গোলে)
+        first, last = int(_digits(d.parts["day"])), int(_digits(d.parts["day2"]))
+        return 1 <= first < last <= 31
     if d.kind == "bengali" and text[d.start : d.end] in _BMONTH_WORDS:
-        return False
+        return False  # শ্রাবণ মেঘের দিন, শ্রাবণ ট্র্যাজেডি: a title's word
+    if d.kind == "bengali" and _FIXING_BENGALI.isdisjoint(d.parts):
+        # a Bengali month alone is the season of a custom or a song (আশ্বিন মাসের দুর্গাপূজা
+        # অনুষ্ঠিত হয়, শ্রাবণের মেঘ) unless a verb places it (চৈত্র মাসে খরা হবে, হয়েছে)
+        return tense(text, d.start, d.end, reported=False) != 0
     if d.kind == "holiday" and text[d.start : d.end] in _BARE_NAMES:
         return False
     if d.kind == "holiday" and _OCCASION_AFTER.match(text, d.end):
@@ -506,9 +594,11 @@ def _plausible(text: str, d: DateMatch) -> bool:
         return text[d.start : d.end].endswith(_LOCATIVE)
     if _EVERY_BEFORE.search(text, 0, d.start):  # প্রতি বছরের ২৪ অক্টোবর: every year
         return False
+    if d.kind == "ago" and _EVENT_BEFORE.search(text, max(0, d.start - 40), d.start):
+        return False
     if d.kind == "relative_period" and d.parts.get("anaph") in _COUNTED_FROM_AN_EVENT:
         return d.parts["unit"] != _DIN  # আগের দিন, পরের দিন: event-relative; পরের বছর: a year
-    if d.kind in ("month", "bengali", "holiday") and _habitual(_sentence_of(text, d)):
+    if d.kind in _SAID_OF_EVERY_YEAR and _habitual(_sentence_of(text, d)):
         return "year" in d.parts or "byear" in d.parts or "qual" in d.parts
     return True
 
@@ -521,8 +611,8 @@ def _habitual(sentence: str) -> bool:
 
 
 def _sentence_of(text: str, d: DateMatch) -> str:
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, d.start)), default=0)
-    end = _SENTENCE_END.search(text, d.end)
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, d.start)), default=0)
+    end = SENTENCE_END.search(text, d.end)
     return text[begin : end.start() if end else len(text)]
 
 

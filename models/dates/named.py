@@ -157,10 +157,13 @@ OCCASION_NOUNS = tuple(
         "সেলামি",
         "জামাত",
         "নামাজ",
+        "মোবারক",
         "উৎসব",
         "উৎসবে",
         "বিশেষ",
         "উপলক্ষে",
+        "স্মরণে",
+        "পালিত",
         "উপলক্ষ্যে",
     )
 )
@@ -227,4 +230,8 @@ CENTURY_ORDINALS: dict[str, int] = {
 }
 # Counts the grammar reads in "N units ago", fractions included (আড়াই বছর আগে).
 FRACTIONS: dict[str, float] = {_n("দেড়"): 1.5, _n("আড়াই"): 2.5}
-ABOUT_ONE = {_n(w): w for w in ("দিনখানেক", "সপ্তাহখানেক", "মাসখানেক", "বছরখানেক")}
+ABOUT_ONE = {
+    _n(f"{unit}{gap}খানেক"): f"{unit}খানেক"
+    for unit in ("দিন", "সপ্তাহ", "মাস", "বছর")
+    for gap in ("", " ")  # সপ্তাহখানেক, সপ্তাহ খানেক
+}

@@ -64,19 +64,22 @@ _QUAL = {normalize(w).text: d for w, d in QUALIFIERS.items()}
 _NUMBER: dict[str, float] = {normalize(w).text: n for w, n in NUMBER_WORDS.items()} | FRACTIONS
 _HOUR = {normalize(w).text: n for w, n in HOUR_WORDS.items()}
 _CLOCK_FRACTION = {normalize(w).text: m for w, m in (("সাড়ে", 30), ("পৌনে", -15), ("সোয়া", 15))}
-_ABOUT_UNIT = {w: normalize(w.removesuffix("খানেক")).text for w in ABOUT_ONE}
+_ABOUT_UNIT = {w: normalize(one.removesuffix("খানেক")).text for w, one in ABOUT_ONE.items()}
 _BACK = {
     normalize(w).text: -1
     for w in ("গত", "বিগত", "সদ্য সমাপ্ত", "সদ্যসমাপ্ত", "সর্বশেষ", "আগের", "এর আগের")
 }
 _AHEAD = {normalize(w).text: 1 for w in ("আগামী", "আসন্ন", "পরবর্তী", "পরের")}
-_SAME = {normalize(w).text: 0 for w in ("চলতি", "এ", "এই", "বর্তমান", "ওই", "ঐ", "সেই", "সে", "একই")}
+_SAME = {
+    normalize(w).text: 0
+    for w in ("চলতি", "এ", "এই", "বর্তমান", "বিদায়ী", "ওই", "ঐ", "সেই", "সে", "একই")
+}
 _STEP = _BACK | _AHEAD | _SAME
 _ANAPHORIC = {
     normalize(w).text for w in ("ওই", "ঐ", "সেই", "সে", "একই", "আগের", "এর আগের", "পরের", "পরবর্তী")
 }
 _NEW = normalize("নতুন").text
-_UNIT = {normalize(w).text: w for w in ("দিন", "সপ্তাহ", "মাস", "বছর")}
+_UNIT = {normalize(w).text: w for w in ("দিন", "সপ্তাহ", "মাস", "বছর")} | {normalize("সাল").text: "বছর"}
 _PM = {normalize(w).text for w in ("পিএম", "PM", "pm")}
 _AM = {normalize(w).text for w in ("এএম", "AM", "am")}
 _AFTERNOON = {normalize(w).text for w in ("বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "দুপুর")}
@@ -318,6 +321,10 @@ def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
         return ResolvedDate(periods.fiscal_year(_year(parts["year"]), half))
     if "fyear" in parts:  # ১৯৭৫ অর্থবছর, ১৯৭৮ সালের অর্থবছর: the fiscal year ending in it
         return ResolvedDate(periods.fiscal_year(_year(parts["fyear"]) - 1, half))
+    if "fyear2" in parts:  # (২০১৮) ১৯ অর্থবছরে: the one ending in 2019
+        year = _year(parts["fyear2"])  # ৮৪ অর্থবছরে: 1984 where 2084 is still ahead
+        year -= 100 if year > doc.year + 20 else 0
+        return ResolvedDate(periods.fiscal_year(year - 1, half))
     qual = parts["fqual"]
     if qual in _ANAPHORIC:
         if ctx.anchor_fiscal is None:
@@ -363,7 +370,8 @@ def _decade(parts: dict[str, str], doc: date) -> ResolvedDate:
     if "dword" in parts:
         start = periods.decade_of_tens(DECADE_WORDS[parts["dword"]], doc)
     else:
-        start = _year(parts["dyear"]) // 10 * 10
+        year = to_int(parts["dyear"])
+        start = (1900 + year if year < 100 else year) // 10 * 10
     return ResolvedDate(periods.decade(start), mod=PERIOD_PARTS.get(parts.get("pmod", "")))
 
 
@@ -398,6 +406,20 @@ def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDat
     return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
 
 
+def _day_range(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    """১২-১৩ ডিসেম্বর: the last day resolved as a date, the first in its month."""
+    last = _calendar_date({**parts, "day": parts["day2"]}, doc, ctx)
+    first = last.replace(day=_day(parts["day"]))
+    return ResolvedDate(f"{first.isoformat()}/{last.isoformat()}")
+
+
+def _month_range(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
+    """অক্টোবর-নভেম্বরে: the first month as a month alone, the second after it."""
+    year, month = _month_of(parts, doc, ctx)
+    last = _MONTH[parts["month2"]]
+    return ResolvedDate(f"{year}-{month:02d}/{year + (last < month)}-{last:02d}")
+
+
 def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     year = _named_year(parts, doc, ctx)
     if year is None:
@@ -413,10 +435,12 @@ _RESOLVERS: dict[str, Resolver] = {
     "numeric": _calendar,
     "day_month_year": _calendar,
     "year_day_month": _calendar,
+    "day_range": _day_range,
     "relative_year": _relative_year,
     "month_year": lambda p, d, c: ResolvedDate(f"{_year(p['year'])}-{_MONTH[p['month']]:02d}"),
     "year": lambda p, d, c: ResolvedDate(str(_year(p["year"]))),
     "month": _month,
+    "month_range": _month_range,
     "day_word": _day_word,
     "relative_period": _relative_period,
     "ago": lambda p, d, c: _ago(p, d),

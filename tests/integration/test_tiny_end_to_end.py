@@ -131,6 +131,13 @@ def test_cli_extract_and_export(tiny_model, packaged_kb_path, tmp_path) -> None:
     }
     assert record["chosen"] in {"torch", "torch-bf16", "onnx", "onnx-int8-static"}
     assert "up to date" in _cli(*export).stdout
+    # a static int8 file calibrated under an older recipe (no stamp) is quantised and
+    # timed again
+    static = bare / "onnx" / "model-int8-static.onnx"
+    static.with_suffix(".calibration").unlink()
+    before = static.stat().st_mtime_ns
+    assert "auto →" in _cli(*export).stdout and static.stat().st_mtime_ns > before
+    record = json.loads((bare / "runtime.json").read_text())  # timed again: maybe another choice
     info = json.loads(_cli("info", "--model", str(bare), env=env_kb).stdout)
     assert (
         info["runtime"]["chosen"] == record["chosen"] and "runtime.json" in info["runtime"]["why"]

@@ -29,13 +29,21 @@ def test_grammar_extends_model_span_and_gives_value() -> None:
 
 
 def test_model_only_dates_need_confidence_and_grammar_fills_misses() -> None:
-    text = "ঈদের ছুটি শেষে ২০১৯ সালে সেতু খোলে, পূজার দিন।"
+    text = "ভোটের দিন শেষে ২০১৯ সালে সেতু খোলে, পূজার দিন।"
     out = merge_dates(
-        [_ent(text, "ঈদের ছুটি", "DATE", 0.8), _ent(text, "পূজার দিন", "DATE", 0.3)],
+        [_ent(text, "ভোটের দিন", "DATE", 0.85), _ent(text, "পূজার দিন", "DATE", 0.7)],
         normalize(text),
         DOC,
     )
-    assert [(e.text, e.value) for e in out] == [("ঈদের ছুটি", None), ("২০১৯ সালে", "2019")]
+    assert [(e.text, e.value) for e in out] == [("ভোটের দিন", None), ("২০১৯ সালে", "2019")]
+
+
+def test_a_model_date_on_what_the_grammar_judged_no_date_is_dropped() -> None:
+    """ঈদের ছুটি is the occasion, নির্বাচনের দুই দিন আগে counted from an event: however
+    sure the tagger is, the grammar's judgement stands."""
+    text = "ঈদের ছুটি নিয়ে নির্বাচনের দুই দিন আগে সিদ্ধান্ত হয়।"
+    model = [_ent(text, "ঈদের ছুটি", "DATE", 0.95), _ent(text, "দুই দিন আগে", "DATE", 0.95)]
+    assert merge_dates(model, normalize(text), DOC) == []
 
 
 def test_weekday_disagreement_is_reported() -> None:

@@ -35,6 +35,21 @@ def test_surfaces_become_offsets_in_reading_order(tmp_path) -> None:
     assert row["split"] in ("dev", "test") and row["entities"][4]["value"] == "2008/2009"
 
 
+def test_a_later_round_adds_to_the_gold_and_a_repeated_row_is_refused(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    first = _sheet(tmp_path, [{"id": "r1", "text": "২০২৩ সালে", "entities": []}])
+    build(gold, [first])
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "r2", "split": "dev", "text": "গতকাল", "entities": []}))
+    assert build(gold, [later], add=True) == 2
+    lines = gold.read_text("utf-8").splitlines()
+    rows = {json.loads(line)["id"]: json.loads(line) for line in lines}
+    assert set(rows) == {"r1", "r2"} and rows["r2"]["split"] == "dev"
+    with pytest.raises(SheetError, match="twice"):
+        build(gold, [later], add=True)
+    assert len(gold.read_text("utf-8").splitlines()) == 2
+
+
 @pytest.mark.parametrize(
     ("mention", "problem"),
     [

@@ -54,4 +54,4 @@ STEM_ENDINGS: tuple[tuple[str, frozenset[str] | None], ...] = (
 LIST_ENDINGS = (*PLURAL, *GENITIVE, *OBJECTIVE, *LOCATIVE, *PARTICLES, *CLASSIFIERS)
 JOINED_ENDINGS = (*GENITIVE, *LOCATIVE, *OBJECTIVE, *PLURAL, *WITH)  # each maybe with a particle
 OBJECT_ENDINGS = (*with_particles(*OBJECTIVE), *(e for e in PLURAL if e.endswith("কে")))
-DATE_ENDINGS = (*GENITIVE, *LOCATIVE, *OBJECTIVE)  # each maybe with a particle
+DATE_ENDINGS = (*GENITIVE, *GLIDED_GENITIVE, *LOCATIVE, *OBJECTIVE)  # each maybe with a particle
