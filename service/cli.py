@@ -212,16 +212,22 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _measure_and_record(model_dir: Path, dev: list, workload: int) -> None:
-    from banglaner.training.export import measure_runtimes, write_record
+    from banglaner.training.export import SINGLE_TEXTS, measure_runtimes, write_record
 
-    print(f"timing the CPU runtimes on {min(workload, len(dev))} sentences …", file=sys.stderr)
+    print(
+        f"timing the CPU runtimes on {min(workload, len(dev))} sentences in one batch and "
+        f"{SINGLE_TEXTS} one at a time …",
+        file=sys.stderr,
+    )
     record = write_record(model_dir, measure_runtimes(model_dir, dev, workload), workload)
-    print(f"{'runtime':<18} {'sentences/s':>11} {'dev F1':>7} {'batch-independent':>18}")
+    head = f"{'sentences/s':>11} {'single/s':>9} {'dev F1':>7} {'batch-independent':>18}"
+    print(f"{'runtime':<18} {head}")
     for m in record["measures"]:
         independent = "yes" if m["batch_independent_measured"] else "no"
         if not m["batch_independent_by_design"]:
             independent += " (not by design)"
-        print(f"{m['runtime']:<18} {m['sentences_per_s']:>11} {m['dev_f1']:>7} {independent:>18}")
+        speeds = f"{m['sentences_per_s']:>11} {m['single_texts_per_s']:>9}"
+        print(f"{m['runtime']:<18} {speeds} {m['dev_f1']:>7} {independent:>18}")
     print(f"auto → {record['chosen']}: {record['why']}")
 
 

@@ -17,7 +17,7 @@ import platform
 import tempfile
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +39,11 @@ CPU_RUNTIMES = tuple(r for r, info in RUNTIME_INFO.items() if info.cpu)
 # not chosen. Static int8 with every matmul quantised cost 6 points on Rifat test with the
 # default model; with GELU's outputs, attention's products and the classifier in fp32, 0.05.
 MAX_F1_DROP = 0.003
+# The timed workloads: dev sentences in one batch (a batch job) and texts one call each (a
+# server's single requests, where per-call overhead counts: torch-bf16 keeps pace with
+# static int8 on the first and runs at half its speed on the second).
+WORKLOAD = 200
+SINGLE_TEXTS = 40
 CALIBRATION_SENTENCES = 1024
 
 
@@ -194,7 +199,8 @@ class Measure:
     runtime: str
     batch_independent_by_design: bool
     batch_independent_measured: bool
-    sentences_per_s: float
+    sentences_per_s: float  # the batched workload, as `banglaner annotate` runs
+    single_texts_per_s: float  # texts one call each, as a server's single requests arrive
     dev_f1: float  # strict micro-F1 of the model alone on the dev sentences
     fp32_dev_f1: float
 
@@ -215,12 +221,19 @@ def _independent(tagger: Tagger, texts: Sequence[str]) -> bool:
     return all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))
 
 
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
 def measure_runtimes(
-    model_dir: Path, dev: Sequence[GoldDoc], workload: int = 200, rounds: int = 5
+    model_dir: Path, dev: Sequence[GoldDoc], workload: int = WORKLOAD, rounds: int = 5
 ) -> list[Measure]:
     """Every CPU runtime whose file exists: ``rounds`` timed passes over the first
-    ``workload`` dev texts, the runtimes taking turns, the fastest pass kept; strict F1 on
-    all of ``dev``; batch independence on 64 texts."""
+    ``workload`` dev texts in one batch and over ``SINGLE_TEXTS`` of them one call each,
+    the runtimes taking turns, the fastest pass kept; strict F1 on all of ``dev``; batch
+    independence on 64 texts."""
     tagger = Tagger.load(model_dir, device="cpu", runtime="onnx")
     texts = [d.text for d in dev]
     available = [
@@ -229,13 +242,16 @@ def measure_runtimes(
         if RUNTIME_INFO[r].onnx_file is None or onnx_path(model_dir, r).is_file()
     ]
     encoders = {r: load_encoder(model_dir, "cpu", r) for r in available}
-    best = dict.fromkeys(available, float("inf"))
+    batched = dict.fromkeys(available, float("inf"))
+    single = dict.fromkeys(available, float("inf"))
+    singles = texts[:SINGLE_TEXTS]
     for _ in range(rounds):
         for runtime, encoder in encoders.items():
             tagger.encoder = encoder
-            started = time.perf_counter()
-            tagger.tag_many(texts[:workload])
-            best[runtime] = min(best[runtime], time.perf_counter() - started)
+            in_one_batch = _timed(lambda: tagger.tag_many(texts[:workload]))
+            one_by_one = _timed(lambda: [tagger.tag_many([t]) for t in singles])
+            batched[runtime] = min(batched[runtime], in_one_batch)
+            single[runtime] = min(single[runtime], one_by_one)
     f1 = {}
     independent = {}
     for runtime, encoder in encoders.items():
@@ -247,7 +263,8 @@ def measure_runtimes(
             r,
             RUNTIME_INFO[r].batch_independent,
             independent[r],
-            round(min(workload, len(texts)) / best[r], 1),
+            round(min(workload, len(texts)) / batched[r], 1),
+            round(len(singles) / single[r], 1),
             f1[r],
             f1["onnx"],
         )
@@ -256,14 +273,18 @@ def measure_runtimes(
 
 
 def choose(measures: Sequence[Measure]) -> tuple[str, str]:
-    """The fastest eligible runtime and why; fp32 ONNX where none is."""
-    eligible = sorted((m for m in measures if m.eligible), key=lambda m: -m.sentences_per_s)
+    """The fastest eligible runtime, the two workloads counting alike (each runtime's time
+    on each relative to the fastest there, summed), and why; fp32 ONNX where none is."""
+    eligible = [m for m in measures if m.eligible]
     if not eligible:
         return "onnx", "no runtime was measured batch-independent and as accurate: fp32 ONNX"
-    top = eligible[0]
+    batched = max(m.sentences_per_s for m in eligible)
+    single = max(m.single_texts_per_s for m in eligible)
+    top = min(eligible, key=lambda m: batched / m.sentences_per_s + single / m.single_texts_per_s)
     return top.runtime, (
         f"fastest batch-independent runtime measured on this host ({top.sentences_per_s} "
-        f"sentences/s; dev F1 {top.dev_f1}, fp32 {top.fp32_dev_f1})"
+        f"sentences/s batched, {top.single_texts_per_s} texts/s one at a time; dev F1 "
+        f"{top.dev_f1}, fp32 {top.fp32_dev_f1})"
     )
 
 
@@ -277,6 +298,7 @@ def write_record(model_dir: Path, measures: Sequence[Measure], sentences: int) -
         "why": why,
         "host": {"machine": platform.machine(), "processor": _cpu_name(), "cores": _cores()},
         "workload_sentences": sentences,
+        "single_texts": SINGLE_TEXTS,
         "max_f1_drop": MAX_F1_DROP,
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "measures": [asdict(m) | {"eligible": m.eligible} for m in measures],
