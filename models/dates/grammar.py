@@ -487,6 +487,7 @@ _FIXING_BENGALI = frozenset(("day", "byear", "qual"))
 _SO_FAR = regex.compile(normalize(r"\s+(?:অবধি|পর্যন্ত)(?![\p{L}\p{M}])").text)
 _AJ = normalize("আজ").text
 _LEADING_NUMBER = regex.compile(r"\d+")
+_LOOK_BACK = 120  # characters before a date where a frequency word (প্রতি, সপ্তাহে) may stand
 _SAID_OF_EVERY_YEAR = frozenset(("month", "month_range", "bengali", "holiday"))
 _MONTH_NUMBER = {normalize(w).text: n for n, ws in MONTHS.items() for w in ws}
 _BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
@@ -529,9 +530,10 @@ def scan_dates(text: str) -> tuple[list[DateMatch], list[DateMatch]]:
     """The date expressions of ``text`` (as :func:`find_dates`) and the matches the
     grammar judged not to be dates (ঈদ শুভেচ্ছা, নির্বাচনের দুই দিন আগে): a tagger's DATE
     on one of those is dropped too (models.dates.merge)."""
-    candidates = _candidates(text)
-    found = [d for d in candidates if _plausible(text, d)]
-    vetoed = [d for d in candidates if not _plausible(text, d)]
+    found: list[DateMatch] = []
+    vetoed: list[DateMatch] = []
+    for d in _candidates(text):
+        (found if _plausible(text, d) else vetoed).append(d)
     found.sort(key=lambda d: (-(d.end - d.start), d.start))
     chosen: list[DateMatch] = []
     for d in found:
@@ -592,7 +594,8 @@ def _plausible(text: str, d: DateMatch) -> bool:
     if d.kind == "holiday" and _OCCASION_AFTER.match(text, d.end):
         # ঈদের শুভেচ্ছা, বিজয় দিবস উদযাপন: what is celebrated; বিজয় দিবসে কুচকাওয়াজ: when
         return text[d.start : d.end].endswith(_LOCATIVE)
-    if _EVERY_BEFORE.search(text, 0, d.start):  # প্রতি বছরের ২৪ অক্টোবর: every year
+    # প্রতি বছরের ২৪ অক্টোবর: every year (the words just before it, not the whole text)
+    if _EVERY_BEFORE.search(text, max(0, d.start - _LOOK_BACK), d.start):
         return False
     if d.kind == "ago" and _EVENT_BEFORE.search(text, max(0, d.start - 40), d.start):
         return False
