@@ -315,7 +315,8 @@ _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বি
 _SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
-    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}|(?=\s+(?:{_YEAR_CUE}){_NA}))"
+    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}"
+    rf"|(?=\s+(?:{_YEAR_CUE}){_NA}))"
     rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"
     rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
 )
@@ -369,7 +370,11 @@ _YEAR_PAIR = (
     rf"(?<!{_D}[\-/.])(?P<year>{_Y4})\s*[-–/]\s*(?P<year2>{_D}{{4}}|{_D}{{2}})"
     rf"(?!{_D}|[\-/.]{_D})"
 )
-_YEAR_RANGE = rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX})?(?!\s*{_COUNTED})"
+# ৭৪/৭৫ সালে: a season's two years in two digits each, where সাল says they are years
+_SHORT_PAIR = rf"(?<!{_D}[\-/.]?)(?P<year>{_D}{{2}})\s*[-–/]\s*(?P<year2>{_D}{{2}})(?!{_D})"
+_YEAR_RANGE = (
+    rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX})?(?!\s*{_COUNTED})|{_SHORT_PAIR}\s*{_SAL}{_SUFFIX}"
+)
 # Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
 _FQUAL = "(?P<fqual>" + _alt(
     "গত", "বিগত", "চলতি", "আগামী", "এ", "এই", "ওই", "ঐ", "সদ্য সমাপ্ত", "সদ্যসমাপ্ত", "আগের", "এর আগের",
@@ -400,10 +405,13 @@ _YEAR_PART = (
 )
 # আশির দশকে, ১৯৭০-এর দশকের শুরুতে; ১৩শ শতকে, অষ্টম শতাব্দীর
 _DECADE_YEAR = r"[৩-৯]০|[3-9]0"  # ৯০ এর দশকে: two digits are the 1900s
+_DECADE_OF = rf"\s*-?\s*{_alt('এর', 'র', 'এ')}?\s*{_alt('দশক')}{_SUFFIX}"
 _DECADE = (
     rf"(?:(?P<dword>{_alt(*DECADE_WORDS)})"
-    rf"|(?P<dyear>{_Y4}|{_DECADE_YEAR})\s*-?\s*{_alt('এর', 'র', 'এ')}?)"
-    rf"\s*{_alt('দশক')}{_SUFFIX}(?:\s+{_PMOD})?"
+    rf"|(?P<dyear>{_Y4}|{_DECADE_YEAR}))"
+    rf"(?:{_DECADE_OF}(?:\s+{_PMOD})?"
+    # ১৯২০ এবং ১৯৩০-এর দশকে: a decade listed before another that দশক completes
+    rf"|(?=\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}\s+(?:{_Y4}|{_DECADE_YEAR}){_DECADE_OF}))"
 )
 _CENTURY = (
     rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
@@ -496,7 +504,12 @@ _COUNTED_FROM_AN_EVENT = {normalize(w).text for w in ("আগের", "পরে
 _DIN = normalize("দিন").text
 # নির্বাচনের দুই দিন আগে, ভোটের মাত্র এক সপ্তাহ আগে: counted back from an event the genitive
 # names, not from the document date (ANNOTATION.md: event-relative spans are not DATEs)
-_EVENT_BEFORE = regex.compile(normalize(r"(?:[\u09be-\u09cc]|এ)র(?:\s+(?:মাত্র|ঠিক|অন্তত))?\s+$").text)
+_EVENT_BEFORE = regex.compile(
+    normalize(
+        r"(?:[\u09be-\u09cc]|এ)র(?:\s+(?:মাত্র|ঠিক|অন্তত))?"
+        r"(?:\s+[\p{N}\p{L}\p{M}]+\s*(?:থেকে|[-–]))?\s+$"  # শুরুর দুই থেকে তিন সপ্তাহ আগে
+    ).text
+)
 _BARE_NAMES = {normalize(w).text for w in ("রমজান", "রমযান")}
 # A month or holiday in a sentence about what happens every year is not one point in time
 # (docs/annotation.md 4.1: recurring schedules): সাধারণত আশ্বিন মাসে পূজা হয়

@@ -118,6 +118,13 @@ def _year(text: str) -> int:
     return 2000 + y if y < 100 else y
 
 
+def _century_of(text: str, doc: date) -> int:
+    """A year in two digits: this century's, or the last one's where this one's is still
+    more than 20 years ahead (৮৪ অর্থবছরে, ৭৪/৭৫ সালে)."""
+    year = _year(text)
+    return year - 100 if year > doc.year + 20 else year
+
+
 def _meridiem(ampm: str | None) -> str | None:
     """ "pm", "am" or None from পিএম/এএম/PM/p.m./a.m."""
     if ampm is None:
@@ -230,6 +237,8 @@ def _month_of(parts: dict[str, str], doc: date, ctx: DateContext) -> tuple[int, 
         return (doc.year if month > doc.month else doc.year + 1), month
     if qual == 0:
         return doc.year, month
+    if qual is None and ctx.sentence_year is not None:  # ২০১০ সালের মে মাসে … নভেম্বরে
+        return ctx.sentence_year, month
     return periods.pick(doc, ctx.tense, periods.month_span(month), doc.year), month
 
 
@@ -322,9 +331,7 @@ def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     if "fyear" in parts:  # ১৯৭৫ অর্থবছর, ১৯৭৮ সালের অর্থবছর: the fiscal year ending in it
         return ResolvedDate(periods.fiscal_year(_year(parts["fyear"]) - 1, half))
     if "fyear2" in parts:  # (২০১৮) ১৯ অর্থবছরে: the one ending in 2019
-        year = _year(parts["fyear2"])  # ৮৪ অর্থবছরে: 1984 where 2084 is still ahead
-        year -= 100 if year > doc.year + 20 else 0
-        return ResolvedDate(periods.fiscal_year(year - 1, half))
+        return ResolvedDate(periods.fiscal_year(_century_of(parts["fyear2"], doc) - 1, half))
     qual = parts["fqual"]
     if qual in _ANAPHORIC:
         if ctx.anchor_fiscal is None:
@@ -336,8 +343,8 @@ def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     return ResolvedDate(periods.fiscal_year(current + _STEP[qual], half))
 
 
-def _year_range(parts: dict[str, str]) -> ResolvedDate:
-    first, second = _year(parts["year"]), to_int(parts["year2"])
+def _year_range(parts: dict[str, str], doc: date) -> ResolvedDate:
+    first, second = _century_of(parts["year"], doc), to_int(parts["year2"])
     if second < 100:
         second += first // 100 * 100 + (100 if second <= first % 100 else 0)
     return ResolvedDate(f"{first}/{second}")
@@ -446,7 +453,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "ago": lambda p, d, c: _ago(p, d),
     "bengali": _bengali,
     "fiscal": _fiscal,
-    "year_range": lambda p, d, c: _year_range(p),
+    "year_range": lambda p, d, c: _year_range(p, d),
     "week_of_month": _week_of_month,
     "month_part": _month_part,
     "year_part": _year_part,

@@ -166,6 +166,28 @@ def test_round_six_of_real_papers() -> None:
     assert _dates(story)[-1][:2] == (_n("সেই দিনই"), "1943-07-05")
 
 
+def test_round_seven_of_real_papers() -> None:
+    """Joined period parts (শেষদিকে), a year with এর written apart, a decade listed before
+    the one দশক completes, two-digit seasons, a month in a sentence that named its year, a
+    count range back from an event."""
+    assert _dates("১৯৩০-এর দশকের শেষদিকে আইন পাস হয়")[0] == (
+        _n("১৯৩০-এর দশকের শেষদিকে"),
+        "1930/1939",
+        "END",
+    )
+    assert _dates("ট্রিস ১৯৯৪ এর একটি দৃশ্য")[0][:2] == (_n("১৯৯৪ এর"), "1994")
+    assert [(t, v) for t, v, _ in _dates("১৯২০ এবং ১৯৩০-এর দশকে পরীক্ষা চালান")] == [
+        ("১৯২০", "1920/1929"),
+        (_n("১৯৩০-এর দশকে"), "1930/1939"),
+    ]
+    assert _dates("৭৪/৭৫ সালে রান করেন")[0][:2] == (_n("৭৪/৭৫ সালে"), "1974/1975")
+    assert _dates("২০১০ সালে মে মাসে ঘোষণা করে যে নভেম্বরে সফরে যাবে")[-1][:2] == (
+        _n("নভেম্বরে"),
+        "2010-11",
+    )
+    assert _dates("টুর্নামেন্ট শুরুর দুই থেকে তিন সপ্তাহ আগে মিটিং আছে") == []
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),
