@@ -31,11 +31,6 @@ from banglaner.models.errors import ModelLoadError
 from banglaner.models.filelock import exclusive
 from banglaner.models.gazetteer import GazetteerSpec
 from banglaner.models.tagger import Tagger
-from banglaner.training.quant_sensitivity import (
-    MAX_FLIPS,
-    ffn_output_inputs,
-    tolerant_ffn_outputs,
-)
 
 log = logging.getLogger("banglaner")
 ONNX_OPSET = 17
@@ -61,12 +56,8 @@ def calibration_sample(texts: Sequence[str], n: int = CALIBRATION_SENTENCES) -> 
 
 
 # The calibration recipe (calibration_sample) a static int8 file was quantised under, kept
-# beside it: a file of an older recipe (256 first sentences, no stamp; every feed-forward
-# output in fp32) is quantised again.
-CALIBRATION_RECIPE = (
-    f"{CALIBRATION_SENTENCES} sentences spread over the corpus; feed-forward outputs in "
-    f"int8 where at most {MAX_FLIPS:g} of token labels change"
-)
+# beside it: a file of an older recipe (256 first sentences, no stamp) is quantised again.
+CALIBRATION_RECIPE = f"{CALIBRATION_SENTENCES} sentences spread over the corpus"
 
 
 def _calibration_stamp(static: Path) -> Path:
@@ -137,21 +128,19 @@ def _quantise_dynamic(fp32: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def _kept_fp32(model_path: Path, tolerant: set[str]) -> list[str]:
+def _kept_fp32(model_path: Path) -> list[str]:
     """The matmuls static int8 leaves in fp32 (names as Hugging Face exports write them):
-    the feed-forward outputs but the ``tolerant`` ones (their input is GELU's, whose
-    outliers a fixed range clips: training.quant_sensitivity), attention's two
-    activation-by-activation products, and the classifier."""
+    the feed-forward outputs (their input is GELU's, whose outliers a fixed range clips),
+    attention's two activation-by-activation products, and the classifier."""
     import onnx
 
     graph = onnx.load(str(model_path), load_external_data=False).graph
-    ffn_outputs = set(ffn_output_inputs(graph)) - tolerant
     return [
         n.name
         for n in graph.node
         if n.op_type == "MatMul"
         and (
-            n.name in ffn_outputs
+            (n.name.endswith("/output/dense/MatMul") and "attention" not in n.name)
             or n.name.endswith(("/self/MatMul", "/self/MatMul_1"))
             or n.name.startswith("/classifier")
         )
@@ -184,8 +173,6 @@ def quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -
         def get_next(self) -> dict | None:
             return next(self.rest, None)
 
-    tolerant = tolerant_ffn_outputs(onnx_path(model_dir, "onnx"), feeds)
-    log.info("%d feed-forward outputs tolerate int8 inputs", len(tolerant))
     with tempfile.TemporaryDirectory() as tmp_dir:
         pre = Path(tmp_dir) / "pre.onnx"
         quant_pre_process(str(onnx_path(model_dir, "onnx")), str(pre), skip_symbolic_shape=True)
@@ -199,7 +186,7 @@ def quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -
             activation_type=QuantType.QUInt8,
             weight_type=QuantType.QInt8,
             op_types_to_quantize=["MatMul", "Gemm"],
-            nodes_to_exclude=_kept_fp32(pre, tolerant),
+            nodes_to_exclude=_kept_fp32(pre),
             calibrate_method=CalibrationMethod.MinMax,
         )
     tmp.replace(target)
