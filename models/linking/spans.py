@@ -59,6 +59,8 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*")
 PART = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 JOINER = regex.compile(r"^[ \t\u00a0\u200c\u200d-]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_DASHES = "-–—"
+_DEMONYM_ENDINGS = tuple(normalize(e).text for e in ("ীয়", "িয়", "িয়ান", "ীয়ান", "ি", "ী", "ন"))
 _NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
 _MIN_SINGLE_WORD = 3  # characters of a single-word name added or split off on its own
 _GENITIVE = regex.compile("(?:" + "|".join(normalize(e).text for e in GENITIVE) + ")$")
@@ -92,6 +94,13 @@ def _extra(word: str) -> bool:
 
 def _is_name(ent: Entity) -> bool:
     return ent.label in NAME_LABELS
+
+
+def _without_end_dash(ent: Entity) -> Entity:
+    end = ent.start + len(ent.text.rstrip(_DASHES))
+    if end == ent.end or end == ent.start:
+        return ent
+    return Entity(ent.start, end, ent.text[: end - ent.start], ent.label, ent.score)
 
 
 def _is_word(text: str) -> bool:
@@ -192,9 +201,13 @@ class SpanRepair:
         return [p for e in ents for p in (self._split(e, text) if _is_name(e) else [e])]
 
     def trim(self, ents: list[Entity], text: str) -> list[Entity]:
-        """3. A KB name less the common words around it; a place less its admin word."""
+        """3. A KB name less the common words around it; a place less its admin word; a
+        name less a dash it ends on (আমেনা-কাদের দম্পতি: the tagger's word kept the hyphen)."""
         return [
-            self._without_admin_word(self._trim(e, text), text) if _is_name(e) else e for e in ents
+            self._without_admin_word(self._trim(_without_end_dash(e), text), text)
+            if _is_name(e)
+            else e
+            for e in ents
         ]
 
     def untitle(self, ents: list[Entity], text: str) -> list[Entity]:
@@ -216,13 +229,27 @@ class SpanRepair:
         return [self._extend_by_head(e, text, merged) for e in merged]
 
     def _spurious(self, ent: Entity, text: str) -> bool:
-        """A title, adjective or generic noun alone; or only common words, tagged unsure."""
-        if never_a_name(ent.text):
+        """A title, adjective or generic noun alone; a place's demonym; or only common
+        words, tagged unsure."""
+        if never_a_name(ent.text) or self._demonym(ent):
             return True
         words = WORD.findall(text, ent.start, ent.end)
         common = all(is_common(w) or never_a_name(w) for w in words)
         unsure = ent.score < self.config.common_max_score
         return common and unsure and self.known(ent.text) is None
+
+    def _demonym(self, ent: Entity) -> bool:
+        """One word that is a known place and a demonym's ending (ব্রাজিলীয়, ব্রাজিলিয়ান,
+        আমেরিকান) and no name itself: an adjective, not a LOC (docs/annotation.md)."""
+        word = normalize(ent.text).text
+        if ent.label != "LOC" or not _LETTERS.fullmatch(word) or self.known(word) is not None:
+            return False
+        for ending in _DEMONYM_ENDINGS:
+            stem = word.removesuffix(ending)
+            place = self.exact_alias(stem) if stem != word and len(stem) > 2 else None
+            if place is not None and place.label == "LOC":
+                return True
+        return False
 
     # --- 2. split ----------------------------------------------------------------
     def _split(self, ent: Entity, text: str) -> list[Entity]:

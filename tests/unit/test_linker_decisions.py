@@ -240,6 +240,36 @@ def test_groups_and_kin_are_no_person_and_an_admin_word_stays_outside_a_place(li
     ]
 
 
+def test_a_place_type_word_a_trailing_dash_and_a_demonym_stay_outside() -> None:
+    """docs/annotation.md: এলাকা and মহাদেশ after a place are outside it; a name never ends on
+    the hyphen the tagger's word kept; a known place's demonym (ব্রাজিলীয়) is no LOC, while
+    a place that only ends like one (নোয়াখালী, known itself, though নোয়াখাল is too) stays."""
+    text = (
+        "ধানমণ্ডি এলাকার ভবনে অভিযান হয়। আফ্রিকা মহাদেশে রোগটি বেশি। আমেনা-কাদের দম্পতির "
+        "তিন সন্তান। ব্রাজিলীয় তারকা ফুটবলার খেলেন, ব্রাজিলে নয়। নোয়াখালী ও ব্রাজিল।"
+    )
+    tagged = mentions(
+        text,
+        [("ধানমণ্ডি এলাকার", "LOC", 0.9), ("আফ্রিকা মহাদেশে", "LOC", 0.9), ("আমেনা-", "PER", 0.9),
+         ("ব্রাজিলীয়", "LOC", 0.9), ("ব্রাজিলে", "LOC", 0.9), ("নোয়াখালী", "LOC", 0.9)],
+    )  # fmt: skip
+    kb = _kb(
+        ("Q155", "LOC", "ব্রাজিল", "Q155", 900.0, [], "curated"),
+        ("noakhali", "LOC", "নোয়াখালী", None, 100.0, [], "curated"),
+        ("noakhal", "LOC", "নোয়াখাল", None, 10.0, [], "curated"),
+    )
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("ধানমণ্ডি", "LOC"),
+        ("আফ্রিকা", "LOC"),
+        ("আমেনা", "PER"),
+        ("ব্রাজিলে", "LOC"),
+        ("নোয়াখালী", "LOC"),
+        ("ব্রাজিল", "LOC"),  # a curated name the tagger missed, added
+    ]
+
+
 def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
     """docs/annotation.md: titles and honorifics are outside a person's span; a name that
     only looks like one (কবির) and a lone title are left as they are."""

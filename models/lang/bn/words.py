@@ -74,11 +74,13 @@ TITLES = _words(
     "কোচ",
     "অধিনায়ক",
 )
-# Administrative type words after a place stay outside it (docs/annotation.md: `সিলেট`
-# বিভাগের, `সাতনা` জেলার). রাজ্য, প্রদেশ and অঞ্চল are left to the tagger: they are often
-# part of the official name (উত্তর দারফুর রাজ্য, হিমাচল প্রদেশ, আমুর অঞ্চল).
+# Administrative and other place-type words after a place stay outside it
+# (docs/annotation.md: `সিলেট` বিভাগের, `সাতনা` জেলার, `ধানমণ্ডি` এলাকার, `আফ্রিকা` মহাদেশে).
+# রাজ্য, প্রদেশ and অঞ্চল are left to the tagger: they are often part of the official name
+# (উত্তর দারফুর রাজ্য, হিমাচল প্রদেশ, আমুর অঞ্চল).
 ADMIN_TYPE_WORDS = _words(
     "বিভাগ", "জেলা", "উপজেলা", "থানা", "ইউনিয়ন", "পৌরসভা", "গ্রাম", "শহর", "মহানগর", "মহানগরী",
+    "এলাকা", "মহাদেশ",
 )  # fmt: skip
 GENERIC_NOUNS = _words(
     "সরকার",
