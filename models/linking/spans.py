@@ -45,6 +45,8 @@ from banglaner.models.lang.bn.words import (
     PLACE_HEADS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
+    FORCES,
+    BODY_LEVELS,
     TITLES,
     is_listed,
     never_a_name,
@@ -69,6 +71,7 @@ _GENITIVE = regex.compile("(?:" + "|".join(normalize(e).text for e in GENITIVE) 
 # Only a ministry, council, department or commission: "উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা
 # সংস্থা" is a place and a description, "চীনের পিপলস লিবারেশন আর্মি" a place and a name.
 _BODY_HEADS = frozenset(k for w in STATE_BODY_HEADS for k in key_words(w))
+_FORCES = frozenset(k for w in FORCES for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
 _PLACE_HEADS = frozenset(k for w in PLACE_HEADS for k in key_words(w))
 
@@ -368,15 +371,19 @@ class SpanRepair:
 
     def _is_state_body(self, place: Entity, end: int, text: str) -> bool:
         """A place in the genitive, then at most three words ending in a body's head:
-        রাশিয়ার নিরাপত্তা পরিষদ, জাপানের পরিবহন মন্ত্রণালয় (not দেবীদ্বার উপজেলা পরিষদ:
-        দেবীদ্বার is not দেবীদ্বা + র)."""
+        রাশিয়ার নিরাপত্তা পরিষদ, জাপানের পরিবহন মন্ত্রণালয় (the genitive read only where
+        the stem is a known name: দেবীদ্বার is not দেবীদ্বা + র); or a place as written, then
+        its forces (আজারবাইজান সেনাবাহিনীর) or a level word and its council (কামারপুকুর
+        ইউনিয়ন পরিষদের)."""
         words = WORD.findall(text, place.end, end)
-        return (
-            place.label == "LOC"
-            and 0 < len(words) <= _BODY_MAX_WORDS
-            and _is_head(words[-1], _BODY_HEADS)
-            and self._genitive(place.text)
-        )
+        if place.label != "LOC" or not 0 < len(words) <= _BODY_MAX_WORDS:
+            return False
+        if _is_head(words[-1], _BODY_HEADS) and self._genitive(place.text):
+            return True
+        if len(words) == 1:
+            return _is_head(words[0], _FORCES)
+        levels = (is_listed(normalize(w).text, BODY_LEVELS) for w in words[:-1])
+        return len(words) == 2 and all(levels) and _is_head(words[-1], _BODY_HEADS)
 
     def _genitive(self, surface: str) -> bool:
         """``surface`` is a known place in the genitive: its stem is a name, itself is not."""

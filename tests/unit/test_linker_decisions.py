@@ -270,6 +270,22 @@ def test_a_place_type_word_a_trailing_dash_and_a_demonym_stay_outside() -> None:
     ]
 
 
+def test_a_place_and_its_forces_or_its_council_by_level_are_one_org() -> None:
+    """docs/annotation.md: a country's army is one ORG with the country word, and so is a
+    place's council named by its level; a place before an unrelated noun stays a place."""
+    text = "আজারবাইজান সেনাবাহিনীর গান। কামারপুকুর ইউনিয়ন পরিষদের সদস্য। কামারপুকুর গ্রামে মেলা।"
+    tagged = mentions(
+        text, [("আজারবাইজান", "LOC", 0.9), ("কামারপুকুর", "LOC", 0.9), ("কামারপুকুর", "LOC", 0.9)]
+    )
+    ents = Linker(_kb(("Q227", "LOC", "আজারবাইজান", "Q227", 500.0, [], "curated"))).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("আজারবাইজান সেনাবাহিনীর", "ORG"),
+        ("কামারপুকুর ইউনিয়ন পরিষদের", "ORG"),
+        ("কামারপুকুর", "LOC"),
+    ]
+
+
 def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
     """docs/annotation.md: titles and honorifics are outside a person's span; a name that
     only looks like one (কবির) and a lone title are left as they are."""

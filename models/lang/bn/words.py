@@ -278,6 +278,11 @@ PRONOUNS = _words(
 ROUTE_WORDS = _words("সড়ক", "মহাসড়ক", "রেলপথ", "রেললাইন", "নৌপথ", "পথ", "রুট", "রোড", "হাইওয়ে")
 # The head of a state body a place's genitive belongs to (রাশিয়ার নিরাপত্তা পরিষদ is one ORG).
 STATE_BODY_HEADS = _words("মন্ত্রণালয়", "পরিষদ", "দপ্তর", "কমিশন")
+# A place's forces, and the level words between a place and its council, make one ORG with
+# the place as written (docs/annotation.md: `পাকিস্তান সেনাবাহিনীর`, `কামারপুকুর ইউনিয়ন
+# পরিষদের`, `পাকিস্তান জাতীয় পরিষদের`).
+FORCES = _words("সেনাবাহিনী", "নৌবাহিনী", "বিমানবাহিনী")
+BODY_LEVELS = _words("জাতীয়", "উপজেলা", "ইউনিয়ন", "জেলা", "পৌর", "প্রাদেশিক")
 DIRECTIONS = _words("উত্তর", "দক্ষিণ", "পূর্ব", "পশ্চিম", "মধ্য", "উত্তর-পূর্ব", "দক্ষিণ-পূর্ব", "নিউ")
 # Place-type words that belong to the place's name (docs/annotation.md: কোরীয় উপদ্বীপ).
 PLACE_HEADS = (
