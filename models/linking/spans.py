@@ -40,13 +40,13 @@ from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
 from banglaner.models.lang.bn.endings import GENITIVE, OBJECT_ENDINGS
 from banglaner.models.lang.bn.words import (
     ADMIN_TYPE_WORDS,
+    BODY_LEVELS,
     DIRECTIONS,
+    FORCES,
     HONORIFICS,
     PLACE_HEADS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
-    FORCES,
-    BODY_LEVELS,
     TITLES,
     is_listed,
     never_a_name,
