@@ -235,14 +235,17 @@ def _measure_and_record(model_dir: Path, dev: list, workload: int) -> None:
         file=sys.stderr,
     )
     record = write_record(model_dir, measure_runtimes(model_dir, dev, workload), workload)
-    head = f"{'sentences/s':>11} {'single/s':>9} {'dev F1':>7} {'batch-independent':>18}"
+    head = (
+        f"{'sentences/s':>11} {'single/s':>9} {'dev F1':>7} {'agrees':>7} {'batch-independent':>18}"
+    )
     print(f"{'runtime':<18} {head}")
     for m in record["measures"]:
         independent = "yes" if m["batch_independent_measured"] else "no"
         if not m["batch_independent_by_design"]:
             independent += " (not by design)"
         speeds = f"{m['sentences_per_s']:>11} {m['single_texts_per_s']:>9}"
-        print(f"{m['runtime']:<18} {speeds} {m['dev_f1']:>7} {independent:>18}")
+        accuracy = f"{m['dev_f1']:>7} {m['fp32_agreement']:>7}"
+        print(f"{m['runtime']:<18} {speeds} {accuracy} {independent:>18}")
     print(f"auto → {record['chosen']}: {record['why']}")
 
 
