@@ -158,6 +158,16 @@ def _clock(parts: dict[str, str]) -> str:
     return f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
 
 
+def _at(d: date, parts: dict[str, str]) -> str:
+    """``d`` with its clock time; রাত ১২টা of a day is midnight at its end, the next day's
+    00:00 (শনিবার রাত ১২টা থেকে: from the start of Sunday)."""
+    clock = _clock(parts)
+    midnight = clock and parts.get("part") == _NIGHT
+    if midnight and (_HOUR.get(parts["hour"]) or to_int(parts["hour"])) == 12:
+        d += timedelta(days=1)
+    return d.isoformat() + clock
+
+
 def _calendar_date(parts: dict[str, str], doc: date, ctx: DateContext) -> date:
     month = _MONTH[parts["month"]] if "month" in parts else to_int(parts["nmonth"])
     day = _day(parts["day"])
@@ -199,10 +209,10 @@ def _weekday_note(d: date, parts: dict[str, str]) -> str | None:
 def _day_word(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     if "day" in parts:  # a bracketed date: সোমবার (১৫ অগাস্ট)
         d = _calendar_date(parts, doc, ctx)
-        return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
+        return ResolvedDate(_at(d, parts), _weekday_note(d, parts))
     if "rel" in parts:
         d = doc + timedelta(days=_REL[parts["rel"]])
-        return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
+        return ResolvedDate(_at(d, parts), _weekday_note(d, parts))
     wd = _WEEKDAY[parts["weekday"]]
     qual = _QUAL.get(parts.get("qual", ""))
     back, ahead = (doc.isoweekday() - wd) % 7, (wd - doc.isoweekday()) % 7
@@ -212,6 +222,8 @@ def _day_word(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDat
         d = doc + timedelta(days=ahead or 7)
     elif qual == 0:  # এই সোমবার: in this week
         d = doc + timedelta(days=wd - doc.isoweekday())
+    elif "kal" in parts and 1 in (ahead, back):  # কাল বৃহস্পতিবার: the day its weekday names
+        d = doc + timedelta(days=1 if ahead == 1 else -1)
     elif "kal" in parts and ctx.tense:  # কাল রোববার: tomorrow's or yesterday's weekday
         d = doc + timedelta(days=ahead or 7) if ctx.tense > 0 else doc - timedelta(days=back or 7)
     elif ctx.tense > 0:  # a bare weekday before a future verb: the next one, today included
@@ -220,7 +232,7 @@ def _day_word(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDat
         d = doc - timedelta(days=back)
     else:
         d = doc + timedelta(days=ahead)
-    return ResolvedDate(d.isoformat() + _clock(parts))
+    return ResolvedDate(_at(d, parts))
 
 
 def _month_of(parts: dict[str, str], doc: date, ctx: DateContext) -> tuple[int, int]:
@@ -410,7 +422,7 @@ def _holiday(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate
 
 def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     d = _calendar_date(parts, doc, ctx)
-    return ResolvedDate(d.isoformat() + _clock(parts), _weekday_note(d, parts))
+    return ResolvedDate(_at(d, parts), _weekday_note(d, parts))
 
 
 def _day_range(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:

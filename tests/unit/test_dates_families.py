@@ -188,6 +188,14 @@ def test_round_seven_of_real_papers() -> None:
     assert _dates("টুর্নামেন্ট শুরুর দুই থেকে তিন সপ্তাহ আগে মিটিং আছে") == []
 
 
+def test_midnight_ends_its_day_and_kal_with_a_weekday_is_the_day_it_names() -> None:
+    """শনিবার রাত ১২টা is the start of Sunday; কাল বৃহস্পতিবার in a Wednesday's paper is
+    tomorrow, whatever tense the sentence's last verb has (DOC is a Friday)."""
+    assert _dates("শনিবার রাত ১২টা থেকে চলাচল বন্ধ থাকবে")[0][1] == "2023-03-12T00:00"
+    assert _dates("কাল বৃহস্পতিবার অনশনের ঘোষণা দেন", date(2014, 1, 1))[0][1] == "2014-01-02"
+    assert _dates("কাল বৃহস্পতিবার সভা হয়েছে", date(2014, 1, 3))[0][1] == "2014-01-02"
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),
