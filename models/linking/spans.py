@@ -100,6 +100,7 @@ def _is_name(ent: Entity) -> bool:
 
 
 def _without_end_dash(ent: Entity) -> Entity:
+    """``ent`` less the dashes it ends on: a name never ends on one (docs/annotation.md)."""
     end = ent.start + len(ent.text.rstrip(_DASHES))
     if end == ent.end or end == ent.start:
         return ent
