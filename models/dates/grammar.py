@@ -309,14 +309,17 @@ _YEAR_PAIRED = (
     rf"(?=(?:\s*,\s*{_D}{{4}})*\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}"
     rf"\s+{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
 )
+# ২০০০ এর বেশি মানুষ: a count compared, not a year
+_NOT_MORE = rf"(?!\s+{_alt('বেশি', 'বেশী', 'কম', 'অধিক', 'ঊর্ধ্বে', 'উর্ধ্বে', 'মতো', 'মত')}{_NA})"
 # a law or order and the year it was made: ডিজিটাল নিরাপত্তা আইন ২০১৮, আদেশ, ১৯৭২
 _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বিধিমালা", "নীতিমালা", "বিধি")
 # ২০২০ সালটা, ২০২০ সালটি: সাল with a classifier
 _SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
-    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}"
-    rf"|(?=\s+(?:{_YEAR_CUE}){_NA}))"
+    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}"
+    rf"|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}{_NOT_MORE}"
+    rf"|(?=\s+(?:{_YEAR_CUE}){_NA}{_NOT_MORE}))"
     rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"
     rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
 )
@@ -373,7 +376,7 @@ _YEAR_PAIR = (
 # ৭৪/৭৫ সালে: a season's two years in two digits each, where সাল says they are years
 _SHORT_PAIR = rf"(?<!{_D}[\-/.]?)(?P<year>{_D}{{2}})\s*[-–/]\s*(?P<year2>{_D}{{2}})(?!{_D})"
 _YEAR_RANGE = (
-    rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX})?(?!\s*{_COUNTED})|{_SHORT_PAIR}\s*{_SAL}{_SUFFIX}"
+    rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX}|(?!\s*{_COUNTED}))|{_SHORT_PAIR}\s*{_SAL}{_SUFFIX}"
 )
 # Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
 _FQUAL = "(?P<fqual>" + _alt(
@@ -411,7 +414,7 @@ _DECADE = (
     rf"|(?P<dyear>{_Y4}|{_DECADE_YEAR}))"
     rf"(?:{_DECADE_OF}(?:\s+{_PMOD})?"
     # ১৯২০ এবং ১৯৩০-এর দশকে: a decade listed before another that দশক completes
-    rf"|(?=\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}\s+(?:{_Y4}|{_DECADE_YEAR}){_DECADE_OF}))"
+    rf"|(?<=[0০])(?=\s+{_alt('ও', 'এবং', 'বা')}\s+(?:{_Y4}|{_DECADE_YEAR}){_DECADE_OF}))"
 )
 _CENTURY = (
     rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
@@ -507,7 +510,8 @@ _DIN = normalize("দিন").text
 _EVENT_BEFORE = regex.compile(
     normalize(
         r"(?:[\u09be-\u09cc]|এ)র(?:\s+(?:মাত্র|ঠিক|অন্তত))?"
-        r"(?:\s+[\p{N}\p{L}\p{M}]+\s*(?:থেকে|[-–]))?\s+$"  # শুরুর দুই থেকে তিন সপ্তাহ আগে
+        # শুরুর দুই থেকে তিন সপ্তাহ আগে, নির্বাচনের দুই-তিন দিন আগে
+        r"(?:\s+[\p{N}\p{L}\p{M}]+(?:\s+থেকে\s+|\s*[-–]\s*)|\s+)$"
     ).text
 )
 _BARE_NAMES = {normalize(w).text for w in ("রমজান", "রমযান")}

@@ -122,7 +122,7 @@ def _century_of(text: str, doc: date) -> int:
     """A year in two digits: this century's, or the last one's where this one's is still
     more than 20 years ahead (৮৪ অর্থবছরে, ৭৪/৭৫ সালে)."""
     year = _year(text)
-    return year - 100 if year > doc.year + 20 else year
+    return year - 100 if to_int(text) < 100 and year > doc.year + 20 else year
 
 
 def _meridiem(ampm: str | None) -> str | None:
@@ -162,8 +162,7 @@ def _at(d: date, parts: dict[str, str]) -> str:
     """``d`` with its clock time; রাত ১২টা of a day is midnight at its end, the next day's
     00:00 (শনিবার রাত ১২টা থেকে: from the start of Sunday)."""
     clock = _clock(parts)
-    midnight = clock and parts.get("part") == _NIGHT
-    if midnight and (_HOUR.get(parts["hour"]) or to_int(parts["hour"])) == 12:
+    if parts.get("part") == _NIGHT and clock.startswith("T00:"):
         d += timedelta(days=1)
     return d.isoformat() + clock
 

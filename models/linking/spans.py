@@ -373,9 +373,9 @@ class SpanRepair:
     def _is_state_body(self, place: Entity, end: int, text: str) -> bool:
         """A place in the genitive, then at most three words ending in a body's head:
         রাশিয়ার নিরাপত্তা পরিষদ, জাপানের পরিবহন মন্ত্রণালয় (the genitive read only where
-        the stem is a known name: দেবীদ্বার is not দেবীদ্বা + র); or a place as written, then
-        its forces (আজারবাইজান সেনাবাহিনীর) or a level word and its council (কামারপুকুর
-        ইউনিয়ন পরিষদের)."""
+        the stem is a known name: দেবীদ্বার is not দেবীদ্বা + র); or a place in any form,
+        then its forces (আজারবাইজান সেনাবাহিনীর, ভারতের সেনাবাহিনী), or a level word and its
+        council (কামারপুকুর ইউনিয়ন পরিষদের)."""
         words = WORD.findall(text, place.end, end)
         if place.label != "LOC" or not 0 < len(words) <= _BODY_MAX_WORDS:
             return False
@@ -383,8 +383,11 @@ class SpanRepair:
             return True
         if len(words) == 1:
             return _is_head(words[0], _FORCES)
-        levels = (is_listed(normalize(w).text, BODY_LEVELS) for w in words[:-1])
-        return len(words) == 2 and all(levels) and _is_head(words[-1], _BODY_HEADS)
+        return (
+            len(words) == 2
+            and is_listed(normalize(words[0]).text, BODY_LEVELS)
+            and _is_head(words[1], _BODY_HEADS)
+        )
 
     def _genitive(self, surface: str) -> bool:
         """``surface`` is a known place in the genitive: its stem is a name, itself is not."""

@@ -186,12 +186,17 @@ def test_round_seven_of_real_papers() -> None:
         "2010-11",
     )
     assert _dates("টুর্নামেন্ট শুরুর দুই থেকে তিন সপ্তাহ আগে মিটিং আছে") == []
+    assert _dates("নির্বাচনের দুই-তিন দিন আগে সহিংসতা হয়") == []
+    assert _dates("২০০০ এর বেশি মানুষ আসেন") == []  # a count compared
+    assert _dates("১৯২৫ থেকে ১৯৩০-এর দশকে ছিলেন")[0][:2] == ("১৯২৫", "1925")  # a year, not a decade
+    assert _dates("২০৪০-৫০ সালে জনসংখ্যা বাড়বে")[0][:2] == (_n("২০৪০-৫০ সালে"), "2040/2050")
 
 
 def test_midnight_ends_its_day_and_kal_with_a_weekday_is_the_day_it_names() -> None:
     """শনিবার রাত ১২টা is the start of Sunday; কাল বৃহস্পতিবার in a Wednesday's paper is
     tomorrow, whatever tense the sentence's last verb has (DOC is a Friday)."""
     assert _dates("শনিবার রাত ১২টা থেকে চলাচল বন্ধ থাকবে")[0][1] == "2023-03-12T00:00"
+    assert _dates("শনিবার রাত পৌনে ১২টায় আগুন লেগেছিল")[0][1] == "2023-03-04T23:45"
     assert _dates("কাল বৃহস্পতিবার অনশনের ঘোষণা দেন", date(2014, 1, 1))[0][1] == "2014-01-02"
     assert _dates("কাল বৃহস্পতিবার সভা হয়েছে", date(2014, 1, 3))[0][1] == "2014-01-02"
 
