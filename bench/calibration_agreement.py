@@ -21,25 +21,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from banglaner.models.encoders import onnx_path
+from banglaner.models.entity import Entity
 from banglaner.models.settings import CoreSettings
 from banglaner.models.tagger import Tagger
 from banglaner.training.corpora import is_dev, load_corpus
-from banglaner.training.export import calibration_sample, quantise_static
+from banglaner.training.export import calibration_sample, entity_agreement, quantise_static
 from banglaner.training.gold_corpora import read_gold
 from bench.model_table import GOLD
 
-Spans = list[set[tuple[int, int, str]]]
+Tagged = list[list[Entity]]
 
 
-def _entities(tagger: Tagger, texts: list[str]) -> Spans:
-    return [{(e.start, e.end, e.label) for e in ents} for ents in tagger.tag_many(texts)]
-
-
-def _agreement(int8: Spans, fp32: Spans) -> str:
-    same = sum(len(a & b) for a, b in zip(int8, fp32, strict=True))
-    total = sum(len(a) for a in int8) + sum(len(b) for b in fp32)
-    differ = sum(a != b for a, b in zip(int8, fp32, strict=True))
-    return f"{2 * same / total:.3f} ({differ})"
+def _agreement(int8: Tagged, fp32: Tagged) -> str:
+    """Entity-level F1 against fp32 (training.export's measure), and texts that differ."""
+    spans = [{(e.start, e.end, e.label) for e in ents} for ents in int8]
+    ref = [{(e.start, e.end, e.label) for e in ents} for ents in fp32]
+    differ = sum(a != b for a, b in zip(spans, ref, strict=True))
+    return f"{entity_agreement(int8, fp32):.3f} ({differ})"
 
 
 def _scratch_copy(model_dir: Path, into: Path) -> Path:
@@ -65,7 +63,7 @@ def main() -> None:
     }
     texts = {name: [d.text for d in docs] for name, docs in dev.items()}
     fp32 = Tagger.load(model_dir, device="cpu", runtime="onnx")
-    reference = {name: _entities(fp32, t) for name, t in texts.items()}
+    reference = {name: fp32.tag_many(t) for name, t in texts.items()}
     rifat = [s.text for s in load_corpus("rifat-train", data) if not is_dev(s.text)]
     karim = [s.text for s in load_corpus("karim-train", data) if not is_dev(s.text)]
     samples: dict[str, Callable[[], list[str]]] = {
@@ -83,7 +81,7 @@ def main() -> None:
             scratch = _scratch_copy(model_dir, Path(tmp))
             quantise_static(scratch, onnx_path(scratch, "onnx-int8-static"), sample())
             int8 = Tagger.load(scratch, device="cpu", runtime="onnx-int8-static")
-            cells = [_agreement(_entities(int8, t), reference[n]) for n, t in texts.items()]
+            cells = [_agreement(int8.tag_many(t), reference[n]) for n, t in texts.items()]
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
 
 

@@ -267,7 +267,7 @@ def measure_runtimes(
         f1[runtime] = round(score_extractor(_replay(texts, tagged[runtime]), dev)["micro"].f1, 4)
         independent[runtime] = _independent(tagger, texts[:64])
     for runtime, outputs in tagged.items():
-        agreement[runtime] = round(_agreement(outputs, tagged["onnx"]), 4)
+        agreement[runtime] = round(entity_agreement(outputs, tagged["onnx"]), 4)
     return [
         Measure(
             r,
@@ -289,7 +289,7 @@ def _replay(texts: Sequence[str], tagged: list) -> Callable[[Sequence[str]], lis
     return lambda batch: [by_text[t] for t in batch]
 
 
-def _agreement(tagged: list, reference: list) -> float:
+def entity_agreement(tagged: Sequence[Sequence], reference: Sequence[Sequence]) -> float:
     """Entity-level F1 of one runtime's entities against another's, text by text."""
     spans = [{(e.start, e.end, e.label) for e in ents} for ents in tagged]
     ref = [{(e.start, e.end, e.label) for e in ents} for ents in reference]
