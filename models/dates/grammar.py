@@ -189,7 +189,7 @@ _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্�
 _BSAL = _alt("বঙ্গাব্দ", "বাঙ্গাব্দ", "বাংলা সন", "সন")
 _PARTS_OF_DAY = (
     "সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর", "রাতভর", "দিনভর",
-    "গভীর রাত", "মধ্যরাত",
+    "গভীর রাত", "মধ্যরাত", "বেলা",
 )  # fmt: skip
 # শুক্রবার বাদ জুমা, মঙ্গলবার বাদ আছর: after a prayer, as funerals and rallies are timed
 _AFTER_PRAYER = _alt(
@@ -344,10 +344,16 @@ _HIJRI_DATE = (
     rf"(?:{_DAY}\s*{_HMONTH}(?:\s*,?\s*{_HYEAR}(?:\s*{_HIJRI})?)?|{_HYEAR}\s*{_HIJRI}){_SUFFIX}"
 )
 _BRACKET_DATE = rf"\s*\(\s*(?:{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?|{_NUMERIC})\s*\)"
+_KAL_TIME_BEFORE = ("দীর্ঘ", "অনেক", "বহু", "কিছু", "সেই", "এক", "সে", "ওই", "যে")
+_KAL_BLACK = ("টাকা", "টাকার", "বৈশাখী", "বৈশাখীর", "বৈশাখীতে", "সাপ", "মেঘ")
 _DAY_WORD = (
     rf"(?:{_ALEAD}\s+)?(?:{_REL}(?:\s+{_WEEKDAY})?|(?:{_QUAL}|(?P<kal>{_alt('কাল')}))\s+{_WEEKDAY}"
     rf"|{_WEEKDAY}){_SUFFIX}"
     rf"(?:{_BRACKET_DATE}|\s*,?\s*{_DAY}\s*{_ANY_MONTH}(?:\s*,?\s*{_YEAR})?)?"  # রোববার, ১০ সেপ্টেম্বর
+    rf"(?:{_TIME}|{_PART_AFTER})?"
+    # কাল alone: tomorrow or yesterday as the verb says (find_dates asks it), not after a
+    # word that makes it "time" (দীর্ঘ কাল) or before one that makes it "black" (কাল টাকা)
+    rf"|(?<!{_alt(*_KAL_TIME_BEFORE)}\s)(?P<kal>{_alt('কাল')})(?!\s+{_alt(*_KAL_BLACK)})"
     rf"(?:{_TIME}|{_PART_AFTER})?"
 )
 # এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর (anaphoric: the year the text names before it);
@@ -375,8 +381,14 @@ _YEAR_PAIR = (
 )
 # ৭৪/৭৫ সালে: a season's two years in two digits each, where সাল says they are years
 _SHORT_PAIR = rf"(?<!{_D}[\-/.]?)(?P<year>{_D}{{2}})\s*[-–/]\s*(?P<year2>{_D}{{2}})(?!{_D})"
+# ১৮৪৫ ১৯০৮: a lifespan's two years as karim2019 prints it, the hyphen stripped (no third
+# number beside them: a list of years is not a range)
+_SPACED_PAIR = (
+    rf"(?<!{_D}[\-/.\s])(?P<year>{_Y4})\s(?P<year2>{_Y4})(?![\-/.\s]?{_D})(?!\s*{_COUNTED})"
+)
 _YEAR_RANGE = (
     rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX}|(?!\s*{_COUNTED}))|{_SHORT_PAIR}\s*{_SAL}{_SUFFIX}"
+    rf"|{_SPACED_PAIR}"
 )
 # Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
 _FQUAL = "(?P<fqual>" + _alt(
@@ -441,7 +453,7 @@ _NEEDS: dict[str, re.Pattern[str] | regex.Pattern[str]] = {
     "emonth": regex.compile(_EMONTH, flags=regex.V1),
     "bmonth": re.compile(rf"{_BMONTH}|{_BSAL}"),
     "hijri": re.compile(rf"{_HMONTH}|{_HIJRI}"),
-    "day": re.compile(rf"{_REL}|{_WEEKDAY}"),
+    "day": re.compile(rf"{_REL}|{_WEEKDAY}|{_alt('কাল')}"),
     "unit": re.compile(rf"{_UNIT}|{_alt(*ABOUT_ONE)}|{_ADAY}|{_alt('সাল')}"),
     "fiscal": re.compile(_alt("অর্থবছর", "অর্থ বছর")),
     "holiday": re.compile(_NAMED),
@@ -597,6 +609,8 @@ def _plausible(text: str, d: DateMatch) -> bool:
         return word in CENTURY_ORDINALS or int(_LEADING_NUMBER.match(_digits(word)).group()) <= 21
     if d.kind == "day_word" and _SO_FAR.match(text, d.end) and text[d.start : d.end] == _AJ:
         return False  # আজ অবধি, আজ পর্যন্ত: so far, as এখন পর্যন্ত
+    if d.kind == "day_word" and "kal" in d.parts and "weekday" not in d.parts:
+        return tense(text, d.start, d.end) != 0  # কাল alone: a day only where a verb says which
     if d.kind == "day_range":  # ১২-১৩ ডিসেম্বর, not ৩০-২ or a score (২-১ গোলে)
         first, last = int(_digits(d.parts["day"])), int(_digits(d.parts["day2"]))
         return 1 <= first < last <= 31

@@ -84,6 +84,8 @@ _PM = {normalize(w).text for w in ("পিএম", "PM", "pm")}
 _AM = {normalize(w).text for w in ("এএম", "AM", "am")}
 _AFTERNOON = {normalize(w).text for w in ("বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "দুপুর")}
 _NIGHT = normalize("রাত").text
+_DAYTIME = normalize("বেলা").text  # বেলা ১১টা is 11:00, বেলা ৩টা 15:00
+_DAYTIME_PM_BEFORE = 7
 _WEEKDAY_NAMES = {n: words[0] for n, words in WEEKDAYS.items()}
 
 
@@ -146,8 +148,10 @@ def _clock(parts: dict[str, str]) -> str:
         if minute < 0:
             hour, minute = hour - 1, minute + 60
     meridiem, part = _meridiem(parts.get("ampm")), parts.get("part")
-    if ((meridiem == "pm" or part in _AFTERNOON) and hour < 12) or (
-        part == _NIGHT and 6 <= hour < 12
+    if (
+        ((meridiem == "pm" or part in _AFTERNOON) and hour < 12)
+        or (part == _NIGHT and 6 <= hour < 12)
+        or (part == _DAYTIME and hour < _DAYTIME_PM_BEFORE)
     ):
         hour += 12
     elif (meridiem == "am" or part == _NIGHT) and hour == 12:
@@ -212,6 +216,10 @@ def _day_word(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDat
     if "rel" in parts:
         d = doc + timedelta(days=_REL[parts["rel"]])
         return ResolvedDate(_at(d, parts), _weekday_note(d, parts))
+    if "kal" in parts and "weekday" not in parts:  # কাল alone: tomorrow or yesterday
+        if not ctx.tense:
+            return ResolvedDate(None, "কাল without a verb that says which day")
+        return ResolvedDate(_at(doc + timedelta(days=ctx.tense), parts))
     wd = _WEEKDAY[parts["weekday"]]
     qual = _QUAL.get(parts.get("qual", ""))
     back, ahead = (doc.isoweekday() - wd) % 7, (wd - doc.isoweekday()) % 7

@@ -42,8 +42,11 @@ from banglaner.models.lang.bn.words import (
     ADMIN_TYPE_WORDS,
     BODY_LEVELS,
     DIRECTIONS,
+    FACILITY_HEADS,
     FORCES,
     HONORIFICS,
+    NAMED_AFTER_BODIES,
+    NAMED_AFTER_PEOPLE,
     PLACE_HEADS,
     ROUTE_WORDS,
     STATE_BODY_HEADS,
@@ -74,6 +77,11 @@ _BODY_HEADS = frozenset(k for w in STATE_BODY_HEADS for k in key_words(w))
 _FORCES = frozenset(k for w in FORCES for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
 _PLACE_HEADS = frozenset(k for w in PLACE_HEADS for k in key_words(w))
+_FACILITY_HEADS = {
+    "LOC": frozenset(k for w in FACILITY_HEADS for k in key_words(w)),
+    "PER": frozenset(k for w in NAMED_AFTER_PEOPLE for k in key_words(w)),
+    "ORG": frozenset(k for w in NAMED_AFTER_BODIES for k in key_words(w)),
+}
 
 
 _OPENING_TITLES = TITLES | HONORIFICS
@@ -143,15 +151,6 @@ def _before_a_route(ent: Entity, text: str) -> bool:
     """The mention is followed by a route word: ঢাকা-সিলেট মহাসড়কে is one place."""
     following = _NEXT_WORD.match(text, ent.end)
     return following is not None and is_listed(normalize(following[1]).text, ROUTE_WORDS)
-
-
-def _inside_a_name(words: list[regex.Match[str]], i: int, text: str) -> bool:
-    """A lone word after an uncommon word it is written with: মাদ্রিদ in রিয়াল মাদ্রিদ,
-    মিউনিখ in বায়ার্ন মিউনিখ (docs/annotation.md: no name inside a name)."""
-    if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
-        return False
-    before = words[i - 1].group()
-    return _is_word(before) and not is_common(before) and not never_a_name(before)
 
 
 class SpanRepair:
@@ -427,9 +426,11 @@ class SpanRepair:
         """A place takes the place-type word right after it (কুরস্ক অঞ্চলে, ভোস্টোচনি মহাকাশ
         বন্দর: one word or a two-word head with one key), a genitive
         place the state body after it (জাপানের পরিবহন মন্ত্রণালয়), up to the next mention."""
+        nxt = min((e.start for e in ents if e.start >= ent.end), default=len(text))
+        if facility := self._facility(ent, text, nxt):
+            return facility
         if ent.label != "LOC":
             return ent
-        nxt = min((e.start for e in ents if e.start >= ent.end), default=len(text))
         following: list[regex.Match[str]] = []
         pos = ent.end
         for m in WORD.finditer(text, ent.end, nxt):
@@ -445,6 +446,18 @@ class SpanRepair:
                 return self._widened(ent, m.end(), "ORG", text)
         return ent
 
+    def _facility(self, ent: Entity, text: str, nxt: int) -> Entity | None:
+        """A place, or a person or body a facility is named after, and the facility's type
+        word right after it: one LOC (মিরপুর স্টেডিয়ামে, প্রগতি ময়দানে, সোহরাওয়ার্দী উদ্যানের).
+        Not after a known name with a case ending (ঢাকার ভবনে: the building of Dhaka)."""
+        heads = _FACILITY_HEADS.get(ent.label)
+        following = _NEXT_WORD.match(text, ent.end)
+        if heads is None or following is None or following.end() > nxt:
+            return None
+        if not _is_head(following[1], heads) or self._inflected_name(ent.text.split()[-1]):
+            return None
+        return self._widened(ent, following.end(), "LOC", text)
+
     @staticmethod
     def _widened(ent: Entity, end: int, label: str, text: str) -> Entity:
         return Entity(ent.start, end, text[ent.start : end], label, ent.score)
@@ -458,7 +471,11 @@ class SpanRepair:
         i = 0
         while i < len(words):
             hit = self._name_at(words, i, text)
-            if hit is not None and hit.end == words[i].end() and _inside_a_name(words, i, text):
+            if (
+                hit is not None
+                and hit.end == words[i].end()
+                and self._inside_a_name(words, i, text)
+            ):
                 hit = None
             if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
                 found.append(hit)
@@ -466,6 +483,27 @@ class SpanRepair:
             else:
                 i += 1
         return found
+
+    def _inside_a_name(self, words: list[regex.Match[str]], i: int, text: str) -> bool:
+        """A lone word after an uncommon word it is written with: মাদ্রিদ in রিয়াল মাদ্রিদ,
+        মিউনিখ in বায়ার্ন মিউনিখ (docs/annotation.md: no name inside a name). Not after a
+        known name with a case ending, which has ended there: রাশিয়ার ক্রিমিয়া,
+        পোল্যান্ডে ন্যাটোকে, ট্রাম্পকে ওবামা."""
+        if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
+            return False
+        before = words[i - 1].group()
+        if not _is_word(before) or is_common(before) or never_a_name(before):
+            return False
+        return not self._inflected_name(before)
+
+    def _inflected_name(self, word: str) -> bool:
+        """``word`` names a trusted KB entity only once a case ending is stripped."""
+        whole, *stems = self.candidates.by_form(word)
+        return (
+            not whole
+            and most_likely((c for found in stems for c in found), self.config.repair_min_tier)
+            is not None
+        )
 
     def _most_name_words(self, word: str) -> int:
         """How many words a trusted KB name starting with ``word`` may have (0: none does)."""

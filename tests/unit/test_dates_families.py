@@ -201,6 +201,22 @@ def test_midnight_ends_its_day_and_kal_with_a_weekday_is_the_day_it_names() -> N
     assert _dates("কাল বৃহস্পতিবার সভা হয়েছে", date(2014, 1, 3))[0][1] == "2014-01-02"
 
 
+def test_kal_alone_follows_the_verb_and_bela_is_daytime() -> None:
+    """কাল alone is yesterday before a past verb and tomorrow before a future one, and no
+    date without a verb or where it means time (দীর্ঘ কাল) or black (কাল টাকা); বেলা ৩টা is
+    15:00 and বেলা ১১টা 11:00; a lifespan's two years printed without their hyphen are
+    one range, a list of three is not (DOC is a Friday)."""
+    assert _dates("কাল আবার ব্যাটিং শুরু করলেন তারা")[0][:2] == ("কাল", "2023-03-09")
+    assert _dates("৫০ লাখ ভ্যাকসিন আসছে কাল")[0][:2] == ("কাল", "2023-03-11")
+    assert _dates("কাল থেকে ঈদের ছুটি শুরু") == []
+    assert _dates("দীর্ঘ কাল ধরে চলেছে") == []
+    assert _dates("কাল টাকা সাদা করার সুযোগ থাকছে") == []
+    assert _dates("গতকাল বেলা ৩টায় সভা হয়")[0][1] == "2023-03-09T15:00"
+    assert _dates("গতকাল বেলা সাড়ে ১১টার দিকে চেক দেন")[0][1:] == ("2023-03-09T11:30", "APPROX")
+    assert _dates("রাজা গিরিশ চন্দ্র রায় ১৮৪৫ ১৯০৮ সিলেটের রাজা")[0][1] == "1845/1908"
+    assert [v for _, v, _ in _dates("১৯৯৮ ২০০২ ২০০৬ সালের বিশ্বকাপে")] == ["2006"]
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),

@@ -286,6 +286,57 @@ def test_a_place_and_its_forces_or_its_council_by_level_are_one_org() -> None:
     ]
 
 
+def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
+    """A case ending ends a name: after রাশিয়ার or ট্রাম্পকে a trusted name the tagger missed
+    is a mention of its own, while after an uninflected uncommon word (রিয়াল মাদ্রিদ) it
+    is inside a longer name and not added."""
+    text = "রাশিয়ার ক্রিমিয়া দখলের পর ট্রাম্পকে ওবামা বলেন। রিয়াল মাদ্রিদ জিতেছে।"
+    tagged = mentions(text, [("রাশিয়ার", "LOC", 0.9), ("ট্রাম্পকে", "PER", 0.9)])
+    kb = _kb(
+        ("Q159", "LOC", "রাশিয়া", "Q159", 900.0, [], "curated"),
+        ("crimea", "LOC", "ক্রিমিয়া", None, 900.0, [], "curated"),
+        ("Q22686", "PER", "ট্রাম্প", "Q22686", 900.0, [], "curated"),
+        ("Q76", "PER", "ওবামা", "Q76", 900.0, [], "curated"),
+        ("Q2807", "LOC", "মাদ্রিদ", "Q2807", 900.0, [], "curated"),
+    )
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("রাশিয়ার", "LOC"),
+        ("ক্রিমিয়া", "LOC"),
+        ("ট্রাম্পকে", "PER"),
+        ("ওবামা", "PER"),
+    ]
+
+
+def test_a_facilitys_type_word_joins_the_name_it_is_called_by() -> None:
+    """docs/annotation.md: a facility's type word stays inside, and a facility named after a
+    person or a body is a LOC; a known place with a case ending owns what follows (ঢাকার
+    ভবনে), and a team takes the field (বাংলাদেশ মাঠে) without becoming one."""
+    text = (
+        "সোহরাওয়ার্দী উদ্যানের গাছ। মিরপুর স্টেডিয়ামে খেলা। চ্যানেল আই ভবনে সম্মেলন। "
+        "ঢাকার ভবনে আগুন। বাংলাদেশ মাঠে নামবে।"
+    )
+    tagged = mentions(
+        text,
+        [("সোহরাওয়ার্দী", "PER", 0.9), ("মিরপুর", "LOC", 0.9), ("চ্যানেল আই", "ORG", 0.9),
+         ("ঢাকার", "LOC", 0.9), ("বাংলাদেশ", "LOC", 0.9)],
+    )  # fmt: skip
+    kb = _kb(
+        ("Q1354", "LOC", "ঢাকা", "Q1354", 900.0, [], "curated"),
+        ("Q902", "LOC", "বাংলাদেশ", "Q902", 900.0, [], "curated"),
+    )
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [
+        ("সোহরাওয়ার্দী উদ্যানের", "LOC"),
+        ("মিরপুর স্টেডিয়ামে", "LOC"),
+        ("চ্যানেল আই ভবনে", "LOC"),
+        ("ঢাকার", "LOC"),
+        ("বাংলাদেশ", "LOC"),
+    ]
+
+
 def test_titles_and_honorifics_that_open_a_person_stay_outside(linker) -> None:
     """docs/annotation.md: titles and honorifics are outside a person's span; a name that
     only looks like one (কবির) and a lone title are left as they are."""

@@ -289,6 +289,15 @@ PLACE_HEADS = (
     "অঞ্চল", "প্রদেশ", "প্রণালী", "উপদ্বীপ", "উপসাগর", "সাগর", "নদী", "নদ", "মহাসাগর",
     "বিদ্যুৎকেন্দ্র", "বিমানবন্দর", "কসমোড্রোম", "অঙ্গরাজ্য", "উপত্যকা",
 )  # fmt: skip
+# A facility's type word after its name is part of it (docs/annotation.md: মিরপুর
+# স্টেডিয়ামে, সোহরাওয়ার্দী উদ্যানের). Not মাঠ or বাজার, which follow a team or a country
+# as often (বাংলাদেশ মাঠে নামবে); after a person's or a body's name only the kinds named
+# after them (চ্যানেল আই ভবনে).
+FACILITY_HEADS = _words(
+    "স্টেডিয়াম", "উদ্যান", "ময়দান", "মিলনায়তন", "অডিটোরিয়াম", "ভবন", "পার্ক", "চত্বর", "মন্দির"
+)  # fmt: skip
+NAMED_AFTER_PEOPLE = _words("স্টেডিয়াম", "উদ্যান", "মিলনায়তন", "অডিটোরিয়াম")
+NAMED_AFTER_BODIES = _words("ভবন", "মিলনায়তন", "অডিটোরিয়াম")
 # A facility's or body's type word in each of its forms, the first one canonical (the
 # variant key makes them one word). Only words that name the same kind of thing in every
 # use (পার্টি/দল do not: জাতীয় দল is a national team).
