@@ -187,9 +187,10 @@ _BYEAR = rf"(?P<byear>(?:1[0-4]|১[০-৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
 _SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
 _BSAL = _alt("বঙ্গাব্দ", "বাঙ্গাব্দ", "বাংলা সন", "সন")
+# (বেলা, daytime, only before a clock: বেলা ১১টায়; alone it is vague, বেলা গড়িয়ে)
 _PARTS_OF_DAY = (
     "সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর", "রাতভর", "দিনভর",
-    "গভীর রাত", "মধ্যরাত", "বেলা",
+    "গভীর রাত", "মধ্যরাত",
 )  # fmt: skip
 # শুক্রবার বাদ জুমা, মঙ্গলবার বাদ আছর: after a prayer, as funerals and rallies are timed
 _AFTER_PRAYER = _alt(
@@ -209,7 +210,7 @@ _CLOCK = (
     rf"|{_HOUR_WORD})"
 )
 _TIME = (
-    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়')}?\s*)?"
+    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY, 'বেলা')}){_alt('ে', 'য়')}?\s*)?"
     rf"{_CLOCK}(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
 )
 # ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)

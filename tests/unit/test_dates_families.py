@@ -213,6 +213,7 @@ def test_kal_alone_follows_the_verb_and_bela_is_daytime() -> None:
     assert _dates("কাল টাকা সাদা করার সুযোগ থাকছে") == []
     assert _dates("গতকাল বেলা ৩টায় সভা হয়")[0][1] == "2023-03-09T15:00"
     assert _dates("গতকাল বেলা সাড়ে ১১টার দিকে চেক দেন")[0][1:] == ("2023-03-09T11:30", "APPROX")
+    assert _dates("শুক্রবার বেলা গড়িয়ে গেল")[0][0] == "শুক্রবার"  # বেলা only before a clock
     assert _dates("রাজা গিরিশ চন্দ্র রায় ১৮৪৫ ১৯০৮ সিলেটের রাজা")[0][1] == "1845/1908"
     assert [v for _, v, _ in _dates("১৯৯৮ ২০০২ ২০০৬ সালের বিশ্বকাপে")] == ["2006"]
 
