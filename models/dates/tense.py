@@ -68,6 +68,18 @@ _REPORTED = frozenset(
 )  # fmt: skip
 
 
+# A headline ends on a past participle where a report would have its verb: ৭ মার্চ পালিত
+# (was observed), হামলায় ৩ জন নিহত. Only as the sentence's last word: in পালিত হবে the verb
+# after it decides.
+_HEADLINE_PAST = frozenset(
+    normalize(w).text
+    for w in (
+        *("পালিত", "অনুষ্ঠিত", "উদযাপিত", "উদ্‌যাপিত", "নিহত", "আহত", "গ্রেপ্তার", "গ্রেফতার"),
+        *("আটক", "উদ্ধার", "নিখোঁজ", "নির্বাচিত", "সম্পন্ন", "বহিষ্কার", "প্রকাশিত"),
+    )
+)
+
+
 def _tense_of(word: str, reported: bool) -> int:
     if len(word) < 3 or _NOT_VERB.search(word):
         return 0
@@ -83,9 +95,12 @@ def tense(text: str, start: int, end: int, reported: bool = True) -> int:
     one before it; 0 without any. ``reported=False``: the simple present is not read as
     past (it is also the present of what always happens: পূজা অনুষ্ঠিত হয়)."""
     stop = SENTENCE_END.search(text, end)
-    for word in _WORD.findall(text, end, stop.start() if stop else len(text)):
+    after = _WORD.findall(text, end, stop.start() if stop else len(text))
+    for word in after:
         if found := _tense_of(word, reported):
             return found
+    if after and after[-1] in _HEADLINE_PAST:
+        return -1
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     for word in reversed(_WORD.findall(text, begin, start)):
         if found := _tense_of(word, reported):

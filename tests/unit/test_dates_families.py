@@ -201,11 +201,12 @@ def test_midnight_ends_its_day_and_kal_with_a_weekday_is_the_day_it_names() -> N
     assert _dates("কাল বৃহস্পতিবার সভা হয়েছে", date(2014, 1, 3))[0][1] == "2014-01-02"
 
 
-def test_kal_alone_follows_the_verb_and_bela_is_daytime() -> None:
+def test_kal_alone_bela_lifespans_and_headline_participles() -> None:
     """কাল alone is yesterday before a past verb and tomorrow before a future one, and no
     date without a verb or where it means time (দীর্ঘ কাল) or black (কাল টাকা); বেলা ৩টা is
     15:00 and বেলা ১১টা 11:00; a lifespan's two years printed without their hyphen are
-    one range, a list of three is not (DOC is a Friday)."""
+    one range, a list of three is not; a headline ending on a past participle (পালিত) is
+    past (DOC is a Friday)."""
     assert _dates("কাল আবার ব্যাটিং শুরু করলেন তারা")[0][:2] == ("কাল", "2023-03-09")
     assert _dates("৫০ লাখ ভ্যাকসিন আসছে কাল")[0][:2] == ("কাল", "2023-03-11")
     assert _dates("কাল থেকে ঈদের ছুটি শুরু") == []
@@ -216,6 +217,9 @@ def test_kal_alone_follows_the_verb_and_bela_is_daytime() -> None:
     assert _dates("শুক্রবার বেলা গড়িয়ে গেল")[0][0] == "শুক্রবার"  # বেলা only before a clock
     assert _dates("রাজা গিরিশ চন্দ্র রায় ১৮৪৫ ১৯০৮ সিলেটের রাজা")[0][1] == "1845/1908"
     assert [v for _, v, _ in _dates("১৯৯৮ ২০০২ ২০০৬ সালের বিশ্বকাপে")] == ["2006"]
+    # a headline's last word, a past participle, is its verb: past; a verb after it decides
+    assert _dates("নিউইয়র্কে কনস্যুলেটে ৭ মার্চ পালিত", date(2018, 1, 30))[0][1] == "2017-03-07"
+    assert _dates("৭ মার্চ পালিত হবে", date(2018, 1, 30))[0][1] == "2018-03-07"
 
 
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
