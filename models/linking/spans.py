@@ -57,6 +57,7 @@ from banglaner.models.lang.bn.words import (
 from banglaner.models.linking.candidates import Candidates, most_likely
 from banglaner.models.linking.config import LinkerConfig
 from banglaner.models.normalize import normalize
+from banglaner.models.spans import tidy_span
 
 # A name word, hyphenated parts included (কিম জং-উন has two); models.segment's words
 # split at hyphens, as the tagger labels each part.
@@ -528,8 +529,8 @@ class SpanRepair:
             ):
                 continue
             start, end = words[i].start(), words[j].end()
-            surface = text[start:end]
-            hit = self._name_hit(surface, j > i)
-            if hit is not None:
-                return Entity(start, end, surface, hit.label, self.config.gazetteer_score)
+            hit = self._name_hit(text[start:end], j > i)
+            if hit is not None:  # with a case ending joined by a hyphen: এএনসি-র
+                start, end = tidy_span(text, start, end)
+                return Entity(start, end, text[start:end], hit.label, self.config.gazetteer_score)
         return None

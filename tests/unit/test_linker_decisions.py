@@ -289,8 +289,9 @@ def test_a_place_and_its_forces_or_its_council_by_level_are_one_org() -> None:
 def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
     """A case ending ends a name: after রাশিয়ার or ট্রাম্পকে a trusted name the tagger missed
     is a mention of its own, while after an uninflected uncommon word (রিয়াল মাদ্রিদ) it
-    is inside a longer name and not added."""
-    text = "রাশিয়ার ক্রিমিয়া দখলের পর ট্রাম্পকে ওবামা বলেন। রিয়াল মাদ্রিদ জিতেছে।"
+    is inside a longer name and not added; an added name keeps a case ending its hyphen
+    joins (ন্যাটো-র)."""
+    text = "রাশিয়ার ক্রিমিয়া দখলের পর ট্রাম্পকে ওবামা বলেন। রিয়াল মাদ্রিদ জিতেছে। ন্যাটো-র সভা।"
     tagged = mentions(text, [("রাশিয়ার", "LOC", 0.9), ("ট্রাম্পকে", "PER", 0.9)])
     kb = _kb(
         ("Q159", "LOC", "রাশিয়া", "Q159", 900.0, [], "curated"),
@@ -298,6 +299,7 @@ def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
         ("Q22686", "PER", "ট্রাম্প", "Q22686", 900.0, [], "curated"),
         ("Q76", "PER", "ওবামা", "Q76", 900.0, [], "curated"),
         ("Q2807", "LOC", "মাদ্রিদ", "Q2807", 900.0, [], "curated"),
+        ("Q7184", "ORG", "ন্যাটো", "Q7184", 900.0, [], "curated"),
     )
     ents = Linker(kb).link(tagged, text)
     _check(text, ents)
@@ -306,6 +308,7 @@ def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
         ("ক্রিমিয়া", "LOC"),
         ("ট্রাম্পকে", "PER"),
         ("ওবামা", "PER"),
+        ("ন্যাটো-র", "ORG"),
     ]
 
 
