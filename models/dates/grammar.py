@@ -126,7 +126,9 @@ RELATIVE_DAYS: dict[str, int] = {
     "আজ": 0,
     "আজকে": 0,
     "গতকাল": -1,
+    "গত কাল": -1,
     "আগামীকাল": 1,
+    "আগামী কাল": 1,
     "গত পরশু": -2,
     "আগামী পরশু": 2,
     "পরশু": 2,
@@ -345,8 +347,17 @@ _HIJRI_DATE = (
     rf"(?:{_DAY}\s*{_HMONTH}(?:\s*,?\s*{_HYEAR}(?:\s*{_HIJRI})?)?|{_HYEAR}\s*{_HIJRI}){_SUFFIX}"
 )
 _BRACKET_DATE = rf"\s*\(\s*(?:{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?|{_NUMERIC})\s*\)"
-_KAL_TIME_BEFORE = ("দীর্ঘ", "অনেক", "বহু", "কিছু", "সেই", "এক", "সে", "ওই", "যে")
-_KAL_BLACK = ("টাকা", "টাকার", "বৈশাখী", "বৈশাখীর", "বৈশাখীতে", "সাপ", "মেঘ")
+# কাল is also "time", "era" and "doom": not after a word that makes it one (দীর্ঘ কাল,
+# প্রাচীন কাল, করোনা কাল, আজ কাল), nor before one (কাল টাকা, কাল বৈশাখী, কাল বিলম্ব না করে,
+# তার কাল হলো)
+_KAL_TIME_BEFORE = (
+    "দীর্ঘ", "অনেক", "বহু", "কিছু", "সেই", "এক", "সে", "ওই", "যে", "আজ", "প্রাচীন", "অতীত",
+    "বর্তমান", "ভবিষ্যৎ", "আধুনিক", "অনন্ত", "যুগ", "করোনা", "শীত", "বর্ষা", "মেয়াদ", "শাসন",
+)  # fmt: skip
+_KAL_NOT_DAY_AFTER = (
+    "টাকা", "টাকার", "বৈশাখী", "বৈশাখীর", "বৈশাখীতে", "সাপ", "মেঘ", "বিলম্ব", "হলো", "হল",
+    "হয়ে", "কেউটে",
+)  # fmt: skip
 _DAY_WORD = (
     rf"(?:{_ALEAD}\s+)?(?:{_REL}(?:\s+{_WEEKDAY})?|(?:{_QUAL}|(?P<kal>{_alt('কাল')}))\s+{_WEEKDAY}"
     rf"|{_WEEKDAY}){_SUFFIX}"
@@ -354,7 +365,8 @@ _DAY_WORD = (
     rf"(?:{_TIME}|{_PART_AFTER})?"
     # কাল alone: tomorrow or yesterday as the verb says (find_dates asks it), not after a
     # word that makes it "time" (দীর্ঘ কাল) or before one that makes it "black" (কাল টাকা)
-    rf"|(?<!{_alt(*_KAL_TIME_BEFORE)}\s)(?P<kal>{_alt('কাল')})(?!\s+{_alt(*_KAL_BLACK)})"
+    rf"|(?<!(?<![\p{{L}}\p{{M}}]){_alt(*_KAL_TIME_BEFORE)}\s)(?P<kal>{_alt('কাল')})"
+    rf"(?!\s+{_alt(*_KAL_NOT_DAY_AFTER)}(?![\p{{L}}\p{{M}}]))"
     rf"(?:{_TIME}|{_PART_AFTER})?"
 )
 # এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর (anaphoric: the year the text names before it);
@@ -385,11 +397,11 @@ _SHORT_PAIR = rf"(?<!{_D}[\-/.]?)(?P<year>{_D}{{2}})\s*[-–/]\s*(?P<year2>{_D}{
 # ১৮৪৫ ১৯০৮: a lifespan's two years as karim2019 prints it, the hyphen stripped (no third
 # number beside them: a list of years is not a range)
 _SPACED_PAIR = (
-    rf"(?<!{_D}[\-/.\s])(?P<year>{_Y4})\s(?P<year2>{_Y4})(?![\-/.\s]?{_D})(?!\s*{_COUNTED})"
+    rf"(?<!{_D}[\-/. \u00a0])(?P<year>{_Y4})[ \u00a0](?P<year2>{_Y4})(?![\-/. \u00a0]?{_D})"
 )
 _YEAR_RANGE = (
     rf"{_YEAR_PAIR}(?:\s*{_SAL}{_SUFFIX}|(?!\s*{_COUNTED}))|{_SHORT_PAIR}\s*{_SAL}{_SUFFIX}"
-    rf"|{_SPACED_PAIR}"
+    rf"|{_SPACED_PAIR}(?:[ \u00a0]*{_SAL}{_SUFFIX}|(?!\s*{_COUNTED}))"
 )
 # Bangladesh's fiscal year (July to June): ২০২২-২৩ অর্থবছরে, গত অর্থবছরে, চলতি অর্থবছরের প্রথমার্ধে
 _FQUAL = "(?P<fqual>" + _alt(
@@ -508,7 +520,7 @@ _GIRL_ENDING = normalize("য়").text
 _APPROX_AFTER = regex.compile(normalize(r"\s+(?:দিকে|নাগাদ)(?![\p{L}\p{M}])").text)
 _APPROX_BEFORE = regex.compile(normalize(r"(?<![\p{L}\p{M}])(?:প্রায়|আনুমানিক)\s+$").text)
 _FIXING_BENGALI = frozenset(("day", "byear", "qual"))
-_SO_FAR = regex.compile(normalize(r"\s+(?:অবধি|পর্যন্ত)(?![\p{L}\p{M}])").text)
+_SO_FAR_OR_KAL = regex.compile(normalize(r"\s+(?:অবধি|পর্যন্ত|কাল)(?![\p{L}\p{M}])").text)
 _AJ = normalize("আজ").text
 _LEADING_NUMBER = regex.compile(r"\d+")
 _LOOK_BACK = 120  # characters before a date where a frequency word (প্রতি, সপ্তাহে) may stand
@@ -608,8 +620,8 @@ def _plausible(text: str, d: DateMatch) -> bool:
     if d.kind == "century":  # ৮৫ শতক জমি: শতক is also a measure of land
         word = d.parts["century"]
         return word in CENTURY_ORDINALS or int(_LEADING_NUMBER.match(_digits(word)).group()) <= 21
-    if d.kind == "day_word" and _SO_FAR.match(text, d.end) and text[d.start : d.end] == _AJ:
-        return False  # আজ অবধি, আজ পর্যন্ত: so far, as এখন পর্যন্ত
+    if d.kind == "day_word" and text[d.start : d.end] == _AJ and _SO_FAR_OR_KAL.match(text, d.end):
+        return False  # আজ অবধি, আজ পর্যন্ত: so far, as এখন পর্যন্ত; আজ কাল: nowadays
     if d.kind == "day_word" and "kal" in d.parts and "weekday" not in d.parts:
         return tense(text, d.start, d.end) != 0  # কাল alone: a day only where a verb says which
     if d.kind == "day_range":  # ১২-১৩ ডিসেম্বর, not ৩০-২ or a score (২-১ গোলে)

@@ -69,8 +69,8 @@ _REPORTED = frozenset(
 
 
 # A headline ends on a past participle where a report would have its verb: ৭ মার্চ পালিত
-# (was observed), হামলায় ৩ জন নিহত. Only as the sentence's last word: in পালিত হবে the verb
-# after it decides.
+# (was observed), হামলায় ৩ জন নিহত. Only as the sentence's last word, and only where no
+# finite verb says otherwise (পালিত হবে; শুরু হবে ২৮ জুন, প্রজ্ঞাপন প্রকাশিত).
 _HEADLINE_PAST = frozenset(
     normalize(w).text
     for w in (
@@ -99,10 +99,8 @@ def tense(text: str, start: int, end: int, reported: bool = True) -> int:
     for word in after:
         if found := _tense_of(word, reported):
             return found
-    if after and after[-1] in _HEADLINE_PAST:
-        return -1
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     for word in reversed(_WORD.findall(text, begin, start)):
         if found := _tense_of(word, reported):
             return found
-    return 0
+    return -1 if after and after[-1] in _HEADLINE_PAST else 0

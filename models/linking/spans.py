@@ -37,7 +37,7 @@ from banglaner.models.kb.variant_key import (
     surface_forms,
 )
 from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
-from banglaner.models.lang.bn.endings import GENITIVE, OBJECT_ENDINGS
+from banglaner.models.lang.bn.endings import GENITIVE, LOCATIVE, OBJECT_ENDINGS, PARTICLES
 from banglaner.models.lang.bn.words import (
     ADMIN_TYPE_WORDS,
     BODY_LEVELS,
@@ -78,6 +78,14 @@ _BODY_HEADS = frozenset(k for w in STATE_BODY_HEADS for k in key_words(w))
 _FORCES = frozenset(k for w in FORCES for k in key_words(w))
 _BODY_MAX_WORDS = 3  # words between the genitive place and the head, the head included
 _PLACE_HEADS = frozenset(k for w in PLACE_HEADS for k in key_words(w))
+# A mention visibly ending in a genitive, or in any ending its hyphen joins (not a bare র,
+# which many names end in: মিরপুর)
+_INFLECTED = regex.compile(
+    "(?:" + "|".join(normalize(e).text for e in ("ের", "এর", "য়ের")) + r")$|-[\p{L}\p{M}]+$"
+)
+_LOCATIVE_END = regex.compile(
+    "(?:" + "|".join(normalize(e).text for e in LOCATIVE) + ")(?:" + "|".join(PARTICLES) + ")?$"
+)
 _FACILITY_HEADS = {
     "LOC": frozenset(k for w in FACILITY_HEADS for k in key_words(w)),
     "PER": frozenset(k for w in NAMED_AFTER_PEOPLE for k in key_words(w)),
@@ -146,6 +154,12 @@ def _names_side_by_side(
         return True
     last = left.split()[-1]
     return len(last) > 4 and _OBJECT_ENDING.search(normalize(last).text) is not None
+
+
+def _with_joined_ending(ent: Entity, text: str) -> Entity:
+    """``ent`` widened over a case ending a hyphen joins to it (docs/annotation.md)."""
+    start, end = tidy_span(text, ent.start, ent.end)
+    return Entity(start, end, text[start:end], ent.label, ent.score) if end != ent.end else ent
 
 
 def _before_a_route(ent: Entity, text: str) -> bool:
@@ -450,12 +464,20 @@ class SpanRepair:
     def _facility(self, ent: Entity, text: str, nxt: int) -> Entity | None:
         """A place, or a person or body a facility is named after, and the facility's type
         word right after it: one LOC (মিরপুর স্টেডিয়ামে, প্রগতি ময়দানে, সোহরাওয়ার্দী উদ্যানের).
-        Not after a known name with a case ending (ঢাকার ভবনে: the building of Dhaka)."""
+        Not after a name with a case ending (ঢাকার ভবনে, আওয়ামী লীগের ভবনে, ঢাকা-র ভবনে: the
+        building of Dhaka), nor after one that already ends in such a word; a person only
+        before the word's bare or genitive form (শেখ হাসিনা মিলনায়তনে প্রবেশ করেন: she
+        entered the hall)."""
         heads = _FACILITY_HEADS.get(ent.label)
         following = _NEXT_WORD.match(text, ent.end)
         if heads is None or following is None or following.end() > nxt:
             return None
-        if not _is_head(following[1], heads) or self._inflected_name(ent.text.split()[-1]):
+        head, last = following[1], WORD.findall(ent.text)[-1]
+        if not _is_head(head, heads) or _is_head(last, _FACILITY_HEADS["LOC"]):
+            return None
+        if _INFLECTED.search(normalize(ent.text).text) or self._inflected_name(ent.text):
+            return None
+        if ent.label == "PER" and _LOCATIVE_END.search(normalize(head).text):
             return None
         return self._widened(ent, following.end(), "LOC", text)
 
@@ -478,6 +500,8 @@ class SpanRepair:
                 and self._inside_a_name(words, i, text)
             ):
                 hit = None
+            if hit is not None:  # with a case ending joined by a hyphen: এএনসি-র
+                hit = _with_joined_ending(hit, text)
             if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
                 found.append(hit)
                 i += len(PART.findall(text, hit.start, hit.end))
@@ -529,8 +553,8 @@ class SpanRepair:
             ):
                 continue
             start, end = words[i].start(), words[j].end()
-            hit = self._name_hit(text[start:end], j > i)
-            if hit is not None:  # with a case ending joined by a hyphen: এএনসি-র
-                start, end = tidy_span(text, start, end)
-                return Entity(start, end, text[start:end], hit.label, self.config.gazetteer_score)
+            surface = text[start:end]
+            hit = self._name_hit(surface, j > i)
+            if hit is not None:
+                return Entity(start, end, surface, hit.label, self.config.gazetteer_score)
         return None

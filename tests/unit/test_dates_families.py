@@ -212,14 +212,21 @@ def test_kal_alone_bela_lifespans_and_headline_participles() -> None:
     assert _dates("কাল থেকে ঈদের ছুটি শুরু") == []
     assert _dates("দীর্ঘ কাল ধরে চলেছে") == []
     assert _dates("কাল টাকা সাদা করার সুযোগ থাকছে") == []
+    for era in ("প্রাচীন কাল থেকেই এর উল্লেখ করা হয়েছে", "এই রোগই তার কাল হলো", "আজ কাল সবাই যান"):
+        assert _dates(era) == []
+    assert _dates("আগামী কাল দেশজুড়ে হরতাল")[0][:2] == ("আগামী কাল", "2023-03-11")
+    assert _dates("এর মধ্যে কাল রাতে আরও দুজন মারা গেছেন")[0][:2] == ("কাল রাতে", "2023-03-09")
     assert _dates("গতকাল বেলা ৩টায় সভা হয়")[0][1] == "2023-03-09T15:00"
     assert _dates("গতকাল বেলা সাড়ে ১১টার দিকে চেক দেন")[0][1:] == ("2023-03-09T11:30", "APPROX")
     assert _dates("শুক্রবার বেলা গড়িয়ে গেল")[0][0] == "শুক্রবার"  # বেলা only before a clock
     assert _dates("রাজা গিরিশ চন্দ্র রায় ১৮৪৫ ১৯০৮ সিলেটের রাজা")[0][1] == "1845/1908"
     assert [v for _, v, _ in _dates("১৯৯৮ ২০০২ ২০০৬ সালের বিশ্বকাপে")] == ["2006"]
+    assert _dates("১৯৪৭ ১৯৭১ সালের ইতিহাস")[0][1] == "1947/1971"
+    assert [v for _, v, _ in _dates("প্রতিষ্ঠিত হয় ১৯৭১\n১৯৭২ সালে সমাবর্তন হয়")] == ["1972"]
     # a headline's last word, a past participle, is its verb: past; a verb after it decides
     assert _dates("নিউইয়র্কে কনস্যুলেটে ৭ মার্চ পালিত", date(2018, 1, 30))[0][1] == "2017-03-07"
     assert _dates("৭ মার্চ পালিত হবে", date(2018, 1, 30))[0][1] == "2018-03-07"
+    assert _dates("ছুটি শুরু হবে ২৮ জুন, প্রজ্ঞাপন প্রকাশিত")[0][1] == "2023-06-28"
 
 
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:

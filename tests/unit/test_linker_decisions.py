@@ -290,8 +290,8 @@ def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
     """A case ending ends a name: after রাশিয়ার or ট্রাম্পকে a trusted name the tagger missed
     is a mention of its own, while after an uninflected uncommon word (রিয়াল মাদ্রিদ) it
     is inside a longer name and not added; an added name keeps a case ending its hyphen
-    joins (ন্যাটো-র)."""
-    text = "রাশিয়ার ক্রিমিয়া দখলের পর ট্রাম্পকে ওবামা বলেন। রিয়াল মাদ্রিদ জিতেছে। ন্যাটো-র সভা।"
+    joins (ন্যাটো-র), which does not let a name inside a name in (মাদ্রিদ-এর)."""
+    text = "রাশিয়ার ক্রিমিয়া দখলের পর ট্রাম্পকে ওবামা বলেন। রিয়াল মাদ্রিদ জিতেছে। ন্যাটো-র সভা। রিয়াল মাদ্রিদ-এর জয়।"
     tagged = mentions(text, [("রাশিয়ার", "LOC", 0.9), ("ট্রাম্পকে", "PER", 0.9)])
     kb = _kb(
         ("Q159", "LOC", "রাশিয়া", "Q159", 900.0, [], "curated"),
@@ -314,16 +314,19 @@ def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
 
 def test_a_facilitys_type_word_joins_the_name_it_is_called_by() -> None:
     """docs/annotation.md: a facility's type word stays inside, and a facility named after a
-    person or a body is a LOC; a known place with a case ending owns what follows (ঢাকার
-    ভবনে), and a team takes the field (বাংলাদেশ মাঠে) without becoming one."""
+    person or a body is a LOC; a name with a case ending owns what follows (ঢাকার ভবনে,
+    আওয়ামী লীগের ভবনে, ঢাকা-র ভবনে), a team takes the field (বাংলাদেশ মাঠে) without
+    becoming one, and a person before a locative is its subject."""
     text = (
-        "সোহরাওয়ার্দী উদ্যানের গাছ। মিরপুর স্টেডিয়ামে খেলা। চ্যানেল আই ভবনে সম্মেলন। "
-        "ঢাকার ভবনে আগুন। বাংলাদেশ মাঠে নামবে।"
+        "সোহরাওয়ার্দী উদ্যানের গাছ। মিরপুর স্টেডিয়ামে খেলা। চ্যানেল আই ভবনের ছাদ। "
+        "ঢাকার ভবনে আগুন। বাংলাদেশ মাঠে নামবে। শেখ হাসিনা মিলনায়তনে প্রবেশ করেন। "
+        "আওয়ামী লীগের ভবনে আগুন। ঢাকা-র ভবনে ভিড়।"
     )
     tagged = mentions(
         text,
         [("সোহরাওয়ার্দী", "PER", 0.9), ("মিরপুর", "LOC", 0.9), ("চ্যানেল আই", "ORG", 0.9),
-         ("ঢাকার", "LOC", 0.9), ("বাংলাদেশ", "LOC", 0.9)],
+         ("ঢাকার", "LOC", 0.9), ("বাংলাদেশ", "LOC", 0.9), ("শেখ হাসিনা", "PER", 0.9),
+         ("আওয়ামী লীগের", "ORG", 0.9), ("ঢাকা-র", "LOC", 0.9)],
     )  # fmt: skip
     kb = _kb(
         ("Q1354", "LOC", "ঢাকা", "Q1354", 900.0, [], "curated"),
@@ -334,9 +337,12 @@ def test_a_facilitys_type_word_joins_the_name_it_is_called_by() -> None:
     assert [(e.text, e.label) for e in ents] == [
         ("সোহরাওয়ার্দী উদ্যানের", "LOC"),
         ("মিরপুর স্টেডিয়ামে", "LOC"),
-        ("চ্যানেল আই ভবনে", "LOC"),
+        ("চ্যানেল আই ভবনের", "LOC"),
         ("ঢাকার", "LOC"),
         ("বাংলাদেশ", "LOC"),
+        ("শেখ হাসিনা", "PER"),  # she entered the hall: a person before a locative stays one
+        ("আওয়ামী লীগের", "ORG"),
+        ("ঢাকা-র", "LOC"),
     ]
 
 
