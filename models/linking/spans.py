@@ -489,6 +489,7 @@ class SpanRepair:
     def _missed_names(self, entities: list[Entity], text: str) -> list[Entity]:
         """Trusted KB names in text no mention covers (ভস্তোচনি কসমোড্রোমে, হামাস, দোহায়)."""
         taken = [(e.start, e.end) for e in entities]
+        ends = {e.end for e in entities}
         words = list(PART.finditer(text))
         found: list[Entity] = []
         i = 0
@@ -497,7 +498,7 @@ class SpanRepair:
             if (
                 hit is not None
                 and hit.end == words[i].end()
-                and self._inside_a_name(words, i, text)
+                and self._inside_a_name(words, i, text, ends)
             ):
                 hit = None
             if hit is not None:  # with a case ending joined by a hyphen: এএনসি-র
@@ -509,12 +510,17 @@ class SpanRepair:
                 i += 1
         return found
 
-    def _inside_a_name(self, words: list[regex.Match[str]], i: int, text: str) -> bool:
+    def _inside_a_name(
+        self, words: list[regex.Match[str]], i: int, text: str, ends: set[int]
+    ) -> bool:
         """A lone word after an uncommon word it is written with: মাদ্রিদ in রিয়াল মাদ্রিদ,
         মিউনিখ in বায়ার্ন মিউনিখ (docs/annotation.md: no name inside a name). Not after a
-        known name with a case ending, which has ended there: রাশিয়ার ক্রিমিয়া,
-        পোল্যান্ডে ন্যাটোকে, ট্রাম্পকে ওবামা."""
+        known name with a case ending, which has ended there (রাশিয়ার ক্রিমিয়া, পোল্যান্ডে
+        ন্যাটোকে, ট্রাম্পকে ওবামা), nor after the end of a mention (an acronym after the
+        name it shortens, commas lost: বাংলাদেশ অলিম্পিক অ্যাসোসিয়েশন বিওএ)."""
         if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
+            return False
+        if words[i - 1].end() in ends:
             return False
         before = words[i - 1].group()
         if not _is_word(before) or is_common(before) or never_a_name(before):
