@@ -167,12 +167,13 @@ DATE_ROUNDS = (
     ("d6", 0.5),
     ("d7", 0.5),
     ("d8", 0.5),
+    ("d9", 0.5),
 )
 # Where each round ends in the drawn rows (a new round in DATE_ROUNDS adds its end here, the
 # last end plus its rows, once it is drawn): rounds 1 and 2 split dev/test by id; the later
 # ones are dev only (drawn after the test split had been read, to tune on without reading
 # test again).
-ROUND_ENDS = (440, 552, 704, 923, 1142, 1361, 1533)
+ROUND_ENDS = (440, 552, 704, 923, 1142, 1361, 1533, 1700)
 
 
 def sample_dates(data_dir: Path, rounds: int = 2) -> list[tuple[str, str, str]]:
