@@ -187,7 +187,7 @@ _YEAR = rf"(?P<year>(?:1[89]|20|১[৮৯]|২০){_D}{{2}})"
 _Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"  # any year of 1000–2099, where a word says it is one
 _BYEAR = rf"(?P<byear>(?:1[0-4]|১[০-৪]){_D}{{2}})"
 _HYEAR = rf"(?P<hyear>(?:1[34]|১[৩৪]){_D}{{2}})"
-_SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "ইং")
+_SAL = _alt("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীষ্টাব্দ", "খ্রীস্টাব্দ", "ইং")
 _BSAL = _alt("বঙ্গাব্দ", "বাঙ্গাব্দ", "বাংলা সন", "সন")
 # (বেলা, daytime, only before a clock: বেলা ১১টায়; alone it is vague, বেলা গড়িয়ে)
 _PARTS_OF_DAY = (
@@ -293,7 +293,7 @@ _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
 _MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s*[-–]\s*|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
-_YEAR_ENDING = _alt("এর", "এ", "তে", "য়")
+_YEAR_ENDING = _alt("এর", "এ", "তে", "য়", "র")  # ২০২৪র নির্বাচনে
 # ১৯৯০ থেকে, ২০২২ বিশ্বকাপে, ২০০৮ ইউরো: a bare year is read only before a word that makes it
 # one, a range word or an event held in a year (and এ written apart, as karim2019 prints
 # ১৭৮৯-এ with its hyphen stripped)
@@ -320,7 +320,7 @@ _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বি
 _SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
-    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}"
+    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}{_NOT_MORE}"
     rf"|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}{_NOT_MORE}"
     rf"|(?=\s+(?:{_YEAR_CUE}){_NA}{_NOT_MORE}))"
     rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"
@@ -375,8 +375,11 @@ _ANAPH_WORDS = ("ওই", "ঐ", "সেই", "সে", "আগের", "পর�
 _ANAPH = "(?P<anaph>" + _alt(*_ANAPH_WORDS) + ")"
 # নতুন বছর alone is the occasion (নতুন বছরকে বরণ); its start or end is a time
 _ANAPH_OR_NEW = "(?P<anaph>" + _alt(*_ANAPH_WORDS, "নতুন") + ")"
+_PMOD = "(?P<pmod>" + _alt(*PERIOD_PARTS) + ")"
 _RELATIVE_PERIOD = (  # ওই সালেই: সাল after an anaphoric word is its year
-    rf"(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
+    # এই সপ্তাহের শুরুতে, গত সপ্তাহের শেষে: a part of a week
+    rf"{_QUAL}\s*(?P<unit>{_alt('সপ্তাহ')}){_SUFFIX}\s+{_PMOD}"
+    rf"|(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
 )
 # (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
@@ -416,7 +419,6 @@ _FISCAL = (
 )
 # A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
 # মার্চের মাঝামাঝি, চলতি মাসের প্রথম সপ্তাহে, চলতি বছরের শুরুতে, ২০২০ শেষে, বছর শেষে
-_PMOD = "(?P<pmod>" + _alt(*PERIOD_PARTS) + ")"
 _MONTH_REF = (
     rf"(?:(?:{_QUAL}\s+)?{_MONTH}(?:\s*,?\s*{_YEAR}(?:\s*{_SAL})?)?(?:\s+{_MAS})?"
     rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?"

@@ -287,8 +287,9 @@ def _relative_period(parts: dict[str, str], doc: date, ctx: DateContext) -> Reso
             return ResolvedDate(None, "refers to a time the text does not name before it")
         return ResolvedDate(str(ctx.anchor_year + _STEP.get(parts["anaph"], 0)))
     step = _QUAL[parts["qual"]]
-    if unit == "সপ্তাহ":
-        return ResolvedDate(iso_week(doc + timedelta(weeks=step)))
+    if unit == "সপ্তাহ":  # (and a part of it: এই সপ্তাহের শুরুতে)
+        mod = PERIOD_PARTS.get(parts.get("pmod", ""))
+        return ResolvedDate(iso_week(doc + timedelta(weeks=step)), mod=mod)
     if unit == "মাস":
         y, m = add_months(doc.year, doc.month, step)
         return ResolvedDate(f"{y}-{m:02d}")

@@ -229,6 +229,19 @@ def test_kal_alone_bela_lifespans_and_headline_participles() -> None:
     assert _dates("ছুটি শুরু হবে ২৮ জুন, প্রজ্ঞাপন প্রকাশিত")[0][1] == "2023-06-28"
 
 
+def test_round_nine_of_real_papers() -> None:
+    """A part of a relative week (এই সপ্তাহের শুরুতে: its ISO week, mod START), a year with
+    র joined (২০২৪র, not ১৯০০র বেশি: a count), খ্রীষ্টাব্দ spelled with ী (DOC is a Friday)."""
+    assert _dates("এই সপ্তাহের শুরুতে কোচ ইঙ্গিত দিয়েছিলেন")[0] == (
+        _n("এই সপ্তাহের শুরুতে"),
+        "2023-W10",
+        "START",
+    )
+    assert _dates("২০২৪র নির্বাচনে প্রতিদ্বন্দ্বিতার ইঙ্গিত")[0][:2] == ("২০২৪র", "2024")
+    assert _dates("১৯০০র বেশি মানুষ আসেন") == []
+    assert _dates("প্রথম অভিনীত হয় ১৮৫৭ খ্রীষ্টাব্দে")[0][1] == "1857"
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),
