@@ -293,7 +293,7 @@ _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 _MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
 _MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s*[-–]\s*|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
-_YEAR_ENDING = _alt("এর", "এ", "তে", "য়", "র")  # ২০২৪র নির্বাচনে
+_YEAR_ENDING = _alt("এর", "এ", "তে", "য়")  # and র, a count's as often: ২০২৪র, ২০০০র বেশি
 # ১৯৯০ থেকে, ২০২২ বিশ্বকাপে, ২০০৮ ইউরো: a bare year is read only before a word that makes it
 # one, a range word or an event held in a year (and এ written apart, as karim2019 prints
 # ১৭৮৯-এ with its hyphen stripped)
@@ -313,14 +313,18 @@ _YEAR_PAIRED = (
     rf"\s+{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
 )
 # ২০০০ এর বেশি মানুষ: a count compared, not a year
-_NOT_MORE = rf"(?!\s+{_alt('বেশি', 'বেশী', 'কম', 'অধিক', 'ঊর্ধ্বে', 'উর্ধ্বে', 'মতো', 'মত')}{_NA})"
+_COMPARED = _alt(
+    "বেশি", "বেশী", "কম", "অধিক", "ঊর্ধ্বে", "উর্ধ্বে", "মতো", "মত", "চেয়ে", "চাইতে",
+    "ওপরে", "উপরে", "ওপর", "উপর", "কাছাকাছি", "কিছু",
+)  # fmt: skip
+_NOT_MORE = rf"(?!\s+{_COMPARED}{_NA})"
 # a law or order and the year it was made: ডিজিটাল নিরাপত্তা আইন ২০১৮, আদেশ, ১৯৭২
 _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বিধিমালা", "নীতিমালা", "বিধি")
 # ২০২০ সালটা, ২০২০ সালটি: সাল with a classifier
 _SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
-    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–]?{_YEAR_ENDING}{_NOT_MORE}"
+    rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–'’]?(?:{_YEAR_ENDING}|র{_NOT_MORE})"
     rf"|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}{_NOT_MORE}"
     rf"|(?=\s+(?:{_YEAR_CUE}){_NA}{_NOT_MORE}))"
     rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"

@@ -489,7 +489,7 @@ class SpanRepair:
     def _missed_names(self, entities: list[Entity], text: str) -> list[Entity]:
         """Trusted KB names in text no mention covers (ভস্তোচনি কসমোড্রোমে, হামাস, দোহায়)."""
         taken = [(e.start, e.end) for e in entities]
-        ends = {e.end for e in entities}
+        ends = {e.end: e for e in entities}
         words = list(PART.finditer(text))
         found: list[Entity] = []
         i = 0
@@ -511,21 +511,27 @@ class SpanRepair:
         return found
 
     def _inside_a_name(
-        self, words: list[regex.Match[str]], i: int, text: str, ends: set[int]
+        self, words: list[regex.Match[str]], i: int, text: str, ends: dict[int, Entity]
     ) -> bool:
         """A lone word after an uncommon word it is written with: মাদ্রিদ in রিয়াল মাদ্রিদ,
         মিউনিখ in বায়ার্ন মিউনিখ (docs/annotation.md: no name inside a name). Not after a
         known name with a case ending, which has ended there (রাশিয়ার ক্রিমিয়া, পোল্যান্ডে
-        ন্যাটোকে, ট্রাম্পকে ওবামা), nor after the end of a mention (an acronym after the
-        name it shortens, commas lost: বাংলাদেশ অলিম্পিক অ্যাসোসিয়েশন বিওএ)."""
+        ন্যাটোকে, ট্রাম্পকে ওবামা), nor after a mention of the entity it names too (its
+        acronym, the brackets lost: বাংলাদেশ অলিম্পিক অ্যাসোসিয়েশন বিওএ)."""
         if i == 0 or text[words[i - 1].end() : words[i].start()] != " ":
             return False
-        if words[i - 1].end() in ends:
+        mention = ends.get(words[i - 1].end())
+        if mention is not None and self._same_entity(mention.text, words[i].group()):
             return False
         before = words[i - 1].group()
         if not _is_word(before) or is_common(before) or never_a_name(before):
             return False
         return not self._inflected_name(before)
+
+    def _same_entity(self, mention: str, word: str) -> bool:
+        """``word`` names the trusted KB entity ``mention`` names."""
+        named, again = self.known(mention), self._name_hit(word, False)
+        return named is not None and again is not None and named.id == again.id
 
     def _inflected_name(self, word: str) -> bool:
         """``word`` names a trusted KB entity only once a case ending is stripped."""
