@@ -37,7 +37,13 @@ from banglaner.models.kb.variant_key import (
     surface_forms,
 )
 from banglaner.models.labels import COMPATIBLE_LABELS, NAME_LABELS
-from banglaner.models.lang.bn.endings import GENITIVE, LOCATIVE, OBJECT_ENDINGS, PARTICLES
+from banglaner.models.lang.bn.endings import (
+    GENITIVE,
+    GLIDED_GENITIVE,
+    LOCATIVE,
+    OBJECT_ENDINGS,
+    PARTICLES,
+)
 from banglaner.models.lang.bn.words import (
     ADMIN_TYPE_WORDS,
     BODY_LEVELS,
@@ -81,7 +87,9 @@ _PLACE_HEADS = frozenset(k for w in PLACE_HEADS for k in key_words(w))
 # A mention visibly ending in a genitive, or in any ending its hyphen joins (not a bare র,
 # which many names end in: মিরপুর)
 _INFLECTED = regex.compile(
-    "(?:" + "|".join(normalize(e).text for e in ("ের", "এর", "য়ের")) + r")$|-[\p{L}\p{M}]+$"
+    "(?:"
+    + "|".join(normalize(e).text for e in (*GENITIVE, *GLIDED_GENITIVE) if e != "র")
+    + r")$|-[\p{L}\p{M}]+$"
 )
 _LOCATIVE_END = regex.compile(
     "(?:" + "|".join(normalize(e).text for e in LOCATIVE) + ")(?:" + "|".join(PARTICLES) + ")?$"
