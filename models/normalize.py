@@ -92,7 +92,10 @@ def _nfkc_cluster(cluster: str) -> str:
     out = unicodedata.normalize("NFKC", cluster)
     if _LATIN_WITH_MARKS.search(out):
         decomposed = unicodedata.normalize("NFKD", out)
-        out = "".join(c for c in decomposed if not unicodedata.combining(c))
+        # recomposed: NFKD also splits a Bengali vowel sign in the cluster (ো → ে + া)
+        out = unicodedata.normalize(
+            "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+        )
         out = {"Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ł": "L", "ł": "l"}.get(
             out, out
         )

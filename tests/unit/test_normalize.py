@@ -57,6 +57,13 @@ def test_idempotent(text: str) -> None:
     assert normalize(once).text == once
 
 
+def test_a_latin_mark_before_a_bengali_vowel_sign_leaves_it_composed() -> None:
+    """é then ো is one grapheme: the Latin mark goes, the o-kar stays one character (a
+    draw of the idempotence property found it split into ে + া)."""
+    assert normalize("e\u0301\u09cb").text == "e\u09cb"
+    assert normalize("\u00e9\u09cb").text == "e\u09cb"
+
+
 def test_rules() -> None:
     assert normalize("কে\u09beথায়").text == "কোথায়"  # split o-kar composed
     assert normalize("\u09df").text == "\u09af\u09bc"  # one spelling of য়: decomposed, as NFC
