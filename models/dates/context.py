@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import regex
 
 from banglaner.models.dates.grammar import DateMatch
-from banglaner.models.dates.named import INDEPENDENCE_DAYS
+from banglaner.models.dates.named import COUNTRY_ENDINGS, INDEPENDENCE_DAYS
 from banglaner.models.dates.resolve import DateContext, ResolvedDate, resolve
 from banglaner.models.dates.tense import SENTENCE_END, tense
 from banglaner.models.normalize import normalize
@@ -27,19 +27,31 @@ _YEAR_IN = regex.compile(r"^(\d{4})")
 _FISCAL_IN = regex.compile(r"^(\d{4})-07/")
 _INDEPENDENCE = normalize("স্বাধীনতা দিবস").text
 _DAY_UNIT = normalize("দিন").text
-_COUNTRY_BEFORE = regex.compile(r"([\p{L}\p{M}]+)\s+$")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _countries_named(text: str, start: int, end: int) -> set[tuple[int, int]]:
+    """The independence days of the countries the sentence around [start, end) names."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = SENTENCE_END.search(text, end)
+    found = set()
+    for word in _WORD.findall(text, begin, stop.start() if stop else len(text)):
+        for stem, when in INDEPENDENCE_DAYS.items():
+            if word.startswith(stem) and word[len(stem) :] in COUNTRY_ENDINGS:
+                found.add(when)
+    return found
 
 
 def _fixed_day_of_country(text: str, match: DateMatch) -> DateMatch:
-    """স্বাধীনতা দিবস after another country's name: that country's day."""
+    """স্বাধীনতা দিবস in a sentence that names one other country and not Bangladesh
+    (ভারতে স্বাধীনতা দিবসে, স্বাধীনতা দিবসে … উদযাপন করবে আমেরিকা): that country's day."""
     if not match.parts.get("holiday", "").startswith(_INDEPENDENCE):
         return match
-    before = _COUNTRY_BEFORE.search(text, 0, match.start)
-    when = INDEPENDENCE_DAYS.get(before.group(1)) if before else None
-    if when is None:
+    named = _countries_named(text, match.start, match.end)
+    if len(named) != 1:
         return match
-    parts = {**match.parts, "_fixed": f"{when[0]}-{when[1]}"}
-    return dataclasses.replace(match, parts=parts)
+    month, day = named.pop()
+    return dataclasses.replace(match, parts={**match.parts, "_fixed": f"{month}-{day}"})
 
 
 def _shift(value: str, kind: str) -> str | None:

@@ -163,6 +163,15 @@ NUMBER_WORDS: dict[str, int] = {
     "দশ": 10,
     "এগারো": 11,
     "বারো": 12,
+    "পনেরো": 15,
+    "বিশ": 20,
+    "পঁচিশ": 25,
+    "ত্রিশ": 30,
+    "চল্লিশ": 40,
+    "পঞ্চাশ": 50,
+    "ষাট": 60,
+    "সত্তর": 70,
+    "একশ": 100,
 }
 
 _NB = r"(?<![\p{L}\p{M}\p{N}])"  # no word character before
@@ -217,7 +226,7 @@ _TIME = (
 )
 # ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)
 _PART_AFTER = (
-    rf"(?:\s+(?:(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের')}?{_alt('ই')}?"
+    rf"(?:\s+(?:(?P<after>{_alt(*_PARTS_OF_DAY)}){_alt('ে', 'য়', 'ের', 'র')}?{_alt('ই')}?"
     rf"|{_AFTER_PRAYER})(?![\p{{L}}\p{{M}}]))"
 )
 # a count of things, not a day or year: ২০০০-৩০০০ টাকা, এপ্রিল ১৭ জন
@@ -328,6 +337,9 @@ _YEAR_ONLY = (
     rf"|\s+{_alt('এর', 'এ')}{_SUFFIX}{_NA}{_NOT_MORE}"
     rf"|(?=\s+(?:{_YEAR_CUE}){_NA}{_NOT_MORE}))"
     rf"|(?<={_ENACTED}\s*,?\s){_YEAR}"
+    # ইউরো ২০২০, আইপিএল ২০২০ ফাইনালে: an event's edition named by its year
+    rf"|(?<=(?:{_TOURNAMENT}|{_alt('আইপিএল', 'বিপিএল', 'কোপা আমেরিকা')})\s){_YEAR}"
+    rf"(?:[-–]?{_YEAR_ENDING})?{_NA}(?!\s*{_COUNTED})"
     rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
@@ -388,7 +400,7 @@ _RELATIVE_PERIOD = (  # ওই সালেই: সাল after an anaphoric wor
 # (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
 _ANAPHORIC_DAY = rf"{_ADAY}{_SUFFIX}{_PART_AFTER}?"
-_AGO_WORD = _alt("আগে", "আগেই", "আগেও")
+_AGO_WORD = _alt("আগে", "আগেই", "আগেও", "আগের")  # বিশ বছর আগের খেলা: of twenty years ago
 _AGO = (  # গত written before it too: গত এক সপ্তাহ আগে
     rf"(?:{_alt('গত')}\s+)?(?:(?P<approx>{_alt('প্রায়')})\s+)?(?:(?P<plus_half>{_alt('সাড়ে')})\s+)?"
     rf"{_COUNT}\s*{_UNIT}\s+{_AGO_WORD}"
@@ -434,7 +446,8 @@ _WEEK_OF_MONTH = (
 )
 _MONTH_PART = rf"{_MONTH_REF}{_SUFFIX}\s+{_PMOD}"
 _YEAR_PART = (
-    rf"(?:{_YEAR}(?:\s*{_SAL})?|(?:{_QUAL}|{_ANAPH_OR_NEW})\s+{_BOCHHOR}|(?P<bare>{_BOCHHOR}))"
+    rf"(?:{_YEAR}(?:\s*{_SAL}|\s+(?={_alt('এর')}))?"  # ২০০৭ এর শেষের দিকে: এর written apart
+    rf"|(?:{_QUAL}|{_ANAPH_OR_NEW})\s+{_BOCHHOR}|(?P<bare>{_BOCHHOR}))"
     rf"{_SUFFIX}\s+{_PMOD}"
 )
 # আশির দশকে, ১৯৭০-এর দশকের শুরুতে; ১৩শ শতকে, অষ্টম শতাব্দীর
@@ -457,7 +470,9 @@ _NAMED = _alt(*FIXED_DAYS, *MOVABLE_DAYS, *LUNAR, *NAMED_MONTHS)
 _HOLIDAY = (
     rf"(?:(?P<hqual>{_alt('এবার', 'এবারের', 'গত', 'আগামী', 'আসন্ন', 'এই', 'এ')})\s+)?"
     rf"(?P<holiday>{_NAMED}){_SUFFIX}"
-    rf"(?:\s+(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?"
+    # ঈদের দ্বিতীয় দিন: a day counted within a holiday
+    rf"(?:\s+(?:(?P<hnth>{_alt(*WEEK_ORDINALS)})\s+(?=দিন))?"
+    rf"(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?"
 )
 _OCCASION_AFTER = regex.compile(rf"\s+{_alt(*OCCASION_NOUNS)}")
 _LOCATIVE = tuple(normalize(e).text for e in ("ে", "তে", "য়", "েই", "তেই"))

@@ -77,14 +77,17 @@ MOVABLE_DAYS: dict[str, tuple[int, int, int]] = _by_name(
         (("বাবা দিবস", "বিশ্ব বাবা দিবস", "পিতৃ দিবস"), (6, 6, 3)),  # the third Sunday of June
     )
 )
-# Another country's independence day, named with the country: ভারতের স্বাধীনতা দিবস.
+# Another country's independence day, where the sentence names that country (its stem, any
+# case ending or demonym: ভারতের, ভারতে, ভারতীয়; মার্কিন) and not Bangladesh.
 INDEPENDENCE_DAYS: dict[str, tuple[int, int]] = _by_name(
     (
-        (("ভারতের", "ভারতীয়"), (8, 15)),
-        (("পাকিস্তানের",), (8, 14)),
-        (("যুক্তরাষ্ট্রের", "মার্কিন", "আমেরিকার"), (7, 4)),
+        (("ভারত",), (8, 15)),
+        (("পাকিস্তান",), (8, 14)),
+        (("যুক্তরাষ্ট্র", "মার্কিন", "আমেরিকা"), (7, 4)),
+        (("বাংলাদেশ",), (3, 26)),
     )
 )
+COUNTRY_ENDINGS = tuple(_n(e) for e in ("", "ের", "এর", "ে", "র", "য়", "তে", "কে", "ীয়", "ান", "ি"))
 # Days and months that follow the moon: found, value null.
 LUNAR = tuple(
     _n(w)

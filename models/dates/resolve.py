@@ -425,7 +425,10 @@ def _holiday(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate
         return ResolvedDate(None, "follows the moon as sighted in Bangladesh")
     month, day = when if isinstance(when, tuple) else map(int, when.split("-"))
     year = periods.pick(doc, ctx.tense, periods.day_span(month, day), doc.year)
-    return ResolvedDate(date(year, month, day).isoformat())
+    nth = WEEK_ORDINALS.get(parts.get("hnth", ""), 1)  # its second day: the day after it
+    if nth < 1:
+        return ResolvedDate(None, "the holiday's last day: its length is not known")
+    return ResolvedDate((date(year, month, day) + timedelta(days=nth - 1)).isoformat())
 
 
 def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:

@@ -247,6 +247,24 @@ def test_round_nine_of_real_papers() -> None:
     assert _dates("প্রথম অভিনীত হয় ১৮৫৭ খ্রীষ্টাব্দে")[0][1] == "1857"
 
 
+def test_round_ten_of_real_papers() -> None:
+    """A year's part with এর written apart, a part of day with a genitive (সন্ধ্যার), a count
+    in tens (বিশ বছর আগের), the nth day of a holiday, an event's edition named by its
+    year, and স্বাধীনতা দিবস in a sentence naming one other country (DOC is a Friday)."""
+    assert _dates("চিত্রগ্রহণ ২০০৭ এর শেষের দিকে শুরু হয়")[0] == ("২০০৭ এর শেষের দিকে", "2007", "END")
+    assert _dates("গতকাল সন্ধ্যার পর বাদ পড়ে")[0][:2] == (_n("গতকাল সন্ধ্যার"), "2023-03-09")
+    assert _dates("বিশ বছর আগের খেলা হবে")[0][:2] == (_n("বিশ বছর আগের"), "2003")
+    assert _dates("নির্বাচনের দুই দিন আগের ঘটনা") == []  # counted from an event
+    assert _dates("ঈদের দ্বিতীয় দিন থাকবে")[0][:2] == (_n("ঈদের দ্বিতীয় দিন"), None)
+    assert _dates("বিজয় দিবসের দ্বিতীয় দিন ছিল")[0][1] == "2022-12-17"
+    assert _dates("ইউরো ২০২০ কে কোন গ্রুপে")[0][:2] == ("২০২০", "2020")
+    assert _dates("আইপিএল ২০২০ ফাইনালে কে কত অর্থ পেল")[0][1] == "2020"
+    assert _dates("বিশ্বকাপ ২০০০ রান করেছেন") == []
+    assert _dates("ভারতে স্বাধীনতা দিবসে হামলা হয়")[0][1] == "2022-08-15"
+    assert _dates("স্বাধীনতা দিবসে উদযাপন করবে আমেরিকা")[0][1] == "2023-07-04"
+    assert _dates("স্বাধীনতা দিবসে বাংলাদেশ ও ভারতের নেতারা শুভেচ্ছা জানান")[0][1] == "2022-03-26"
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),
