@@ -213,6 +213,7 @@ _ZONE = r"(?:\s*(?:Z|(?i:GMT|UTC|BST)(?![\p{L}])|[+-]\d{2}:?\d{2}))"
 _HOUR_WORD = (
     rf"(?:(?P<frac>{_alt('সাড়ে', 'পৌনে', 'সোয়া')})\s+)?"
     rf"(?P<hour>{_D}{{1,2}}|{_alt(*HOUR_WORDS)})\s*{_alt('টায়', 'টার', 'টা', 'টে')}"
+    rf"(?:\s*(?P<minute>{_D}{{1,2}})\s*{_alt('মিনিটে', 'মিনিট')})?"  # ১০টা ৩০ মিনিটে
 )
 _CLOCK = (
     rf"(?:(?P<hour>{_D}{{1,2}})[:.](?P<minute>{_D}{{2}})(?::(?P<second>{_D}{{2}}))?"
@@ -312,6 +313,10 @@ _YEAR_CUE = (
     + "|"
     + _alt("নির্বাচন", "মৌসুম", "আসর", "বাজেট")
     + _SUFFIX
+    # a film's year after its title: … সনম ১৯৯৯ ছবিতে (a case ending: ২০০০ ছবি is a count)
+    + "|"
+    + _alt("ছবি", "চলচ্চিত্র", "সিনেমা")
+    + _alt("তে", "র", "টিতে", "টির", "য়", "ে")
     # a tournament, its organiser's or host's name maybe between: ২০১০ ফিফা বিশ্বকাপে
     + rf"|(?:[\p{{L}}\p{{M}}]+\s+)?{_TOURNAMENT}{_SUFFIX}"
 )
@@ -461,6 +466,7 @@ _DECADE = (
     rf"|(?<=[0০])(?=\s+{_alt('ও', 'এবং', 'বা')}\s+(?:{_Y4}|{_DECADE_YEAR}){_DECADE_OF}))"
 )
 _CENTURY = (
+    rf"(?:{_alt('খ্রিস্টীয়', 'খ্রিষ্টীয়')}\s+)?"
     rf"(?P<century>{_D}{{1,2}}(?:{_alt('শ', 'তম', 'শে')})?|{_alt(*CENTURY_ORDINALS)})\s*"
     rf"{_alt('শতক', 'শতাব্দী', 'শতাব্দ')}{_SUFFIX}(?:\s+{_PMOD})?"
 )
@@ -472,7 +478,7 @@ _HOLIDAY = (
     rf"(?P<holiday>{_NAMED}){_SUFFIX}"
     # ঈদের দ্বিতীয় দিন: a day counted within a holiday
     rf"(?:\s+(?:(?P<hnth>{_alt(*WEEK_ORDINALS)})\s+(?=দিন))?"
-    rf"(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?"
+    rf"(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?(?:\s+{_HOUR_WORD})?"
 )
 _OCCASION_AFTER = regex.compile(rf"\s+{_alt(*OCCASION_NOUNS)}")
 _LOCATIVE = tuple(normalize(e).text for e in ("ে", "তে", "য়", "েই", "তেই"))

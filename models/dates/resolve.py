@@ -428,7 +428,8 @@ def _holiday(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate
     nth = WEEK_ORDINALS.get(parts.get("hnth", ""), 1)  # its second day: the day after it
     if nth < 1:
         return ResolvedDate(None, "the holiday's last day: its length is not known")
-    return ResolvedDate((date(year, month, day) + timedelta(days=nth - 1)).isoformat())
+    day_of = date(year, month, day) + timedelta(days=nth - 1)
+    return ResolvedDate(_at(day_of, {**parts, "part": parts.get("after", "")}))
 
 
 def _calendar(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:

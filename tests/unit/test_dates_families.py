@@ -265,6 +265,21 @@ def test_round_ten_of_real_papers() -> None:
     assert _dates("স্বাধীনতা দিবসে বাংলাদেশ ও ভারতের নেতারা শুভেচ্ছা জানান")[0][1] == "2022-03-26"
 
 
+def test_round_eleven_of_real_papers() -> None:
+    """Minutes after a clock in words (১০টা ৩০ মিনিটে), ordinals in digits (১ম সপ্তাহে, ঈদের
+    ১ম দিন), a holiday's clock, the tens of a decade written bare (ষাট দশকের) and a
+    period's first part (প্রথম ভাগে), খ্রিস্টীয় before a century, a film's year (DOC is
+    a Friday)."""
+    assert _dates("গতকাল রাত ১০টা ৩০ মিনিটে প্রচার হয়")[0][1] == "2023-03-09T22:30"
+    assert _dates("জানুয়ারির ১ম সপ্তাহে হবে")[0][1] == "2024-01-01/2024-01-07"
+    assert _dates("ঈদের ১ম দিন উদ্বোধন হয়")[0][:2] == (_n("ঈদের ১ম দিন"), None)
+    assert _dates("বিজয় দিবসে রাত ৯টায় অনুষ্ঠান হবে")[0][1] == "2023-12-16T21:00"
+    assert _dates("ষাট দশকের প্রথম ভাগে গঠিত হয়")[0][1:] == ("1960/1969", "START")
+    assert _dates("খ্রিস্টীয় অষ্টম শতাব্দীর মাঝামাঝি সময় কথা")[0][1:] == ("0700/0799", "MID")
+    assert _dates("হাম দিল দে চুকে সনম ১৯৯৯ ছবিতে অভিনয় করেন")[0][:2] == ("১৯৯৯", "1999")
+    assert _dates("প্রায় ২০০০ ছবি তোলা হয়") == []  # a count of pictures
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),
