@@ -19,7 +19,7 @@ import regex
 from banglaner.models.dates.grammar import DateMatch
 from banglaner.models.dates.named import COUNTRY_ENDINGS, INDEPENDENCE_DAYS
 from banglaner.models.dates.resolve import DateContext, ResolvedDate, resolve
-from banglaner.models.dates.tense import SENTENCE_END, tense
+from banglaner.models.dates.tense import WORD, sentence_of, tense
 from banglaner.models.normalize import normalize
 
 _FROM = regex.compile(normalize(r"^\s+(?:থেকে|হতে|থেকেই)\s+$").text)
@@ -27,15 +27,12 @@ _YEAR_IN = regex.compile(r"^(\d{4})")
 _FISCAL_IN = regex.compile(r"^(\d{4})-07/")
 _INDEPENDENCE = normalize("স্বাধীনতা দিবস").text
 _DAY_UNIT = normalize("দিন").text
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _countries_named(text: str, start: int, end: int) -> set[tuple[int, int]]:
     """The independence days of the countries the sentence around [start, end) names."""
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = SENTENCE_END.search(text, end)
     found = set()
-    for word in _WORD.findall(text, begin, stop.start() if stop else len(text)):
+    for word in WORD.findall(text, *sentence_of(text, start, end)):
         for stem, when in INDEPENDENCE_DAYS.items():
             if word.startswith(stem) and word[len(stem) :] in COUNTRY_ENDINGS:
                 found.add(when)
@@ -116,7 +113,7 @@ def resolve_all(text: str, matches: Sequence[DateMatch], doc: date) -> list[Reso
     written: list[tuple[int, int]] = []  # (where, year) of the years written out so far
     for i, match in enumerate(matches):
         match = _fixed_day_of_country(text, match)
-        begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, match.start)), default=0)
+        begin, _ = sentence_of(text, match.start, match.end)
         in_sentence = [year for where, year in written if where >= begin]
         ctx = DateContext(
             tense(text, match.start, match.end),

@@ -30,7 +30,7 @@ from banglaner.models.dates.named import (
     PERIOD_PARTS,
     WEEK_ORDINALS,
 )
-from banglaner.models.dates.tense import SENTENCE_END, tense
+from banglaner.models.dates.tense import sentence_of, tense
 from banglaner.models.lang.bn.endings import DATE_ENDINGS, PARTICLES
 from banglaner.models.normalize import normalize
 
@@ -685,9 +685,8 @@ def _habitual(sentence: str) -> bool:
 
 
 def _sentence_of(text: str, d: DateMatch) -> str:
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, d.start)), default=0)
-    end = SENTENCE_END.search(text, d.end)
-    return text[begin : end.start() if end else len(text)]
+    begin, end = sentence_of(text, d.start, d.end)
+    return text[begin:end]
 
 
 def _digits(text: str) -> str:

@@ -12,7 +12,16 @@ import regex
 from banglaner.models.normalize import normalize
 
 SENTENCE_END = regex.compile(r"[।?!\n|]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding ``text[start:end]`` begins and ends."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = SENTENCE_END.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
 # Future: হবে, করবেন, যাবো; the progressive of coming and happening, which news uses for
 # what is planned (টিকা আসছে আগস্টে), not every progressive (সাক্ষ্য বহন করছে); what may
 # happen (সিদ্ধান্ত আসতে পারে বুধবার). Not a
@@ -94,13 +103,12 @@ def tense(text: str, start: int, end: int, reported: bool = True) -> int:
     is past; with none after it (a headline: শিক্ষাপ্রতিষ্ঠান খুলবে ৩০ মার্চ), the last
     one before it; 0 without any. ``reported=False``: the simple present is not read as
     past (it is also the present of what always happens: পূজা অনুষ্ঠিত হয়)."""
-    stop = SENTENCE_END.search(text, end)
-    after = _WORD.findall(text, end, stop.start() if stop else len(text))
+    begin, stop = sentence_of(text, start, end)
+    after = WORD.findall(text, end, stop)
     for word in after:
         if found := _tense_of(word, reported):
             return found
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    for word in reversed(_WORD.findall(text, begin, start)):
+    for word in reversed(WORD.findall(text, begin, start)):
         if found := _tense_of(word, reported):
             return found
     return -1 if after and after[-1] in _HEADLINE_PAST else 0

@@ -45,6 +45,23 @@ def test_trained_model_dir_holds_safetensors_onnx_and_card(tiny_model) -> None:
     assert [config["id2label"][str(i)] for i in range(9)] == list(bio_tags())
 
 
+def test_static_int8_rounds_only_what_its_matmuls_read(tiny_model) -> None:
+    """training.export: matmul outputs stay fp32 and nothing but a matmul reads a rounded
+    activation (the residual stream and shapes read the fp32 tensor)."""
+    import onnx
+
+    nodes = onnx.load(str(tiny_model / "onnx" / "model-int8-static.onnx")).graph.node
+    rounded = {n.output[0] for n in nodes if n.op_type == "DequantizeLinear"}
+    matmuls = [n for n in nodes if n.op_type == "MatMul" and n.input[0] in rounded]
+    assert matmuls, "expected int8 matmuls"
+    readers = [n.op_type for n in nodes if rounded & set(n.input)]
+    assert set(readers) == {"MatMul"}
+    produced_by_matmul = {n.output[0] for n in matmuls}
+    assert not [
+        n for n in nodes if n.op_type == "QuantizeLinear" and n.input[0] in produced_by_matmul
+    ]
+
+
 def test_offsets_on_messy_text(tiny_model, packaged_kb_path) -> None:
     pipe = Pipeline.load(tiny_model, device="cpu", kb_path=packaged_kb_path)
     text = (
