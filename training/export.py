@@ -50,6 +50,10 @@ MIN_FP32_AGREEMENT = 0.95
 WORKLOAD = 200
 SINGLE_TEXTS = 40
 CALIBRATION_SENTENCES = 1024
+# The feed-forward output matmuls read GELU's outliers, which one fixed range clips: they run
+# as MatMulNBits, int8 weights and int8 arithmetic with a scale for every row's block of
+# this many activations, found as the row is computed (so no neighbour changes it).
+FEED_FORWARD_BLOCK = 16
 
 
 def calibration_sample(texts: Sequence[str], n: int = CALIBRATION_SENTENCES) -> list[str]:
@@ -65,7 +69,8 @@ def calibration_sample(texts: Sequence[str], n: int = CALIBRATION_SENTENCES) -> 
 # matmul outputs requantised, the residual stream rounded) is quantised again.
 CALIBRATION_RECIPE = (
     f"{CALIBRATION_SENTENCES} sentences spread over the corpus; matmul outputs left in fp32;"
-    " only the int8 matmuls read rounded activations"
+    " only the int8 matmuls read rounded activations; feed-forward outputs in"
+    f" {FEED_FORWARD_BLOCK}-blocks"
 )
 
 
@@ -137,23 +142,56 @@ def _quantise_dynamic(fp32: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def _kept_fp32(model_path: Path) -> list[str]:
-    """The matmuls static int8 leaves in fp32 (names as Hugging Face exports write them):
-    the feed-forward outputs (their input is GELU's, whose outliers a fixed range clips),
-    attention's two activation-by-activation products, and the classifier."""
+def _matmuls(model_path: Path, keep: Callable[[str], bool]) -> list[str]:
     import onnx
 
     graph = onnx.load(str(model_path), load_external_data=False).graph
-    return [
-        n.name
-        for n in graph.node
-        if n.op_type == "MatMul"
-        and (
-            (n.name.endswith("/output/dense/MatMul") and "attention" not in n.name)
-            or n.name.endswith(("/self/MatMul", "/self/MatMul_1"))
-            or n.name.startswith("/classifier")
-        )
-    ]
+    return [n.name for n in graph.node if n.op_type == "MatMul" and keep(n.name)]
+
+
+def _is_feed_forward_output(name: str) -> bool:
+    """(Names as Hugging Face exports write them.)"""
+    return name.endswith("/output/dense/MatMul") and "attention" not in name
+
+
+def _kept_fp32(model_path: Path) -> list[str]:
+    """The matmuls static int8's calibrated ranges leave alone: the feed-forward outputs
+    (their input is GELU's, whose outliers a fixed range clips: ``_in_row_blocks``),
+    attention's two activation-by-activation products, and the classifier."""
+    return _matmuls(
+        model_path,
+        lambda name: (
+            _is_feed_forward_output(name)
+            or name.endswith(("/self/MatMul", "/self/MatMul_1"))
+            or name.startswith("/classifier")
+        ),
+    )
+
+
+def _in_row_blocks(path: Path) -> None:
+    """The feed-forward output matmuls as MatMulNBits: 8-bit weights, int8 arithmetic with
+    activations scaled per row and block. A tenth more sentences a second than with them in
+    fp32, and batch-independent (docs/runtimes.md)."""
+    import onnx
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+    quantiser = MatMulNBitsQuantizer(
+        onnx.load(str(path)),
+        bits=8,
+        block_size=FEED_FORWARD_BLOCK,
+        is_symmetric=True,
+        accuracy_level=4,  # int8 arithmetic: activations rounded per row and block
+        nodes_to_include=_matmuls(path, _is_feed_forward_output),
+        nodes_to_exclude=_matmuls(path, lambda name: not _is_feed_forward_output(name)),
+    )
+    quantiser_log = logging.getLogger(MatMulNBitsQuantizer.__module__)
+    level = quantiser_log.level
+    quantiser_log.setLevel(logging.WARNING)  # it logs a line for every node it passes
+    try:
+        quantiser.process()
+    finally:
+        quantiser_log.setLevel(level)
+    quantiser.model.save_model_to_file(str(path))
 
 
 def quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -> None:
@@ -203,6 +241,7 @@ def quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -
             extra_options={"OpTypesToExcludeOutputQuantization": ["MatMul", "Gemm"]},
         )
     _rounded_for_matmuls_only(tmp)
+    _in_row_blocks(tmp)
     tmp.replace(target)
 
 

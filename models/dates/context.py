@@ -23,10 +23,14 @@ from banglaner.models.dates.tense import WORD, sentence_of, tense
 from banglaner.models.normalize import normalize
 
 _FROM = regex.compile(normalize(r"^\s+(?:থেকে|হতে|থেকেই)\s+$").text)
+_FROM_AFTER = regex.compile(normalize(r"\s+(?:থেকে|হতে|থেকেই)\s").text)
 _YEAR_IN = regex.compile(r"^(\d{4})")
 _FISCAL_IN = regex.compile(r"^(\d{4})-07/")
 _INDEPENDENCE = normalize("স্বাধীনতা দিবস").text
 _DAY_UNIT = normalize("দিন").text
+# ৩১ জুলাই পর্যন্ত জামিনের মেয়াদ বৃদ্ধি করেছে: a past verb tells when the deadline was set,
+# not on which side of the article it falls
+_DEADLINE = regex.compile(normalize(r"\s+(?:পর্যন্ত|নাগাদ|এর মধ্যে|মধ্যে)(?![\p{L}\p{M}])").text)
 
 
 def _countries_named(text: str, start: int, end: int) -> set[tuple[int, int]]:
@@ -106,6 +110,16 @@ def _day_named_before(
     return found
 
 
+def _tense_of_date(text: str, match: DateMatch, prev: DateMatch | None) -> int:
+    """The sentence's tense, but none for a deadline a past verb set (the end of a থেকে
+    range keeps it: ১ থেকে ৫ জুলাই পর্যন্ত চলেছে)."""
+    found = tense(text, match.start, match.end)
+    in_range = prev is not None and _FROM_AFTER.match(text, prev.end, match.start) is not None
+    if found < 0 and not in_range and _DEADLINE.match(text, match.end):
+        return 0
+    return found
+
+
 def resolve_all(text: str, matches: Sequence[DateMatch], doc: date) -> list[ResolvedDate]:
     """The values of a text's date matches (in order), each read in its sentence."""
     out: list[ResolvedDate] = []
@@ -116,7 +130,7 @@ def resolve_all(text: str, matches: Sequence[DateMatch], doc: date) -> list[Reso
         begin, _ = sentence_of(text, match.start, match.end)
         in_sentence = [year for where, year in written if where >= begin]
         ctx = DateContext(
-            tense(text, match.start, match.end),
+            _tense_of_date(text, match, matches[i - 1] if i else None),
             anchor_year,
             anchor_fiscal,
             in_sentence[-1] if in_sentence else None,

@@ -321,10 +321,11 @@ _YEAR_CUE = (
     + rf"|(?:[\p{{L}}\p{{M}}]+\s+)?{_TOURNAMENT}{_SUFFIX}"
 )
 # or before a list or range another year that সাল follows completes, whatever its case
-# ending: ১৯৯৮ ও ২০০০ সালে, ১৯৯৬, ২০০১ ও ২০০৮ সালে, ১৭৫০ থেকে ১৮৫৯ সালের মধ্যে
+# ending: ১৯৯৮ ও ২০০০ সালে, ১৯৯৬, ২০০১ ও ২০০৮ সালে, ১৭৫০ থেকে ১৮৫৯ সালের মধ্যে, and the
+# list as karim2019 prints it, its commas stripped: ১৯৯৬ ১৯৯৮ ১৯৯৯ সালে
 _YEAR_PAIRED = (
-    rf"(?=(?:\s*,\s*{_D}{{4}})*\s+{_alt('ও', 'এবং', 'বা', 'থেকে')}"
-    rf"\s+{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
+    rf"(?=(?:\s*,?\s*{_D}{{4}})*\s*,?\s+(?:{_alt('ও', 'এবং', 'বা', 'থেকে')}\s+)?"
+    rf"{_D}{{4}}\s*{_SAL}{_SUFFIX}{_NA})"
 )
 # ২০০০ এর বেশি মানুষ: a count compared, not a year
 _COMPARED = _alt(
@@ -335,7 +336,8 @@ _NOT_MORE = rf"(?!\s+{_COMPARED}{_NA})"
 # a law or order and the year it was made: ডিজিটাল নিরাপত্তা আইন ২০১৮, আদেশ, ১৯৭২
 _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বিধিমালা", "নীতিমালা", "বিধি")
 # ২০২০ সালটা, ২০২০ সালটি: সাল with a classifier
-_SAL_WORD = rf"{_SAL}{_alt('টা', 'টি')}?{_SUFFIX}"
+_CLASSIFIER = _alt("টা", "টি")
+_SAL_WORD = rf"{_SAL}{_CLASSIFIER}?{_SUFFIX}"
 _YEAR_ONLY = (
     rf"(?:{_QUAL}\s+)?{_IN_CODE_BEFORE}"
     rf"(?:{_YEAR}(?:\s*{_SAL_WORD}|[-–'’]?(?:{_YEAR_ENDING}|র{_NOT_MORE})"
@@ -345,7 +347,12 @@ _YEAR_ONLY = (
     # ইউরো ২০২০, আইপিএল ২০২০ ফাইনালে: an event's edition named by its year
     rf"|(?<=(?:{_TOURNAMENT}|{_alt('আইপিএল', 'বিপিএল', 'কোপা আমেরিকা')})\s){_YEAR}"
     rf"(?:[-–]?{_YEAR_ENDING})?{_NA}(?!\s*{_COUNTED})"
-    rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED}))"  # ১৬৩২ সালে: any year সাল makes one
+    rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED})"  # ১৬৩২ সালে: any year সাল makes one
+    # ৭১ সালে, ৬২ সালের: two digits সাল makes a year (not the end of a range: ২০০৫- ০৬ সালে)
+    rf"|(?<!{_D}\s*[-–/.]?\s*)(?P<year>{_D}{{2}})\s*{_SAL_WORD}"
+    # ঢাকা অ্যাটাক ২০১৭, জোকোভিচের স্মরণীয় ২০১৫: a year that ends a headline or a line (not a
+    # number's: আপিল নম্বর ২০৬২, a count's or a list's: ১০, ২০১৫)
+    rf"|(?<!(?:{_alt('নম্বর', 'নং', 'নাম্বার')}|{_D}|[,.:/])\s*){_YEAR}(?=[ \t]*[।?!]?[ \t]*(?:\n|$)))"
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
 _BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
@@ -400,7 +407,9 @@ _PMOD = "(?P<pmod>" + _alt(*PERIOD_PARTS) + ")"
 _RELATIVE_PERIOD = (  # ওই সালেই: সাল after an anaphoric word is its year
     # এই সপ্তাহের শুরুতে, গত সপ্তাহের শেষে: a part of a week
     rf"{_QUAL}\s*(?P<unit>{_alt('সপ্তাহ')}){_SUFFIX}\s+{_PMOD}"
-    rf"|(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}{_SUFFIX}|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
+    # গত বছরটি: a classifier (not on দিন: এ দিনটি is the day the text speaks of)
+    rf"|(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}(?:(?<!{_alt('দিন')}){_CLASSIFIER})?{_SUFFIX}"
+    rf"|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
 )
 # (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
@@ -475,7 +484,7 @@ _NAMED = _alt(*FIXED_DAYS, *MOVABLE_DAYS, *LUNAR, *NAMED_MONTHS)
 # find_dates checks what follows)
 _HOLIDAY = (
     rf"(?:(?P<hqual>{_alt('এবার', 'এবারের', 'গত', 'আগামী', 'আসন্ন', 'এই', 'এ')})\s+)?"
-    rf"(?P<holiday>{_NAMED}){_SUFFIX}"
+    rf"(?:{_alt('মহান')}\s+)?(?P<holiday>{_NAMED}){_SUFFIX}"  # মহান বিজয় দিবসে: the great
     # ঈদের দ্বিতীয় দিন: a day counted within a holiday
     rf"(?:\s+(?:(?P<hnth>{_alt(*WEEK_ORDINALS)})\s+(?=দিন))?"
     rf"(?P<hday>{_alt('দিন', 'মাস')}){_SUFFIX})?{_PART_AFTER}?(?:\s+{_HOUR_WORD})?"

@@ -469,7 +469,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "day_range": _day_range,
     "relative_year": _relative_year,
     "month_year": lambda p, d, c: ResolvedDate(f"{_year(p['year'])}-{_MONTH[p['month']]:02d}"),
-    "year": lambda p, d, c: ResolvedDate(str(_year(p["year"]))),
+    "year": lambda p, d, c: ResolvedDate(str(_century_of(p["year"], d))),
     "month": _month,
     "month_range": _month_range,
     "day_word": _day_word,

@@ -60,6 +60,16 @@ def test_static_int8_rounds_only_what_its_matmuls_read(tiny_model) -> None:
     assert not [
         n for n in nodes if n.op_type == "QuantizeLinear" and n.input[0] in produced_by_matmul
     ]
+    # the feed-forward outputs (GELU's outliers) in int8 with per-row block scales
+    in_blocks = [n.name for n in nodes if n.op_type == "MatMulNBits"]
+    assert in_blocks and all(name.endswith("/output/dense/MatMul_Q8") for name in in_blocks)
+    assert not [
+        n
+        for n in nodes
+        if n.op_type == "MatMul"
+        and n.name.endswith("/output/dense/MatMul")
+        and "attention" not in n.name
+    ]
 
 
 def test_offsets_on_messy_text(tiny_model, packaged_kb_path) -> None:
