@@ -19,6 +19,7 @@ import regex
 from banglaner.models.dates.named import (
     ABOUT_ONE,
     CENTURY_ORDINALS,
+    DAY_WORDS,
     DECADE_WORDS,
     FIXED_DAYS,
     FRACTIONS,
@@ -130,6 +131,8 @@ RELATIVE_DAYS: dict[str, int] = {
     "আগামীকাল": 1,
     "আগামী কাল": 1,
     "গত পরশু": -2,
+    "গত রাত": -1,  # গত রাতে: last night, yesterday's
+    "গতরাত": -1,
     "আগামী পরশু": 2,
     "পরশু": 2,
 }
@@ -190,7 +193,7 @@ _HMONTH = "(?P<hmonth>" + _alt(*(w for ws in HIJRI_MONTHS.values() for w in ws))
 _WEEKDAY = "(?P<weekday>" + _alt(*(w for ws in WEEKDAYS.values() for w in ws)) + ")"
 _REL = "(?P<rel>" + _alt(*RELATIVE_DAYS) + ")"
 _QUAL = "(?P<qual>" + _alt(*QUALIFIERS) + ")"
-_DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt("পয়লা", "পহেলা") + ")"
+_DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt(*DAY_WORDS) + ")"
 _EDAY = r"(?P<day>[0-3]?[0-9]|[০-৩]?[০-৯])(?i:st|nd|rd|th)?"
 _YEAR = rf"(?P<year>(?:1[89]|20|১[৮৯]|২০){_D}{{2}})"
 _Y4 = rf"(?:1[0-9]|20|১[০-৯]|২০){_D}{{2}}"  # any year of 1000–2099, where a word says it is one
@@ -201,7 +204,7 @@ _BSAL = _alt("বঙ্গাব্দ", "বাঙ্গাব্দ", "বা�
 # (বেলা, daytime, only before a clock: বেলা ১১টায়; alone it is vague, বেলা গড়িয়ে)
 _PARTS_OF_DAY = (
     "সকাল", "দুপুর", "বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "রাত", "ভোর", "রাতভর", "দিনভর",
-    "গভীর রাত", "মধ্যরাত",
+    "গভীর রাত", "মধ্যরাত", "ভোররাত", "ভোর রাত", "শেষ রাত",
 )  # fmt: skip
 # শুক্রবার বাদ জুমা, মঙ্গলবার বাদ আছর: after a prayer, as funerals and rallies are timed
 _AFTER_PRAYER = _alt(
@@ -410,6 +413,8 @@ _RELATIVE_PERIOD = (  # ওই সালেই: সাল after an anaphoric wor
     # গত বছরটি: a classifier (not on দিন: এ দিনটি is the day the text speaks of)
     rf"|(?:{_QUAL}\s*|{_ANAPH}\s+){_UNIT}(?:(?<!{_alt('দিন')}){_CLASSIFIER})?{_SUFFIX}"
     rf"|{_ANAPH}\s+(?P<unit>{_alt('সাল')}){_SUFFIX}"
+    # নতুন বছরটি: the year just begun, named with a classifier (নতুন বছরকে বরণ: the occasion)
+    rf"|(?P<anaph>{_alt('নতুন')})\s+(?P<unit>{_alt('বছর')}){_CLASSIFIER}{_SUFFIX}"
 )
 # (পরদিন, আগের দিন are counted from an event: not DATEs, ANNOTATION.md's event-relative spans)
 _ADAY = "(?P<aday>" + _alt("সেদিন", "এদিন", "ওইদিন", "ঐদিন", "সেই দিন", "ওই দিন") + ")"
@@ -547,9 +552,10 @@ _COMPILED = tuple(
 )
 # Month names that are also ordinary words need context: মে ("may"), মার্চ ("march").
 _AMBIGUOUS_BARE = {normalize(w).text for w in ("মে", "মার্চ")}
-# মে + য়ে/য় is মেয়ে ("girl", "daughter"), never "in May": তাঁর দুই মেয়ে, ২ মেয়ে
+# মে + য়ে/য় is মেয়ে ("girl", "daughter"), never "in May": তাঁর দুই মেয়ে, ২ মেয়ে;
 _MAY = normalize("মে").text
-_GIRL_ENDING = normalize("য়").text
+# and মে + তে is the verb মেতে (আনন্দে মেতে ওঠে: "revel"), "in May" is মে মাসে or মে-তে
+_NOT_MAY = tuple(normalize(e).text for e in ("য়", "তে"))
 
 
 # ১৯৯০ সালের দিকে, প্রায় ২০ বছর আগে: approximate (TimeML mod APPROX), the words inside
@@ -583,7 +589,7 @@ _HABITUAL = regex.compile(
 )  # (প্রতিবছরের মতো এ বছরও: like every year, this year's)
 _EVERY_BEFORE = regex.compile(
     normalize(
-        r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের|প্রতি|প্রত্যেক|সপ্তাহে)"
+        r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের|প্রতি|প্রত্যেক|সপ্তাহে|সপ্তাহের)"
         r"(?:\s+[\p{L}\p{M}]+\s*(?:,|ও|এবং))*\s+$"  # and the next of a list: সপ্তাহে রবিবার ও বুধবার
     ).text
 )
@@ -631,7 +637,7 @@ def _candidates(text: str) -> list[DateMatch]:
             continue
         for m in pattern.finditer(text, overlapped=False):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
-            if parts.get("month") == _MAY and text.startswith(_GIRL_ENDING, m.end("month")):
+            if parts.get("month") == _MAY and text.startswith(_NOT_MAY, m.end("month")):
                 continue
             if (
                 kind == "month"

@@ -33,6 +33,7 @@ from banglaner.models.dates.grammar import (
 from banglaner.models.dates.named import (
     ABOUT_ONE,
     CENTURY_ORDINALS,
+    DAY_WORDS,
     DECADE_WORDS,
     FIXED_DAYS,
     FRACTIONS,
@@ -112,7 +113,7 @@ NO_CONTEXT = DateContext()
 
 
 def _day(text: str) -> int:
-    return 1 if not any(c.isdigit() for c in text) else to_int(text)  # পয়লা/পহেলা = 1
+    return to_int(text) if any(c.isdigit() for c in text) else DAY_WORDS[text]  # পঁচিশে = 25
 
 
 def _year(text: str) -> int:

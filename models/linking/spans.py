@@ -283,6 +283,9 @@ class SpanRepair:
         inside it is marked as the object (হাসিনাকে মোদি: a case ending ends a name)."""
         if self.known(ent.text) is not None:
             return [ent]
+        listed = self._listed_names(ent, text)
+        if listed:
+            return listed
         route = _before_a_route(ent, text)
         for cut_end, cut_start, hyphen in self._cuts(ent, text):
             if hyphen and route:
@@ -292,7 +295,9 @@ class SpanRepair:
             if hyphen:
                 joined = _hyphen_pair(lhit, rhit, left, right)
             else:
-                joined = _names_side_by_side(ent, left, lhit, rhit)
+                joined = _names_side_by_side(ent, left, lhit, rhit) or self._place_in_place(
+                    ent, left
+                )
             if joined:
                 llabel = lhit.label if lhit else ent.label
                 rlabel = rhit.label if rhit else ent.label
@@ -300,6 +305,30 @@ class SpanRepair:
                 rest = Entity(cut_start, ent.end, right, rlabel, ent.score)
                 return [first, *self._split(rest, text)]
         return [ent]
+
+    def _listed_names(self, ent: Entity, text: str) -> list[Entity]:
+        """Words that each name another entity of the mention's label, a list whose commas
+        the text dropped (কোহলি ধোনি রোহিত, লিপযিগ বার্লিন): one mention each; else []."""
+        words = list(PART.finditer(text, ent.start, ent.end))
+        if len(words) < 2 or any(
+            text[a.end() : b.start()] != " " for a, b in itertools.pairwise(words)
+        ):
+            return []
+        hits = [self._single(w.group()) for w in words]
+        known = [h for h in hits if h is not None and h.label == ent.label]
+        unknown = [w.group() for w, h in zip(words, hits, strict=True) if h is None]
+        if len(known) < 2 or len(known) + len(unknown) < len(words):
+            return []
+        if len({h.id for h in known}) < len(known) or len(unknown) > 1:
+            return []
+        if unknown and not (_is_word(unknown[0]) and not is_common(unknown[0])):
+            return []
+        return [Entity(w.start(), w.end(), w.group(), ent.label, ent.score) for w in words]
+
+    def _place_in_place(self, ent: Entity, left: str) -> bool:
+        """A place in the genitive, then a place within it, tagged as one (ভারতের মধ্য
+        প্রদেশ, চট্টগ্রামের পতেঙ্গা): two places."""
+        return ent.label == "LOC" and " " not in left and self._genitive(left)
 
     @staticmethod
     def _cuts(ent: Entity, text: str) -> Iterator[tuple[int, int, bool]]:
@@ -430,9 +459,9 @@ class SpanRepair:
             if start is None or end is None:
                 continue
             added = text[start : ent.start] or text[ent.end : end]
-            if _extra(added.strip(" -")):
-                continue
-            if hit := self.exact_alias(text[start:end]):
+            hit = self.exact_alias(text[start:end])
+            # a common word joins only a body's name (ওয়াশিংটন পোস্টে: the paper)
+            if hit and (hit.label == "ORG" or not _extra(added.strip(" -"))):
                 return Entity(start, end, text[start:end], hit.label, ent.score)
         return ent
 

@@ -301,6 +301,21 @@ def test_round_twelve_of_real_papers() -> None:
         assert _dates(text) == [], text
 
 
+def test_round_thirteen_of_real_papers() -> None:
+    """Days of the month in words (পঁচিশে বৈশাখ, পনরই আগস্ট), গত রাতে, ভোররাত before a
+    clock in words, নতুন বছরটি (the year just begun; নতুন বছরকে বরণ is the occasion), মেতে
+    (the verb, not May), weekdays of every week after সপ্তাহের (DOC is a Friday)."""
+    assert _dates("পনরই আগস্ট তিনি নিহত হন")[0][:2] == (_n("পনরই আগস্ট"), "2022-08-15")
+    assert _dates("সাতই মার্চের ভাষণ শোনেন তাঁরা")[0][1] == "2023-03-07"
+    assert _dates("বাইশে শ্রাবণ কবির প্রয়াণ দিবস পালিত হবে")[0][0] == _n("বাইশে শ্রাবণ")
+    assert _dates("গত রাতে তিনি বলেন")[0][:2] == (_n("গত রাতে"), "2023-03-09")
+    assert _dates("আজ ভোররাত চারটার দিকে পুলিশ যায়")[0][1:] == ("2023-03-10T04:00", "APPROX")
+    assert _dates("নতুন বছরটি ভালো যাবে")[0][:2] == (_n("নতুন বছরটি"), "2023")
+    assert _dates("নতুন বছরকে বরণ করে নেয় সবাই") == []
+    assert _dates("আনন্দে মেতে উঠে সমর্থকেরা") == []
+    assert _dates("সপ্তাহের মঙ্গল ও বৃহস্পতিবার ক্লাস হয়") == []
+
+
 def test_an_anaphoric_sal_is_the_year_named_before() -> None:
     assert _dates("২০০৫ সালে তিনি ঢাকায় আসেন। ওই সালেই বই বের হয়।")[-1] == (
         _n("ওই সালেই"),

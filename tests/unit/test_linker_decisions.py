@@ -210,6 +210,46 @@ def test_two_capitals_side_by_side_are_two_places(linker) -> None:
     ]
 
 
+def test_a_list_whose_commas_were_dropped_is_one_mention_per_name() -> None:
+    """Names each known on its own, tagged as one (karim2019 and headlines drop commas):
+    one mention each, a lone unknown name among them too; a full name the KB knows, or
+    one with two unknown words, stays whole."""
+    kb = _kb(
+        ("p:kohli", "PER", "বিরাট কোহলি", None, 1000.0, ["কোহলি"], "curated"),
+        ("p:dhoni", "PER", "মহেন্দ্র সিং ধোনি", None, 1000.0, ["ধোনি"], "curated"),
+        ("p:rahim", "PER", "মুশফিকুর রহিম", None, 1000.0, ["মুশফিক"], "curated"),
+    )
+    linker = Linker(kb)
+    text = "সবচেয়ে বেশি টাকা পাচ্ছেন কোহলি ধোনি রোহিত কত"
+    ents = linker.link(mentions(text, [("কোহলি ধোনি রোহিত", "PER", 0.9)]), text)
+    _check(text, ents)
+    assert [e.text for e in ents] == ["কোহলি", "ধোনি", "রোহিত"]
+    for whole in ("বিরাট কোহলি", "কোহলি সুরেশ রোহিত"):
+        text = f"খেলেছেন {whole} আজ"
+        ents = linker.link(mentions(text, [(whole, "PER", 0.9)]), text)
+        assert [e.text for e in ents] == [whole], whole
+
+
+def test_a_place_in_the_genitive_then_a_place_within_it_are_two_places() -> None:
+    kb = _kb(("Q668", "LOC", "ভারত", "Q668", 1000.0, [], "curated"))
+    linker = Linker(kb)
+    text = "শহরটি ভারতের মধ্য প্রদেশ রাজ্যে অবস্থিত"
+    ents = linker.link(mentions(text, [("ভারতের মধ্য প্রদেশ", "LOC", 0.9)]), text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [("ভারতের", "LOC"), ("মধ্য প্রদেশ", "LOC")]
+    text = "ঝড়টি ভারত মহাসাগরে সৃষ্টি হয়"  # not in the genitive: one name
+    ents = linker.link(mentions(text, [("ভারত মহাসাগরে", "LOC", 0.9)]), text)
+    assert [(e.text, e.label) for e in ents] == [("ভারত মহাসাগরে", "LOC")]
+
+
+def test_a_place_that_opens_a_bodys_name_takes_the_rest_of_it(linker) -> None:
+    """ওয়াশিংটন tagged alone before পোস্টে: the paper, although পোস্ট is a common word."""
+    text = "ওয়াশিংটন পোস্টে প্রকাশিত এক বিশ্লেষণে বলা হয়েছে"
+    ents = linker.link(mentions(text, [("ওয়াশিংটন", "LOC", 0.9)]), text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [("ওয়াশিংটন পোস্টে", "ORG")]
+
+
 def test_football_clubs_are_organisations(linker) -> None:
     text = "চ্যাম্পিয়নস লিগে জুভেন্টাসকে হারিয়েছে আর্সেনাল, গোল করেন সাকা।"
     tagged = [("জুভেন্টাসকে", "LOC", 0.8), ("আর্সেনাল", "LOC", 0.85)]
