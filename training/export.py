@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,6 +32,9 @@ from banglaner.models.errors import ModelLoadError
 from banglaner.models.filelock import exclusive
 from banglaner.models.gazetteer import GazetteerSpec
 from banglaner.models.tagger import Tagger
+
+if TYPE_CHECKING:
+    import onnx
 
 log = logging.getLogger("banglaner")
 ONNX_OPSET = 17
@@ -142,10 +146,8 @@ def _quantise_dynamic(fp32: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def _matmuls(model_path: Path, keep: Callable[[str], bool]) -> list[str]:
-    import onnx
-
-    graph = onnx.load(str(model_path), load_external_data=False).graph
+def _matmuls(graph: onnx.GraphProto, keep: Callable[[str], bool]) -> list[str]:
+    """The names of ``graph``'s MatMul nodes that ``keep`` accepts."""
     return [n.name for n in graph.node if n.op_type == "MatMul" and keep(n.name)]
 
 
@@ -158,8 +160,10 @@ def _kept_fp32(model_path: Path) -> list[str]:
     """The matmuls static int8's calibrated ranges leave alone: the feed-forward outputs
     (their input is GELU's, whose outliers a fixed range clips: ``_in_row_blocks``),
     attention's two activation-by-activation products, and the classifier."""
+    import onnx
+
     return _matmuls(
-        model_path,
+        onnx.load(str(model_path), load_external_data=False).graph,
         lambda name: (
             _is_feed_forward_output(name)
             or name.endswith(("/self/MatMul", "/self/MatMul_1"))
@@ -175,14 +179,16 @@ def _in_row_blocks(path: Path) -> None:
     import onnx
     from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
 
+    model = onnx.load(str(path))
     quantiser = MatMulNBitsQuantizer(
-        onnx.load(str(path)),
+        model,
         bits=8,
         block_size=FEED_FORWARD_BLOCK,
         is_symmetric=True,
         accuracy_level=4,  # int8 arithmetic: activations rounded per row and block
-        nodes_to_include=_matmuls(path, _is_feed_forward_output),
-        nodes_to_exclude=_matmuls(path, lambda name: not _is_feed_forward_output(name)),
+        nodes_to_include=_matmuls(model.graph, _is_feed_forward_output),
+        # (the include list alone still took the classifier, a MatMul with constant weights)
+        nodes_to_exclude=_matmuls(model.graph, lambda name: not _is_feed_forward_output(name)),
     )
     quantiser_log = logging.getLogger(MatMulNBitsQuantizer.__module__)
     level = quantiser_log.level

@@ -23,14 +23,16 @@ from banglaner.models.dates.tense import WORD, sentence_of, tense
 from banglaner.models.normalize import normalize
 
 _FROM = regex.compile(normalize(r"^\s+(?:থেকে|হতে|থেকেই)\s+$").text)
-_FROM_AFTER = regex.compile(normalize(r"\s+(?:থেকে|হতে|থেকেই)\s").text)
 _YEAR_IN = regex.compile(r"^(\d{4})")
 _FISCAL_IN = regex.compile(r"^(\d{4})-07/")
 _INDEPENDENCE = normalize("স্বাধীনতা দিবস").text
 _DAY_UNIT = normalize("দিন").text
-# ৩১ জুলাই পর্যন্ত জামিনের মেয়াদ বৃদ্ধি করেছে: a past verb tells when the deadline was set,
-# not on which side of the article it falls
+# ৩১ জুলাই পর্যন্ত জামিনের মেয়াদ বৃদ্ধি করেছে: a past verb that set or extended a deadline
+# tells when it was set, not on which side of the article the deadline falls
 _DEADLINE = regex.compile(normalize(r"\s+(?:পর্যন্ত|নাগাদ|এর মধ্যে|মধ্যে)(?![\p{L}\p{M}])").text)
+_DEADLINE_SET = regex.compile(
+    normalize(r"(?<![\p{L}\p{M}])(?:মেয়াদ|সময়সীমা|বাড়ানো|বাড়িয়ে|বাড়ান|বৃদ্ধি|সময় দে|সময় দি)").text
+)
 
 
 def _countries_named(text: str, start: int, end: int) -> set[tuple[int, int]]:
@@ -110,13 +112,14 @@ def _day_named_before(
     return found
 
 
-def _tense_of_date(text: str, match: DateMatch, prev: DateMatch | None) -> int:
-    """The sentence's tense, but none for a deadline a past verb set (the end of a থেকে
-    range keeps it: ১ থেকে ৫ জুলাই পর্যন্ত চলেছে)."""
+def _tense_of_date(text: str, match: DateMatch) -> int:
+    """The sentence's tense, but none for a deadline a past verb set or extended (৩১ জুলাই
+    পর্যন্ত মেয়াদ বাড়িয়েছে; not ১২ মার্চ পর্যন্ত হাসপাতালে ছিলেন)."""
     found = tense(text, match.start, match.end)
-    in_range = prev is not None and _FROM_AFTER.match(text, prev.end, match.start) is not None
-    if found < 0 and not in_range and _DEADLINE.match(text, match.end):
-        return 0
+    if found < 0 and _DEADLINE.match(text, match.end):
+        begin, end = sentence_of(text, match.start, match.end)
+        if _DEADLINE_SET.search(text, begin, end):
+            return 0
     return found
 
 
@@ -130,7 +133,7 @@ def resolve_all(text: str, matches: Sequence[DateMatch], doc: date) -> list[Reso
         begin, _ = sentence_of(text, match.start, match.end)
         in_sentence = [year for where, year in written if where >= begin]
         ctx = DateContext(
-            _tense_of_date(text, match, matches[i - 1] if i else None),
+            _tense_of_date(text, match),
             anchor_year,
             anchor_fiscal,
             in_sentence[-1] if in_sentence else None,

@@ -131,11 +131,10 @@ RELATIVE_DAYS: dict[str, int] = {
     "আগামীকাল": 1,
     "আগামী কাল": 1,
     "গত পরশু": -2,
-    "গত রাত": -1,  # গত রাতে: last night, yesterday's
-    "গতরাত": -1,
     "আগামী পরশু": 2,
     "পরশু": 2,
 }
+LAST_NIGHT = "গত"
 QUALIFIERS: dict[str, int] = {"গত": -1, "বিগত": -1, "আগামী": 1, "চলতি": 0, "এই": 0, "এ": 0}
 HOUR_WORDS: dict[str, int] = {
     "এক": 1,
@@ -191,7 +190,9 @@ _EWEEKDAY = "(?P<weekday>" + _latin(ENGLISH_WEEKDAYS) + ")"
 _BMONTH = "(?P<bmonth>" + _alt(*(w for ws in BENGALI_MONTHS.values() for w in ws)) + ")"
 _HMONTH = "(?P<hmonth>" + _alt(*(w for ws in HIJRI_MONTHS.values() for w in ws)) + ")"
 _WEEKDAY = "(?P<weekday>" + _alt(*(w for ws in WEEKDAYS.values() for w in ws)) + ")"
-_REL = "(?P<rel>" + _alt(*RELATIVE_DAYS) + ")"
+# গত before রাত is yesterday (গত রাতে, গত রাত ১০টায়: last night), before any other word a
+# qualifier (গত সপ্তাহে)
+_REL = "(?P<rel>" + _alt(*RELATIVE_DAYS) + rf"|{_alt(LAST_NIGHT)}(?=\s+{_alt('রাত')})" + ")"
 _QUAL = "(?P<qual>" + _alt(*QUALIFIERS) + ")"
 _DAY = rf"(?P<day>(?:[0-3]?[0-9]|[০-৩]?[০-৯]){_DAY_SUFFIX}|" + _alt(*DAY_WORDS) + ")"
 _EDAY = r"(?P<day>[0-3]?[0-9]|[০-৩]?[০-৯])(?i:st|nd|rd|th)?"
@@ -224,8 +225,10 @@ _CLOCK = (
     rf"|(?P<hour>{_D}{{2}})(?P<minute>{_D}{{2}})\s*(?i:hrs|hours)(?![\p{{L}}])"
     rf"|{_HOUR_WORD})"
 )
+# সোমবার দিবাগত রাত ২টায়: the night that follows the day, its small hours the next day's
 _TIME = (
-    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<part>{_alt(*_PARTS_OF_DAY, 'বেলা')}){_alt('ে', 'য়')}?\s*)?"
+    rf"(?:\s*,?\s*(?i:at\s+)?(?:(?P<overnight>{_alt('দিবাগত')})\s+)?"
+    rf"(?:(?P<part>{_alt(*_PARTS_OF_DAY, 'বেলা')}){_alt('ে', 'য়')}?\s*)?"
     rf"{_CLOCK}(?:\s*{_alt('মিনিটে', 'টায়', 'টা')})?)"
 )
 # ৩ নভেম্বর রাতে: a part of day after a date is inside it (docs/annotation.md)
@@ -338,6 +341,11 @@ _COMPARED = _alt(
 _NOT_MORE = rf"(?!\s+{_COMPARED}{_NA})"
 # a law or order and the year it was made: ডিজিটাল নিরাপত্তা আইন ২০১৮, আদেশ, ১৯৭২
 _ENACTED = _alt("আইন", "আদেশ", "অধ্যাদেশ", "বিধিমালা", "নীতিমালা", "বিধি")
+# a word before a number that counts or prices something: মোট আক্রান্ত ১৯৮৫, দাম ১৮৫০
+_COUNT_CUE = _alt(
+    "নম্বর", "নং", "নাম্বার", "মোট", "নিহত", "আহত", "আক্রান্ত", "মৃত", "মৃতের", "দাম", "মূল্য",
+    "সংখ্যা", "বেড়ে", "কমে", "ছাড়াল", "ছাড়িয়েছে", "দাঁড়াল", "দাঁড়িয়েছে", "রান", "টাকা",
+)  # fmt: skip
 # ২০২০ সালটা, ২০২০ সালটি: সাল with a classifier
 _CLASSIFIER = _alt("টা", "টি")
 _SAL_WORD = rf"{_SAL}{_CLASSIFIER}?{_SUFFIX}"
@@ -353,9 +361,10 @@ _YEAR_ONLY = (
     rf"|(?P<year>{_Y4})(?:\s*{_SAL_WORD}|{_YEAR_PAIRED})"  # ১৬৩২ সালে: any year সাল makes one
     # ৭১ সালে, ৬২ সালের: two digits সাল makes a year (not the end of a range: ২০০৫- ০৬ সালে)
     rf"|(?<!{_D}\s*[-–/.]?\s*)(?P<year>{_D}{{2}})\s*{_SAL_WORD}"
-    # ঢাকা অ্যাটাক ২০১৭, জোকোভিচের স্মরণীয় ২০১৫: a year that ends a headline or a line (not a
-    # number's: আপিল নম্বর ২০৬২, a count's or a list's: ১০, ২০১৫)
-    rf"|(?<!(?:{_alt('নম্বর', 'নং', 'নাম্বার')}|{_D}|[,.:/])\s*){_YEAR}(?=[ \t]*[।?!]?[ \t]*(?:\n|$)))"
+    # ঢাকা অ্যাটাক ২০১৭, জোকোভিচের স্মরণীয় ২০১৫: a year that ends a headline, a line of at
+    # most eight words (not a number's, a count's or a list's: আপিল নম্বর ২০৬২, নিহত ২০০০)
+    rf"|(?<=(?:^|\n)[^\S\n]*(?:\S+[^\S\n]+){{1,7}})(?<!(?:{_COUNT_CUE}|{_D}|[,.:/])\s*)"
+    rf"{_YEAR}(?=[ \t]*[।?!]?[ \t]*(?:\n|$)))"
 )
 # ২০০-৭০০ খ্রিস্টপূর্বাব্দে, খ্রিস্টপূর্ব ৪০ অব্দ: before the common era (value null)
 _BCE_WORD = _alt("খ্রিস্টপূর্বাব্দ", "খ্রিস্টপূর্ব", "খ্রিপূ", "খ্রি.পূ.", "খ্রীস্টপূর্ব")
@@ -402,7 +411,9 @@ _DAY_WORD = (
 )
 # এ বছর, গত মাসে, গতবছর; ওই বছর, পরের বছর (anaphoric: the year the text names before it);
 # এদিন, সেদিন (a day named only by its place in the story)
-_ANAPH_WORDS = ("ওই", "ঐ", "সেই", "সে", "আগের", "পরের", "একই", "পরবর্তী")  # + বছর, মাস
+_ANAPH_WORDS = (  # + বছর, মাস
+    "ওই", "ঐ", "সেই", "সে", "আগের", "পরের", "একই", "পরবর্তী", "ওই একই", "ঐ একই", "সেই একই",
+)  # fmt: skip
 _ANAPH = "(?P<anaph>" + _alt(*_ANAPH_WORDS) + ")"
 # নতুন বছর alone is the occasion (নতুন বছরকে বরণ); its start or end is a time
 _ANAPH_OR_NEW = "(?P<anaph>" + _alt(*_ANAPH_WORDS, "নতুন") + ")"
@@ -565,6 +576,12 @@ _FIXING_BENGALI = frozenset(("day", "byear", "qual"))
 _SO_FAR_OR_KAL = regex.compile(normalize(r"\s+(?:অবধি|পর্যন্ত|কাল)(?![\p{L}\p{M}])").text)
 _AJ = normalize("আজ").text
 _LEADING_NUMBER = regex.compile(r"\d+")
+_WEEKLY_BEFORE = regex.compile(
+    normalize(
+        r"(?<!(?:এ|এই|গত|আগামী|চলতি|ওই|সেই)\s)সপ্তাহের"
+        r"(?:\s+[\p{L}\p{M}]+\s*(?:,|ও|এবং))*\s+$"
+    ).text
+)
 _LOOK_BACK = 120  # characters before a date where a frequency word (প্রতি, সপ্তাহে) may stand
 _SAID_OF_EVERY_YEAR = frozenset(("month", "month_range", "bengali", "holiday"))
 _MONTH_NUMBER = {normalize(w).text: n for n, ws in MONTHS.items() for w in ws}
@@ -589,7 +606,7 @@ _HABITUAL = regex.compile(
 )  # (প্রতিবছরের মতো এ বছরও: like every year, this year's)
 _EVERY_BEFORE = regex.compile(
     normalize(
-        r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের|প্রতি|প্রত্যেক|সপ্তাহে|সপ্তাহের)"
+        r"(?:প্রতি\s?বছরের|প্রতিবছর|প্রতি\s?মাসের|প্রতি|প্রত্যেক|সপ্তাহে)"
         r"(?:\s+[\p{L}\p{M}]+\s*(?:,|ও|এবং))*\s+$"  # and the next of a list: সপ্তাহে রবিবার ও বুধবার
     ).text
 )
@@ -682,6 +699,10 @@ def _plausible(text: str, d: DateMatch) -> bool:
         return text[d.start : d.end].endswith(_LOCATIVE)
     # প্রতি বছরের ২৪ অক্টোবর: every year (the words just before it, not the whole text)
     if _EVERY_BEFORE.search(text, max(0, d.start - _LOOK_BACK), d.start):
+        return False
+    # সপ্তাহের মঙ্গল ও বৃহস্পতিবার: every week's (not এ সপ্তাহের মঙ্গলবার, this week's)
+    weekday = d.kind == "day_word" and "weekday" in d.parts and "rel" not in d.parts
+    if weekday and _WEEKLY_BEFORE.search(text, max(0, d.start - _LOOK_BACK), d.start):
         return False
     if d.kind == "ago" and _EVENT_BEFORE.search(text, max(0, d.start - 40), d.start):
         return False

@@ -217,7 +217,7 @@ PERIOD_PARTS: dict[str, str] = _by_name(
 )
 HALVES: dict[str, int] = {_n("প্রথমার্ধ"): 1, _n("দ্বিতীয়ার্ধ"): 2}
 # Days of the month in words, as a date before its month is read aloud (পঁচিশে বৈশাখ,
-# বাইশে শ্রাবণ, সাতই মার্চ, পনরই আগস্ট): the day.
+# সাতই মার্চ, পনরই আগস্ট): the day.
 DAY_WORDS: dict[str, int] = _by_name(
     (
         (("পয়লা", "পহেলা"), 1),

@@ -23,6 +23,7 @@ from banglaner.models.dates.grammar import (
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
     HOUR_WORDS,
+    LAST_NIGHT,
     MONTHS,
     NUMBER_WORDS,
     QUALIFIERS,
@@ -60,7 +61,7 @@ class _Names(dict[str, int]):
 _MONTH = _Names(_index(MONTHS) | _index(ENGLISH_MONTHS))
 _BMONTH = _index(BENGALI_MONTHS)
 _WEEKDAY = _Names(_index(WEEKDAYS) | _index(ENGLISH_WEEKDAYS))
-_REL = {normalize(w).text: d for w, d in RELATIVE_DAYS.items()}
+_REL = {normalize(w).text: d for w, d in (*RELATIVE_DAYS.items(), (LAST_NIGHT, -1))}
 _QUAL = {normalize(w).text: d for w, d in QUALIFIERS.items()}
 _NUMBER: dict[str, float] = {normalize(w).text: n for w, n in NUMBER_WORDS.items()} | FRACTIONS
 _HOUR = {normalize(w).text: n for w, n in HOUR_WORDS.items()}
@@ -84,7 +85,7 @@ _UNIT = {normalize(w).text: w for w in ("দিন", "সপ্তাহ", "ম�
 _PM = {normalize(w).text for w in ("পিএম", "PM", "pm")}
 _AM = {normalize(w).text for w in ("এএম", "AM", "am")}
 _AFTERNOON = {normalize(w).text for w in ("বিকেল", "বিকাল", "শেষ বিকেল", "সন্ধ্যা", "দুপুর")}
-_NIGHT = normalize("রাত").text
+_NIGHTS = {normalize(w).text for w in ("রাত", "মধ্যরাত", "গভীর রাত")}
 _DAYTIME = normalize("বেলা").text  # বেলা ১১টা is 11:00, বেলা ৩টা 15:00
 _DAYTIME_PM_BEFORE = 7
 _WEEKDAY_NAMES = {n: words[0] for n, words in WEEKDAYS.items()}
@@ -151,11 +152,11 @@ def _clock(parts: dict[str, str]) -> str:
     meridiem, part = _meridiem(parts.get("ampm")), parts.get("part")
     if (
         ((meridiem == "pm" or part in _AFTERNOON) and hour < 12)
-        or (part == _NIGHT and 6 <= hour < 12)
+        or (part in _NIGHTS and 6 <= hour < 12)
         or (part == _DAYTIME and hour < _DAYTIME_PM_BEFORE)
     ):
         hour += 12
-    elif (meridiem == "am" or part == _NIGHT) and hour == 12:
+    elif (meridiem == "am" or part in _NIGHTS) and hour == 12:
         hour = 0
     second = to_int(parts["second"]) if "second" in parts else None
     if not (0 <= hour < 24 and 0 <= minute < 60 and (second is None or 0 <= second < 60)):
@@ -165,9 +166,11 @@ def _clock(parts: dict[str, str]) -> str:
 
 def _at(d: date, parts: dict[str, str]) -> str:
     """``d`` with its clock time; রাত ১২টা of a day is midnight at its end, the next day's
-    00:00 (শনিবার রাত ১২টা থেকে: from the start of Sunday)."""
+    00:00 (শনিবার রাত ১২টা থেকে: from the start of Sunday), and the small hours of the
+    night after a day (দিবাগত রাত ২টায়) are the next day's."""
     clock = _clock(parts)
-    if parts.get("part") == _NIGHT and clock.startswith("T00:"):
+    midnight = parts.get("part") in _NIGHTS and clock.startswith("T00:")
+    if midnight or ("overnight" in parts and clock[1:3] < "12"):
         d += timedelta(days=1)
     return d.isoformat() + clock
 

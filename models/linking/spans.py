@@ -296,7 +296,7 @@ class SpanRepair:
                 joined = _hyphen_pair(lhit, rhit, left, right)
             else:
                 joined = _names_side_by_side(ent, left, lhit, rhit) or self._place_in_place(
-                    ent, left
+                    ent, left, right
                 )
             if joined:
                 llabel = lhit.label if lhit else ent.label
@@ -325,10 +325,15 @@ class SpanRepair:
             return []
         return [Entity(w.start(), w.end(), w.group(), ent.label, ent.score) for w in words]
 
-    def _place_in_place(self, ent: Entity, left: str) -> bool:
-        """A place in the genitive, then a place within it, tagged as one (ভারতের মধ্য
-        প্রদেশ, চট্টগ্রামের পতেঙ্গা): two places."""
-        return ent.label == "LOC" and " " not in left and self._genitive(left)
+    def _place_in_place(self, ent: Entity, left: str, right: str) -> bool:
+        """A known place in the genitive, then a name of a place within it, tagged as one
+        (ভারতের মধ্য প্রদেশ, চট্টগ্রামের পতেঙ্গা): two places; not a place's street or a
+        person's shrine (ঢাকার রাস্তায়, লালনের আখড়া)."""
+        ending = _GENITIVE.search(left)
+        if ent.label != "LOC" or " " in left or ending is None or not self._genitive(left):
+            return False
+        place = self.known(left[: ending.start()])
+        return place is not None and place.label == "LOC" and not _extra(right.split()[0])
 
     @staticmethod
     def _cuts(ent: Entity, text: str) -> Iterator[tuple[int, int, bool]]:

@@ -60,9 +60,15 @@ def test_static_int8_rounds_only_what_its_matmuls_read(tiny_model) -> None:
     assert not [
         n for n in nodes if n.op_type == "QuantizeLinear" and n.input[0] in produced_by_matmul
     ]
-    # the feed-forward outputs (GELU's outliers) in int8 with per-row block scales
-    in_blocks = [n.name for n in nodes if n.op_type == "MatMulNBits"]
-    assert in_blocks and all(name.endswith("/output/dense/MatMul_Q8") for name in in_blocks)
+    # the feed-forward outputs (GELU's outliers) in 8 bits, int8 arithmetic with per-row
+    # block scales, one per layer
+    in_blocks = [n for n in nodes if n.op_type == "MatMulNBits"]
+    layers = {n.name.split("/")[3] for n in nodes if n.name.startswith("/bert/encoder/layer")}
+    assert len(in_blocks) == len(layers) > 0
+    for node in in_blocks:
+        assert "attention" not in node.name and node.name.endswith("/output/dense/MatMul_Q8")
+        attrs = {a.name: a.i for a in node.attribute}
+        assert (attrs["bits"], attrs["block_size"], attrs["accuracy_level"]) == (8, 16, 4)
     assert not [
         n
         for n in nodes
