@@ -329,10 +329,9 @@ class SpanRepair:
         """A known place in the genitive, then a name of a place within it, tagged as one
         (ভারতের মধ্য প্রদেশ, চট্টগ্রামের পতেঙ্গা): two places; not a place's street or a
         person's shrine (ঢাকার রাস্তায়, লালনের আখড়া)."""
-        ending = _GENITIVE.search(left)
-        if ent.label != "LOC" or " " in left or ending is None or not self._genitive(left):
+        if ent.label != "LOC" or " " in left:
             return False
-        place = self.known(left[: ending.start()])
+        place = self._genitive_of(left)
         return place is not None and place.label == "LOC" and not _extra(right.split()[0])
 
     @staticmethod
@@ -435,7 +434,7 @@ class SpanRepair:
         words = WORD.findall(text, place.end, end)
         if place.label != "LOC" or not 0 < len(words) <= _BODY_MAX_WORDS:
             return False
-        if _is_head(words[-1], _BODY_HEADS) and self._genitive(place.text):
+        if _is_head(words[-1], _BODY_HEADS) and self._genitive_of(place.text) is not None:
             return True
         if len(words) == 1:
             return _is_head(words[0], _FORCES)
@@ -445,12 +444,12 @@ class SpanRepair:
             and _is_head(words[1], _BODY_HEADS)
         )
 
-    def _genitive(self, surface: str) -> bool:
-        """``surface`` is a known place in the genitive: its stem is a name, itself is not."""
+    def _genitive_of(self, surface: str) -> KbEntity | None:
+        """The known entity ``surface`` is the genitive of: its stem is a name, itself is not."""
         ending = _GENITIVE.search(surface)
         if ending is None or self.kb.by_alias(surface):
-            return False
-        return self.known(surface[: ending.start()]) is not None
+            return None
+        return self.known(surface[: ending.start()])
 
     def _extend_by_word(self, ent: Entity, text: str, lo: int, hi: int) -> Entity:
         before = [
