@@ -2,7 +2,8 @@
 
 The corpora annotate different things as entities (karim2019 tags pronouns and role
 nouns as PER and demonyms as LOC; MultiCoNER splits what we join; the neon headlines
-tag demonyms; Rifat and banglakit, reconciled, follow docs/annotation.md). A model
+tag demonyms; Rifat and banglakit, reconciled, and real-train, annotated by hand, follow
+docs/annotation.md). A model
 trained on all of them under one head learns their mix. Here each convention other
 than ours gets a *residual head*: its logits are the served classifier's plus a
 linear correction of its own, zero at the start. What the corpora agree on is learnt
@@ -26,10 +27,14 @@ OURS = "ours"
 CONVENTION_OF: dict[str, str] = {
     "rifat-train": OURS,
     "banglakit": OURS,
+    "real-train": OURS,
     "karim-train": "karim2019",
     "multiconer-train": "multiconer",
     "neon": "neon",
 }
+
+# what a student learns gold labels from (training.distill): the teacher's served head's data
+OURS_CORPORA = tuple(corpus for corpus, convention in CONVENTION_OF.items() if convention == OURS)
 
 
 def convention_of(corpus: str) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 from banglaner.models.gazetteer import GazetteerSpec
 from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, model_card
+from banglaner.training.conventions import OURS_CORPORA
 from banglaner.training.corpora import Sentence, load_corpus
 from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
 from banglaner.training.finetune import (
@@ -49,7 +50,10 @@ class DistillConfig:
     unlabelled_limit: int = 12_000  # sentences of teacher-labelled text (the build budget)
     temperature: float = 2.0
     alpha: float = 0.7  # weight of the teacher's loss; the gold labels' is 1 - alpha
-    train: TrainConfig = field(default_factory=lambda: TrainConfig(epochs=3))
+    # gold labels: the corpora annotated to our convention, as the teacher's head learnt them
+    train: TrainConfig = field(
+        default_factory=lambda: TrainConfig(epochs=3, corpora=list(OURS_CORPORA))
+    )
 
 
 def student_config(cfg: DistillConfig) -> TrainConfig:

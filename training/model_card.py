@@ -11,6 +11,8 @@ DATA_LICENCES = {
     "banglakit": "CC0 1.0 (banglakit/bengali-ner-data)",
     "multiconer": "CC BY 4.0 (MultiCoNER II, Amazon)",
     "neon": "CC BY 4.0 (neon-p Bangla news headlines)",
+    "karim": "MIT (Karim et al. 2019, MISabic/NER-Bangla-Dataset)",
+    "real-train": "MIT (our annotations; text karim2019 MIT, neon CC BY 4.0: training/data)",
 }
 
 

@@ -1,5 +1,5 @@
-"""Hand-annotated gold sets from real corpus text: draw the sentences, then turn the
-annotators' worksheets into gold JSONL with offsets.
+"""Hand-annotated gold sets (and training data) from real corpus text: draw the sentences,
+then turn the annotators' worksheets into JSONL with offsets.
 
 Annotators never see a system draft: a worksheet row holds the raw text (the corpus's
 tokens joined by single spaces, exactly as the corpus has them) and the annotator writes
@@ -10,6 +10,7 @@ requires (whole words, no nesting, a known label, a DATE value in a documented f
 
     python -m training.worksheets sample real OUT_DIR      # karim2019 validation + neon headlines
     python -m training.worksheets sample dates OUT_DIR     # date expressions of Rifat, karim, neon
+    python -m training.worksheets sample train OUT_DIR     # karim2019 train + neon: training data
     python -m training.worksheets build GOLD.jsonl SHEET.jsonl [SHEET.jsonl ...] [--add]
 """
 
@@ -29,9 +30,9 @@ import regex
 from banglaner.models.dates.values import is_date_value
 from banglaner.models.labels import LABELS
 from banglaner.models.settings import CoreSettings
-from banglaner.training.corpora import neon, rifat
+from banglaner.training.corpora import REAL_TRAIN, neon, rifat
 from banglaner.training.corpora.base import read_token_lines
-from banglaner.training.corpora.held_out import WORLD_HEADLINES, loader_form
+from banglaner.training.corpora.held_out import WORLD_HEADLINES, held_out_raw, loader_form
 
 MODS = ("START", "MID", "END", "APPROX")
 DEV_SHARE = 40  # percent of a set's rows in its dev split (by a hash of the id)
@@ -84,6 +85,31 @@ def sample_real(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     return {
         "karim": _sample(_karim(data_dir), REAL_KARIM),
         "neon": _sample(_neon(data_dir), REAL_NEON),
+    }
+
+
+TRAIN_KARIM, TRAIN_NEON = 1600, 400
+
+
+def sample_train(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """Real text to annotate to our convention as *training* data (training/data): karim2019
+    train sentences and neon headlines, none of them a gold text, each text once (the first
+    drawn of a repeated text)."""
+    held = set(held_out_raw())  # the real gold's texts among them
+
+    def drawn(rows: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for row_id, text in sorted(rows, key=lambda r: _rank(r[0])):
+            if len(out) == n:
+                break
+            if text not in held:
+                held.add(text)
+                out.append((row_id, text))
+        return out
+
+    return {
+        "karim": drawn(_karim_train(data_dir), TRAIN_KARIM),
+        "neon": drawn(_neon(data_dir), TRAIN_NEON),
     }
 
 
@@ -181,6 +207,13 @@ DATE_ROUNDS = (
 ROUND_ENDS = (440, 552, 704, 923, 1142, 1361, 1533, 1700, 1867, 2019, 2171, 2323, 2472)
 
 
+def _training_ids() -> set[str]:
+    """The rows of the hand-annotated training corpus: never drawn into a gold set."""
+    if not REAL_TRAIN.is_file():
+        return set()
+    return {json.loads(line)["id"] for line in REAL_TRAIN.read_text("utf-8").splitlines() if line}
+
+
 def sample_dates(data_dir: Path, rounds: int = 2) -> list[tuple[str, str, str]]:
     """(id, text, family) rows for the date set, none of them in the real NER gold: a first
     round of 440 rows, a second of 112 more drawn the same way from what was left, and
@@ -188,7 +221,7 @@ def sample_dates(data_dir: Path, rounds: int = 2) -> list[tuple[str, str, str]]:
     one of 149 and one of 122 (the family pools running dry), for the dev split only: drawn
     after the test split had been read, so that tuning has more to learn from without
     reading test."""
-    taken = {r[0] for rows in sample_real(data_dir).values() for r in rows}
+    taken = {r[0] for rows in sample_real(data_dir).values() for r in rows} | _training_ids()
     out: list[tuple[str, str, str]] = []
     for salt, scale in DATE_ROUNDS[:rounds]:
         drawn = _date_round(data_dir, taken | {r[0] for r in out}, salt, scale)
@@ -197,9 +230,9 @@ def sample_dates(data_dir: Path, rounds: int = 2) -> list[tuple[str, str, str]]:
 
 
 def split_of(row: dict) -> str:
-    """A row's split: its own (the dev-only third round of the date set), else by a hash
-    of its id."""
-    if row.get("split") in ("dev", "test"):
+    """A row's split: its own (the dev-only later rounds of the date set, training data),
+    else by a hash of its id."""
+    if row.get("split") in ("dev", "test", "train"):
         return row["split"]
     return "dev" if int(_rank("split" + row["id"])[:8], 16) % 100 < DEV_SHARE else "test"
 
@@ -285,12 +318,25 @@ def build(gold: Path, sheets: list[Path], add: bool = False) -> int:
     return len(rows)
 
 
+def _write_drawn(
+    drawn: dict[str, list[tuple[str, str]]], out_dir: Path, prefix: str, **extra: str
+) -> None:
+    """One set of worksheets per source, ``extra`` fields on every row."""
+    for source, rows in drawn.items():
+        sheet_rows = (
+            {"id": i, "source": source, **extra, "text": t, "entities": []} for i, t in rows
+        )
+        size = 200 if prefix == "train" else 225 if source == "karim" else 360
+        write_sheets(sheet_rows, out_dir, f"{prefix}-{source}", size)
+
+
 def _cmd_sample(which: str, out_dir: Path) -> None:
     data_dir = CoreSettings().data_dir
+    if which == "train":
+        _write_drawn(sample_train(data_dir), out_dir, "train", split="train")
+        return
     if which == "real":
-        for source, rows in sample_real(data_dir).items():
-            sheet_rows = ({"id": i, "source": source, "text": t, "entities": []} for i, t in rows)
-            write_sheets(sheet_rows, out_dir, f"real-{source}", 225 if source == "karim" else 360)
+        _write_drawn(sample_real(data_dir), out_dir, "real")
         return
     dated = [
         {"id": i, "date": reference_date(i).isoformat(), "family": f, "text": t, "entities": []}
@@ -308,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.worksheets", description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("sample")
-    s.add_argument("which", choices=["real", "dates"])
+    s.add_argument("which", choices=["real", "dates", "train"])
     s.add_argument("out_dir", type=Path)
     b = sub.add_parser("build")
     b.add_argument("gold", type=Path)

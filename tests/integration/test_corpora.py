@@ -7,9 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from banglaner.training.corpora import CorpusError, banglakit, load_corpus, multiconer, neon, rifat
+from banglaner.training.conventions import OURS_CORPORA
+from banglaner.training.corpora import (
+    REAL_TRAIN,
+    CorpusError,
+    banglakit,
+    load_corpus,
+    multiconer,
+    neon,
+    rifat,
+)
 from banglaner.training.corpora.base import bio_spans, read_token_lines, sentence_from_tokens
 from banglaner.training.corpora.held_out import held_out_raw, held_out_texts, loader_form
+from banglaner.training.distill import DistillConfig
+from banglaner.training.recipes import load_recipe
+from banglaner.training.worksheets import sample_train
 
 
 def _head(src: Path, dst: Path, n_lines: int, keep_bom: bool = True) -> Path:
@@ -163,3 +175,19 @@ def test_gold_sentences_never_reach_training_from_karim(data_dir) -> None:
     assert len(held) >= 30
     loaded = {s.text for s in load_corpus("karim-train", data_dir)}
     assert len(loaded) > 60_000 and not {loader_form(t) for t in held} & loaded
+
+
+def test_hand_annotated_training_text_is_drawn_fresh_and_never_gold(data_dir) -> None:
+    """`real-train` is the draw of `worksheets sample train`, row for row, annotated to our
+    convention and trained as ours (by the default model and its student); none of its
+    texts is a gold text and each occurs once."""
+    rows = [json.loads(line) for line in REAL_TRAIN.read_text("utf-8").splitlines() if line]
+    drawn = {row for found in sample_train(data_dir).values() for row in found}
+    assert len(rows) == 2000 and {(r["id"], r["text"]) for r in rows} == drawn
+    texts = [r["text"] for r in rows]
+    assert len(set(texts)) == len(texts)
+    assert not {loader_form(t) for t in texts} & held_out_texts()
+    loaded = load_corpus("real-train", data_dir)
+    assert len(loaded) == 2000 and sum(len(s.mentions) for s in loaded) > 2000
+    assert "real-train" in OURS_CORPORA and "real-train" in DistillConfig("teacher").train.corpora
+    assert "real-train" in load_recipe("default").corpora

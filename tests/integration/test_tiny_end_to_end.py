@@ -15,6 +15,7 @@ from banglaner.models.errors import ModelLoadError
 from banglaner.models.labels import bio_tags
 from banglaner.models.pipeline import Pipeline
 from banglaner.models.tagger import Tagger
+from banglaner.training.export import FEED_FORWARD_BLOCK
 from tests.conftest import DATA, PARAGRAPH
 
 
@@ -61,14 +62,15 @@ def test_static_int8_rounds_only_what_its_matmuls_read(tiny_model) -> None:
         n for n in nodes if n.op_type == "QuantizeLinear" and n.input[0] in produced_by_matmul
     ]
     # the feed-forward outputs (GELU's outliers) in 8 bits, int8 arithmetic with per-row
-    # block scales, one per layer
+    # blocks of FEED_FORWARD_BLOCK activations, one per layer
     in_blocks = [n for n in nodes if n.op_type == "MatMulNBits"]
     layers = {n.name.split("/")[3] for n in nodes if n.name.startswith("/bert/encoder/layer")}
     assert len(in_blocks) == len(layers) > 0
     for node in in_blocks:
         assert "attention" not in node.name and node.name.endswith("/output/dense/MatMul_Q8")
         attrs = {a.name: a.i for a in node.attribute}
-        assert (attrs["bits"], attrs["block_size"], attrs["accuracy_level"]) == (8, 16, 4)
+        assert (attrs["bits"], attrs["accuracy_level"]) == (8, 4)
+        assert attrs["block_size"] == FEED_FORWARD_BLOCK
     assert not [
         n
         for n in nodes

@@ -36,7 +36,8 @@ def test_the_wheel_installs_only_banglaner(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"banglaner"}
     for data in ("models/kb/curated/core.yaml", "models/kb/common_words.tsv",
-                 "service/static/index.html", "training/recipes/default.toml"):  # fmt: skip
+                 "service/static/index.html", "training/recipes/default.toml",
+                 "training/data/real-train.jsonl", "training/data/SOURCE.md"):  # fmt: skip
         assert f"banglaner/{data}" in names
 
     venv = tmp_path / "venv"

@@ -40,14 +40,19 @@ def test_a_later_round_adds_to_the_gold_and_a_repeated_row_is_refused(tmp_path) 
     first = _sheet(tmp_path, [{"id": "r1", "text": "২০২৩ সালে", "entities": []}])
     build(gold, [first])
     later = tmp_path / "later.jsonl"
-    later.write_text(json.dumps({"id": "r2", "split": "dev", "text": "গতকাল", "entities": []}))
-    assert build(gold, [later], add=True) == 2
+    later.write_text(
+        json.dumps({"id": "r2", "split": "dev", "text": "গতকাল", "entities": []})
+        + "\n"
+        + json.dumps({"id": "r3", "split": "train", "text": "আজ", "entities": []})
+    )
+    assert build(gold, [later], add=True) == 3
     lines = gold.read_text("utf-8").splitlines()
     rows = {json.loads(line)["id"]: json.loads(line) for line in lines}
-    assert set(rows) == {"r1", "r2"} and rows["r2"]["split"] == "dev"
+    assert set(rows) == {"r1", "r2", "r3"}
+    assert (rows["r2"]["split"], rows["r3"]["split"]) == ("dev", "train")  # a row's own split
     with pytest.raises(SheetError, match="twice"):
         build(gold, [later], add=True)
-    assert len(gold.read_text("utf-8").splitlines()) == 2
+    assert len(gold.read_text("utf-8").splitlines()) == 3
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Corpus registry: every training/evaluation corpus by name, all loaded to ``Sentence``.
 
 Paths are relative to the data directory (setting ``BANGLANER_DATA_DIR``,
-default ``../shared/data``).
+default ``../shared/data``), except ``real-train``'s, which ships with the code.
 """
 
 from __future__ import annotations
@@ -15,9 +15,21 @@ from banglaner.training.corpora import banglakit, jsonl, karim, multiconer, neon
 from banglaner.training.corpora.base import Mention, Sentence
 from banglaner.training.corpora.held_out import held_out_raw, held_out_texts
 
-__all__ = ["CORPORA", "DEV_PERCENT", "CorpusError", "Mention", "Sentence", "is_dev", "load_corpus"]
+__all__ = [
+    "CORPORA",
+    "DEV_PERCENT",
+    "REAL_TRAIN",
+    "CorpusError",
+    "Mention",
+    "Sentence",
+    "is_dev",
+    "load_corpus",
+]
 
 DEV_PERCENT = 8  # of each training corpus held out for model selection and tuning
+# Real text annotated by hand to docs/annotation.md as training data (training/data/SOURCE.md):
+# shipped with the code, so its path is absolute, not under the data directory.
+REAL_TRAIN = Path(__file__).resolve().parents[1] / "data" / "real-train.jsonl"
 
 
 def is_dev(text: str, percent: int = DEV_PERCENT) -> bool:
@@ -64,6 +76,10 @@ CORPORA: dict[str, tuple[str, Callable[[Path], list[Sentence]]]] = {
     "neon": (
         "ner/neon-headlines/label_data.txt",
         lambda d: neon.load(d / "ner/neon-headlines/label_data.txt", held_out=held_out_texts()),
+    ),
+    "real-train": (
+        str(REAL_TRAIN),
+        lambda d: [s for s in jsonl.load(REAL_TRAIN) if s.text not in held_out_texts()],
     ),
     "karim-train": (
         "ner/karim2019/train.jsonl",
