@@ -72,7 +72,8 @@ def calibration_sample(texts: Sequence[str], n: int = CALIBRATION_SENTENCES) -> 
 # quantised under, kept beside it: a file of an older recipe (256 first sentences, no stamp;
 # matmul outputs requantised, the residual stream rounded) is quantised again.
 CALIBRATION_RECIPE = (
-    f"{CALIBRATION_SENTENCES} sentences spread over the corpus; matmul outputs left in fp32;"
+    f"{CALIBRATION_SENTENCES} sentences spread over the corpus `banglaner export` names;"
+    " matmul outputs left in fp32;"
     " only the int8 matmuls read rounded activations; feed-forward outputs in"
     f" {FEED_FORWARD_BLOCK}-blocks"
 )

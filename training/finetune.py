@@ -34,7 +34,7 @@ from banglaner.training.base_encoders import prepare_base
 from banglaner.training.conventions import OURS, ConventionModel, convention_of, head_index
 from banglaner.training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
-from banglaner.training.export import calibration_sample, export_runtimes
+from banglaner.training.export import export_runtimes
 from banglaner.training.gold_corpora import as_gold
 from banglaner.training.model_card import write_model_card
 from banglaner.training.reconcile import ReconcileStats, reconcile
@@ -404,13 +404,13 @@ class EpochSelector:
         model.eval()
 
 
-def save_model(model, tokenizer, out_dir: Path, calibration: Sequence[str] = ()) -> None:
-    """Weights (safetensors), tokenizer, and the ONNX exports the CPU runtimes load (static
-    int8 calibrated on ``calibration`` sentences)."""
+def save_model(model, tokenizer, out_dir: Path) -> None:
+    """Weights (safetensors), tokenizer, and the fp32 and dynamic int8 ONNX exports (static
+    int8 is `banglaner export`'s: it calibrates on the same sentences for every model)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(out_dir), safe_serialization=True)
     tokenizer.save_pretrained(str(out_dir))
-    export_runtimes(model, out_dir, calibration)
+    export_runtimes(model, out_dir)
 
 
 @dataclass
@@ -551,8 +551,7 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     final = score_extractor(run.tagger.tag_many, run.test_docs) if run.test_docs else None
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
-    calibration = calibration_sample([s.text for s in run.train_sents])
-    save_model(ConventionModel.served(run.model), run.tokenizer, out_dir, calibration)
+    save_model(ConventionModel.served(run.model), run.tokenizer, out_dir)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,

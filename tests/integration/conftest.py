@@ -31,12 +31,18 @@ def tiny_train_config(**overrides):
 
 @pytest.fixture(scope="session")
 def tiny_model(tiny_base, tmp_path_factory) -> Path:
-    """The tiny base fine-tuned by training.finetune on the tiny training set."""
+    """The tiny base fine-tuned by training.finetune on the tiny training set, with static
+    int8 calibrated on that set as `banglaner export` (the next step of `make model`) does."""
+    from banglaner.models.encoders import TorchEncoder
+    from banglaner.training.corpora import load_corpus
+    from banglaner.training.export import export_runtimes
     from banglaner.training.finetune import train
 
     out = tmp_path_factory.mktemp("tiny-model")
     cfg = tiny_train_config(base=str(tiny_base))
     train(cfg, DATA, tmp_path_factory.mktemp("home"), out, quiet=True)
+    calibration = [s.text for s in load_corpus(str(DATA / "tiny_train.jsonl"), DATA)]
+    export_runtimes(TorchEncoder.load(out, "cpu").model, out, calibration)
     return out
 
 
