@@ -26,7 +26,7 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core; }
 
-# The default model (trained if missing, ~25 min on 2 cores), its ONNX files and the runtime
+# The default model (trained if missing, ~28 min on 2 cores), its ONNX files and the runtime
 # `auto` runs on this host (banglaner export measures them), the KB.
 model: install
 	$(BIN)/banglaner train --if-missing

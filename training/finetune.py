@@ -31,7 +31,13 @@ from banglaner.models.labels import LABELS, bio_tags
 from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, max_window, resolve_device
 from banglaner.training.base_encoders import prepare_base
-from banglaner.training.conventions import OURS, ConventionModel, convention_of, head_index
+from banglaner.training.conventions import (
+    HAND_ANNOTATED,
+    OURS,
+    ConventionModel,
+    convention_of,
+    head_index,
+)
 from banglaner.training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
 from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
 from banglaner.training.export import export_runtimes
@@ -111,7 +117,7 @@ def load_training_data(
 ) -> tuple[list[CorpusPart], list[Sentence], dict]:
     """Train sentences by corpus, the dev sentences that select the epoch (those of corpora
     following our convention: the others label differently), and what reconciliation
-    changed, per corpus."""
+    changed, per corpus (None for a corpus annotated by hand to our guide: not reconciled)."""
     rng = random.Random(cfg.seed)
     parts: list[CorpusPart] = []
     dev: list[Sentence] = []
@@ -126,7 +132,8 @@ def load_training_data(
         if cfg.limit:
             sentences = sentences[: cfg.limit]
         stats = ReconcileStats()
-        if cfg.reconcile:
+        reconciled = cfg.reconcile and name not in HAND_ANNOTATED
+        if reconciled:
             sentences = [reconcile(s, stats) for s in sentences]
         convention = cfg.corpus_conventions.get(name) or convention_of(name)
         train = [s for s in sentences if not is_dev(s.text, cfg.dev_percent)]
@@ -138,7 +145,7 @@ def load_training_data(
             "fraction": frac,
             "windows_per_epoch": per_epoch,
             "convention": convention,
-            "reconcile": dict(stats.changes),
+            "reconcile": dict(stats.changes) if reconciled else None,
         }
     return parts, dev, report
 

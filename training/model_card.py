@@ -12,7 +12,8 @@ DATA_LICENCES = {
     "multiconer": "CC BY 4.0 (MultiCoNER II, Amazon)",
     "neon": "CC BY 4.0 (neon-p Bangla news headlines)",
     "karim": "MIT (Karim et al. 2019, MISabic/NER-Bangla-Dataset)",
-    "real-train": "MIT (our annotations; text karim2019 MIT, neon CC BY 4.0: training/data)",
+    "real-train": "MIT (our annotations; text karim2019 MIT, neon and MultiCoNER II CC BY 4.0: "
+    "training/data)",
 }
 
 
@@ -57,7 +58,8 @@ Bengali named-entity tagger (PER, LOC, ORG, DATE; BIO over words) trained by
 
 - Base encoder: `{config["base"]}` — licence: {base_licence}
 - Labels follow banglaner's docs/annotation.md; corpus labels were reconciled to it
-  (`training/reconcile.py`) before training.
+  (`training/reconcile.py`) before training, except those annotated by hand to it
+  (`training.conventions.HAND_ANNOTATED`: real-train), taken as written.
 - Training time: {metrics.get("train_seconds")} s; best epoch {metrics.get("best_epoch")}.
 
 ## Training data

@@ -10,7 +10,7 @@ requires (whole words, no nesting, a known label, a DATE value in a documented f
 
     python -m training.worksheets sample real OUT_DIR      # karim2019 validation + neon headlines
     python -m training.worksheets sample dates OUT_DIR     # date expressions of Rifat, karim, neon
-    python -m training.worksheets sample train OUT_DIR     # karim2019 train + neon: training data
+    python -m training.worksheets sample train OUT_DIR     # training data (karim, neon, MultiCoNER)
     python -m training.worksheets build GOLD.jsonl SHEET.jsonl [SHEET.jsonl ...] [--add]
 """
 
@@ -30,7 +30,7 @@ import regex
 from banglaner.models.dates.values import is_date_value
 from banglaner.models.labels import LABELS
 from banglaner.models.settings import CoreSettings
-from banglaner.training.corpora import REAL_TRAIN, neon, rifat
+from banglaner.training.corpora import REAL_TRAIN, multiconer, neon, rifat
 from banglaner.training.corpora.base import read_token_lines
 from banglaner.training.corpora.held_out import WORLD_HEADLINES, held_out_raw, loader_form
 
@@ -88,14 +88,18 @@ def sample_real(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-TRAIN_KARIM, TRAIN_NEON = 1600, 400
+# Rounds of 1,600 + 400, 1,800 + 400 and 1,800 + 400, then 1,000 MultiCoNER II sentences
+# (short Wikipedia-style text, dense in foreign names and products); a later round draws on
+# from where the last stopped.
+TRAIN_KARIM, TRAIN_NEON, TRAIN_MULTICONER = 5200, 1200, 1000
 
 
 def sample_train(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     """Real text to annotate to our convention as *training* data (training/data): karim2019
-    train sentences and neon headlines, none of them a gold text, each text once (the first
-    drawn of a repeated text)."""
-    held = set(held_out_raw())  # the real gold's texts among them
+    train sentences, neon headlines and MultiCoNER II train sentences, none of them a gold
+    text or a MultiCoNER II dev text (which `eval --gold multiconer-dev` scores), each text
+    once (the first drawn of a repeated text)."""
+    held = set(held_out_raw()) | _multiconer_texts(data_dir, "dev")  # texts scored
 
     def drawn(rows: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
@@ -110,7 +114,23 @@ def sample_train(data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     return {
         "karim": drawn(_karim_train(data_dir), TRAIN_KARIM),
         "neon": drawn(_neon(data_dir), TRAIN_NEON),
+        "multiconer": drawn(_multiconer_train(data_dir), TRAIN_MULTICONER),
     }
+
+
+def _multiconer_blocks(data_dir: Path, split: str) -> Iterator[tuple[list[str], list[str]]]:
+    path = data_dir / f"ner/multiconer2-bn/bn-{split}.conll"
+    return read_token_lines(path, multiconer._parse, comment="# id ")
+
+
+def _multiconer_texts(data_dir: Path, split: str) -> set[str]:
+    """A split's texts as the worksheets print them (its dev split is scored)."""
+    return {" ".join(tokens) for tokens, _ in _multiconer_blocks(data_dir, split)}
+
+
+def _multiconer_train(data_dir: Path) -> list[tuple[str, str]]:
+    blocks = _multiconer_blocks(data_dir, "train")
+    return [(f"multiconer-train-{i}", " ".join(tokens)) for i, (tokens, _) in enumerate(blocks, 1)]
 
 
 # Words that make a sentence a candidate for the date set, by family, each found at the
@@ -207,8 +227,17 @@ DATE_ROUNDS = (
 ROUND_ENDS = (440, 552, 704, 923, 1142, 1361, 1533, 1700, 1867, 2019, 2171, 2323, 2472)
 
 
+def not_annotated_yet(
+    drawn: dict[str, list[tuple[str, str]]],
+) -> dict[str, list[tuple[str, str]]]:
+    """The drawn rows the training file lacks: a later round's worksheets."""
+    done = _training_ids()
+    return {source: [r for r in rows if r[0] not in done] for source, rows in drawn.items()}
+
+
 def _training_ids() -> set[str]:
-    """The rows of the hand-annotated training corpus: never drawn into a gold set."""
+    """The rows of the hand-annotated training corpus: never drawn into a gold set, nor
+    into a later round of the training draw."""
     if not REAL_TRAIN.is_file():
         return set()
     return {json.loads(line)["id"] for line in REAL_TRAIN.read_text("utf-8").splitlines() if line}
@@ -333,7 +362,7 @@ def _write_drawn(
 def _cmd_sample(which: str, out_dir: Path) -> None:
     data_dir = CoreSettings().data_dir
     if which == "train":
-        _write_drawn(sample_train(data_dir), out_dir, "train", split="train")
+        _write_drawn(not_annotated_yet(sample_train(data_dir)), out_dir, "train", split="train")
         return
     if which == "real":
         _write_drawn(sample_real(data_dir), out_dir, "real")

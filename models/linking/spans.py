@@ -513,7 +513,10 @@ class SpanRepair:
         following = _NEXT_WORD.match(text, ent.end)
         if heads is None or following is None or following.end() > nxt:
             return None
-        head, last = following[1], WORD.findall(ent.text)[-1]
+        words = WORD.findall(ent.text)
+        if not words:  # a name written as a symbol (🇵🇱, a flag)
+            return None
+        head, last = following[1], words[-1]
         if not _is_head(head, heads) or _is_head(last, _FACILITY_HEADS["LOC"]):
             return None
         if _INFLECTED.search(normalize(ent.text).text) or self._inflected_name(ent.text):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from banglaner.training.conventions import OURS_CORPORA
+from banglaner.training.conventions import HAND_ANNOTATED, OURS_CORPORA
 from banglaner.training.corpora import (
     REAL_TRAIN,
     CorpusError,
@@ -20,8 +21,10 @@ from banglaner.training.corpora import (
 from banglaner.training.corpora.base import bio_spans, read_token_lines, sentence_from_tokens
 from banglaner.training.corpora.held_out import held_out_raw, held_out_texts, loader_form
 from banglaner.training.distill import DistillConfig
+from banglaner.training.finetune import TrainConfig, load_training_data
 from banglaner.training.recipes import load_recipe
-from banglaner.training.worksheets import sample_train
+from banglaner.training.reconcile import ReconcileStats, reconcile
+from banglaner.training.worksheets import not_annotated_yet, sample_train
 
 
 def _head(src: Path, dst: Path, n_lines: int, keep_bom: bool = True) -> Path:
@@ -180,14 +183,32 @@ def test_gold_sentences_never_reach_training_from_karim(data_dir) -> None:
 def test_hand_annotated_training_text_is_drawn_fresh_and_never_gold(data_dir) -> None:
     """`real-train` is the draw of `worksheets sample train`, row for row, annotated to our
     convention and trained as ours (by the default model and its student); none of its
-    texts is a gold text and each occurs once."""
+    texts is a gold text or a MultiCoNER II dev text (scored), and each occurs once."""
     rows = [json.loads(line) for line in REAL_TRAIN.read_text("utf-8").splitlines() if line]
-    drawn = {row for found in sample_train(data_dir).values() for row in found}
-    assert len(rows) == 2000 and {(r["id"], r["text"]) for r in rows} == drawn
+    by_source = sample_train(data_dir)
+    drawn = {row for found in by_source.values() for row in found}
+    assert len(rows) == 7400 and {(r["id"], r["text"]) for r in rows} == drawn
+    assert Counter(r["source"] for r in rows) == {"karim": 5200, "neon": 1200, "multiconer": 1000}
+    assert not any(not_annotated_yet(by_source).values())  # no later round waiting
     texts = [r["text"] for r in rows]
     assert len(set(texts)) == len(texts)
     assert not {loader_form(t) for t in texts} & held_out_texts()
     loaded = load_corpus("real-train", data_dir)
-    assert len(loaded) == 2000 and sum(len(s.mentions) for s in loaded) > 2000
+    assert len(loaded) == 7400 and sum(len(s.mentions) for s in loaded) > 9000
+    scored = {s.text for s in load_corpus("multiconer-dev", data_dir)}
+    assert len(scored) > 400 and not {loader_form(t) for t in texts} & scored
     assert "real-train" in OURS_CORPORA and "real-train" in DistillConfig("teacher").train.corpora
     assert "real-train" in load_recipe("default").corpora
+
+
+def test_hand_annotated_training_text_trains_as_annotated(data_dir) -> None:
+    """Reconciliation maps other corpora's habits to our guide; on `real-train`, annotated
+    by hand to it, its rules would change what a reader decided, so training takes the file
+    as written (its dates included)."""
+    loaded = load_corpus("real-train", data_dir)
+    rewritten = [s for s in loaded if reconcile(s, ReconcileStats()).mentions != s.mentions]
+    assert len(rewritten) > 20  # the rules would rewrite these
+    cfg = TrainConfig(corpora=["real-train"], dev_percent=0, test_corpus="")
+    parts, _, report = load_training_data(cfg, data_dir)
+    assert report["real-train"]["reconcile"] is None and set(OURS_CORPORA) >= HAND_ANNOTATED
+    assert [s.mentions for s in parts[0].sentences] == [s.mentions for s in loaded]

@@ -367,6 +367,17 @@ def test_a_known_name_missed_after_an_inflected_name_is_added() -> None:
     ]
 
 
+def test_a_name_written_as_a_symbol_stays_as_tagged() -> None:
+    """A flag the tagger read as a place (MultiCoNER II dev: ... 🇵🇱 এ টিকে আছে) has no word
+    to check a facility's type word against (one follows here on purpose: the check runs):
+    it stays as tagged, not joined to the word, and the text is served."""
+    text = "একটি ছোট অবশিষ্টাংশ 🇵🇱 স্টেডিয়ামে টিকে আছে।"
+    tagged = mentions(text, [("🇵🇱", "LOC", 0.9)])
+    ents = Linker(_kb()).link(tagged, text)
+    _check(text, ents)
+    assert [(e.text, e.label) for e in ents] == [("🇵🇱", "LOC")]
+
+
 def test_a_facilitys_type_word_joins_the_name_it_is_called_by() -> None:
     """docs/annotation.md: a facility's type word stays inside, and a facility named after a
     person or a body is a LOC; a name with a case ending owns what follows (ঢাকার ভবনে,

@@ -45,9 +45,9 @@ def test_list_settings_read_comma_separated_variables(monkeypatch) -> None:
 
 def test_named_models_and_folders(tmp_path) -> None:
     home = Settings(home=tmp_path)
-    assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v3"
+    assert home.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-v4"
     fast = home.with_model("fast")
-    assert fast.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-fast-v4"
+    assert fast.resolved_model_dir == tmp_path / "models" / "banglaner-e5-small-fast-v5"
     assert Settings(home=tmp_path, model="fast").resolved_model_dir == fast.resolved_model_dir
     assert home.with_model(str(tmp_path / "mine")).resolved_model_dir == tmp_path / "mine"
     assert home.with_model(None) == home
