@@ -190,11 +190,21 @@ def _calendar_date(parts: dict[str, str], doc: date, ctx: DateContext) -> date:
     tense = qual if qual in (-1, 1) else ctx.tense  # গত ২৮ ডিসেম্বর, আগামী ২০ সেপ্টেম্বর
     if "weekday" in parts:  # ৬ আগস্ট সোমবার: a recent year where the 6th is a Monday
         said = _WEEKDAY[parts["weekday"]]
-        fits = [y for y in range(doc.year - 7, doc.year + 2) if _weekday_of(y, month, day) == said]
+        fits = [
+            y
+            for y in range(doc.year - 7, doc.year + 2)
+            if _weekday_of(y, month, day) == said and _on_side(date(y, month, day), doc, tense)
+        ]
         if fits:
             around = periods.pick(doc, tense, periods.day_span(month, day), doc.year)
             return date(min(fits, key=lambda y: (abs(y - around), -y)), month, day)
     return date(periods.pick(doc, tense, periods.day_span(month, day), doc.year), month, day)
+
+
+def _on_side(d: date, doc: date, tense: int) -> bool:
+    """A date said in the past (গত) is not after the document, one said ahead not before
+    it: the weekday picks a year only among those (গত সোমবার ১৫ আগস্ট, said on 1 January)."""
+    return tense == 0 or (d <= doc if tense < 0 else d >= doc)
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:

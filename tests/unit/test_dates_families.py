@@ -420,3 +420,14 @@ def test_values_are_valid_never_ahead_when_past_and_ranges_run_forward(
         (_, a, _), (_, b, _) = found
         if "/" not in a + b and "W" not in a + b and len(a) == len(b):
             assert a <= b, (text, doc, a, b)
+
+
+def test_a_weekday_picks_a_year_only_on_the_side_the_text_says() -> None:
+    """গত সোমবার ১৫ আগস্ট said on 1 January 2005: 15 August is a Monday in 2005, after the
+    document, so the weekday cannot pick that year; the last 15 August before it is meant
+    (found by the property test above)."""
+    assert _dates("গত সোমবার ১৫ আগস্ট পর্যন্ত কাজ হয়েছে।", date(2005, 1, 1)) == [
+        (normalize("গত সোমবার ১৫ আগস্ট").text, "2004-08-15", None)
+    ]
+    # said ahead, the weekday still picks among the years to come
+    assert _dates("১৫ আগস্ট সোমবার বৈঠক হবে।", date(2004, 1, 1))[0][1] == "2005-08-15"
