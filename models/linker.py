@@ -69,9 +69,10 @@ class _Evidence:
         return self.scores.get((variant_key(ent.text), ent.label), ent.score)
 
     def part_of_a_person(self, ent: Entity) -> bool:
-        """লিমন where the document also says লিমন হোসেন: the person, not Puerto Limón."""
+        """লিমন or লিমনের where the document also says লিমন হোসেন: the person, not Puerto
+        Limón, whatever the tagger read this one mention as."""
         words = key_words(ent.text)
-        return ent.label == "PER" and bool(words) and set(words) <= self.person_words
+        return bool(words) and set(words) <= self.person_words
 
 
 class Linker:
@@ -157,12 +158,22 @@ class Linker:
         """Label, then ID, for one mention (the document's evidence on its label)."""
         if not evidence.part_of_a_person(ent):
             ent.label = self.kb_label(ent, evidence.tagger_score(ent))
+        elif ent.label != "PER" and not self._trusted_as_read(ent):
+            ent.label = "PER"
         who, how = self._identity(ent.text, ent.label)
         ent.id, ent.name, ent.name_en = who.id, who.name, who.name_en
         confirmed = who.known or (
             ent.score >= self.config.confirm_min_score and not self._holds_a_kb_name(ent, text)
         )
         return Decision(ent, how, confirmed)
+
+    def _trusted_as_read(self, ent: Entity) -> bool:
+        """The KB holds the name, under the tagger's label, as an entity trusted enough to
+        keep it (a country or city beside a person who shares a word of its name)."""
+        return any(
+            c.label == ent.label and c.trusted_as(self.config.relabel_min_tier)
+            for c in self._named(ent.text)
+        )
 
     def _holds_a_kb_name(self, ent: Entity, text: str) -> bool:
         """A KB name of the mention's own label plus common words (a span that ran on,

@@ -88,6 +88,36 @@ def test_a_person_named_like_a_place_stays_a_person() -> None:
     assert {(e.label, e.id) for e in ents} == {("PER", "bn:PER:limnhsn")}
 
 
+def test_a_short_name_of_a_person_in_the_document_is_the_person_whatever_it_was_tagged() -> None:
+    kb = _kb(
+        ("Q30620", "LOC", "লিমন", "Q30620", 199.0, [], "place"),
+        ("Q38", "LOC", "ইতালি", "Q38", 500.0, [], "country"),
+    )
+    text = (
+        "লিমন হোসেন এখন ১৯ বছরের তরুণ। তার পরও লিমনকে সন্ত্রাসী বলা হয়। কেশব চন্দ্র রায় "
+        "পুরস্কার পেল, কেশবের পক্ষে তা নেন শিক্ষক। মারিও ইতালি ঘুরে এলেন, ইতালিতে তিনি ছিলেন।"
+    )
+    tagged = mentions(
+        text,
+        [
+            ("লিমন হোসেন", "PER", 0.98),
+            ("লিমনকে", "LOC", 0.81),
+            ("কেশব চন্দ্র রায়", "PER", 0.99),
+            ("কেশবের", "ORG", 0.6),
+            ("মারিও ইতালি", "PER", 0.9),
+            ("ইতালিতে", "LOC", 0.99),
+        ],
+    )
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    got = {e.text: (e.label, e.id) for e in ents}
+    # the place the KB knows by that name, and the tagger's reading, give way to the person
+    assert got["লিমনকে"] == ("PER", got["লিমন হোসেন"][1])
+    assert got["কেশবের"] == ("PER", got["কেশব চন্দ্র রায়"][1])
+    # a country the KB trusts keeps its label beside a person who shares its word
+    assert got["ইতালিতে"] == ("LOC", "Q38")
+
+
 def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -> None:
     text = "ভারত-চীন সীমান্তে উত্তেজনা। কিম জং-উন বলেন, পুতিন ক্রিমিয়ায় যাবেন। বিএনপি-জামায়াতের জোট।"
     tagged = mentions(
