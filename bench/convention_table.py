@@ -31,6 +31,7 @@ SETS = (
     ("Rifat test, own", "rifat-test:own", None, False),
     ("Rifat test, reconciled", "rifat-test", None, False),
     ("MultiCoNER II dev", "multiconer-dev", None, False),
+    ("MultiCoNER II dev, our guide", str(GOLD / "multiconer.jsonl"), None, True),
     ("world test (composed)", str(GOLD / "world.jsonl"), "test", True),
     ("articles", str(GOLD / "articles.jsonl"), None, True),
 )

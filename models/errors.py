@@ -48,6 +48,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "recipe {path} sets unknown fields {fields}",
         "use the fields of training.finetune.TrainConfig: {known}",
     ),
+    "E109": (
+        "unknown training precision {precision!r}",
+        "use one of {choices} (`--precision`, or `precision` in the recipe)",
+    ),
     "E120": ("no post-tagger step named {names}", "the steps are: {known}"),
     "E201": ("unknown corpus {name!r}", "use one of: {choices}"),
     "E202": (

@@ -51,6 +51,7 @@ _TRAIN_FLAGS = (
     "seed",
     "limit",
     "device",
+    "precision",
     "base",
     "gazetteer",
 )
@@ -71,6 +72,11 @@ def _add_train(sub) -> None:
     p.add_argument("--seed", type=int)
     p.add_argument("--limit", type=int, help="at most this many sentences per corpus (smoke runs)")
     p.add_argument("--device", help="auto, cpu or cuda")
+    p.add_argument(
+        "--precision",
+        choices=("fp32", "bf16", "auto"),
+        help="bf16: train under bfloat16 autocast (fp32 weights); auto: where the device has it",
+    )
     p.add_argument("--gazetteer", help="read the KB's names as features: labels, e.g. PER,LOC,ORG")
     p.add_argument("--no-reconcile", action="store_true", help="the corpora's own conventions")
     p.add_argument("--out", help="model dir to write (default: the --model / BANGLANER_MODEL one)")

@@ -43,6 +43,7 @@ from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
 from banglaner.training.export import export_runtimes
 from banglaner.training.gold_corpora import as_gold
 from banglaner.training.model_card import write_model_card
+from banglaner.training.precision import autocast, resolve_precision
 from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
@@ -74,6 +75,9 @@ class TrainConfig:
     max_subwords: int = 128
     layers: int | None = None  # keep only the first N encoder layers (faster everywhere)
     freeze_layers: int = 0  # embeddings + first N layers kept as pre-trained (faster steps)
+    # "bf16": forward passes under bfloat16 autocast, weights kept in fp32 (training.precision);
+    # "auto": bf16 where the device computes it natively, else fp32
+    precision: str = "fp32"
     seed: int = 13
     limit: int | None = None  # at most this many sentences per corpus (tests, smoke runs)
     reconcile: bool = True
@@ -350,8 +354,10 @@ def train_epochs(
     optimizer,
     scheduler,
     quiet: bool = False,
+    precision: tuple[str, str] = ("fp32", "cpu"),
 ) -> Iterator[tuple[int, float]]:
-    """Run the epochs; yields ``(epoch, smoothed loss)`` after each, the model in eval mode."""
+    """Run the epochs; yields ``(epoch, smoothed loss)`` after each, the model in eval mode.
+    ``precision``: the resolved precision and the device (training.precision)."""
     import torch
     from tqdm.auto import tqdm
 
@@ -366,7 +372,8 @@ def train_epochs(
         )
         running = 0.0
         for step, batch in enumerate(bar, 1):
-            loss = loss_of(model, batch)
+            with autocast(*precision):
+                loss = loss_of(model, batch)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -440,6 +447,7 @@ class Run:
     test_docs: list[GoldDoc]
     log: Callable[..., None]
     started: float = field(default_factory=time.time)
+    precision: str = "fp32"  # cfg.precision resolved on this device (training.precision)
 
     @property
     def train_sents(self) -> list[Sentence]:
@@ -530,6 +538,7 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     return Run(
         cfg, device, tags, tokenizer, model, tagger, gazetteer, window, base_path, base_licence,
         data_report, parts, dev_sents, test_docs, log, started,
+        resolve_precision(cfg.precision, device),
     )  # fmt: skip
 
 
@@ -544,9 +553,11 @@ def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSel
     optimizer, scheduler = make_optimizer(run.model, cfg, steps)
     selector = EpochSelector(run.tagger, selection_gold(run))
     batches = lambda epoch: make_batches(windows.draw(epoch), cfg.batch_tokens, rng)  # noqa: E731
+    run.log(f"precision: {run.precision} ({cfg.precision})")
     for epoch, loss in train_epochs(
-        run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet
-    ):
+        run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet,
+        (run.precision, run.device),
+    ):  # fmt: skip
         run.log(json.dumps(selector.observe(run.model, epoch, loss)))
     selector.restore_best(run.model)
     return selector
@@ -564,6 +575,7 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
         "history": selector.history,
         "test": {k: v.as_dict() for k, v in final.items()} if final else None,
         "train_seconds": round(time.time() - run.started, 1),
+        "precision": run.precision,
         **extra,
     }
     write_model_card(
