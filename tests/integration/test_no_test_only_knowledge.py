@@ -30,7 +30,8 @@ def _texts(data_dir: Path, split: str) -> str:
     corpora = TRAINING if split == "dev" else ("rifat-test",)
     texts += [s.text for name in corpora for s in load_corpus(name, data_dir)]
     if split == "test":
-        texts += [d.text for name in ("articles", "multiconer") for d in read_gold_jsonl(GOLD / f"{name}.jsonl")]
+        for name in ("articles", "multiconer"):  # every row of these two is test
+            texts += [d.text for d in read_gold_jsonl(GOLD / f"{name}.jsonl")]
     return "\n".join(normalize(t).text for t in texts)
 
 
