@@ -7,7 +7,8 @@ Everything the pipeline knows is used, in this order (README, "Canonical IDs"):
 2. **Label**: where the KB holds the name exactly as one entity of another label,
    the KB's label wins when the entity is curated or a country, or when the
    tagger was unsure (score below ``kb_label_max_score``, tuned on the world dev
-   split).
+   split); but a mention whose words all belong to a person the document names in full
+   is that person (লিমনের beside লিমন হোসেন), unless the KB trusts it as a place or body.
 3. **ID**, first hit wins: exact KB alias (after case endings) → variant key →
    fuzzy key (same label) → document context from confirmed mentions
    (models.linking.context) → a local ID from label and key.
@@ -70,7 +71,8 @@ class _Evidence:
 
     def part_of_a_person(self, ent: Entity) -> bool:
         """লিমন or লিমনের where the document also says লিমন হোসেন: the person, not Puerto
-        Limón, whatever the tagger read this one mention as."""
+        Limón, whatever the tagger read this one mention as. (Every word of the mention is a
+        word of some multi-word person name of the document.)"""
         words = key_words(ent.text)
         return bool(words) and set(words) <= self.person_words
 
@@ -156,10 +158,11 @@ class Linker:
 
     def _decide(self, ent: Entity, text: str, evidence: _Evidence) -> Decision:
         """Label, then ID, for one mention (the document's evidence on its label)."""
-        if not evidence.part_of_a_person(ent):
-            ent.label = self.kb_label(ent, evidence.tagger_score(ent))
-        elif ent.label != "PER" and not self._trusted_as_read(ent):
+        person = evidence.part_of_a_person(ent)
+        if person and (ent.label == "PER" or not self._trusted_place_or_body(ent)):
             ent.label = "PER"
+        else:
+            ent.label = self.kb_label(ent, evidence.tagger_score(ent))
         who, how = self._identity(ent.text, ent.label)
         ent.id, ent.name, ent.name_en = who.id, who.name, who.name_en
         confirmed = who.known or (
@@ -167,11 +170,12 @@ class Linker:
         )
         return Decision(ent, how, confirmed)
 
-    def _trusted_as_read(self, ent: Entity) -> bool:
-        """The KB holds the name, under the tagger's label, as an entity trusted enough to
-        keep it (a country or city beside a person who shares a word of its name)."""
+    def _trusted_place_or_body(self, ent: Entity) -> bool:
+        """The KB holds the name as a place or body it trusts (a user's or curated entity, or
+        a country: ``relabel_min_tier``), so a person who shares a word of it does not make
+        it a person (ওয়াশিংটন read as a body beside ডেনজেল ওয়াশিংটন)."""
         return any(
-            c.label == ent.label and c.trusted_as(self.config.relabel_min_tier)
+            c.label != "PER" and c.trusted_as(self.config.relabel_min_tier)
             for c in self._named(ent.text)
         )
 

@@ -22,6 +22,7 @@ from banglaner.models.errors import BanglanerError, ConfigError
 from banglaner.models.labels import NAME_LABELS
 from banglaner.models.steps import STEP_NAMES, STEPS
 from banglaner.service.settings import Settings, get_settings
+from banglaner.training.precision import PRECISIONS
 
 MODEL_HELP = "model name (default, fast) or folder (default: BANGLANER_MODEL / BANGLANER_MODEL_DIR)"
 
@@ -74,7 +75,7 @@ def _add_train(sub) -> None:
     p.add_argument("--device", help="auto, cpu or cuda")
     p.add_argument(
         "--precision",
-        choices=("fp32", "bf16", "auto"),
+        choices=PRECISIONS,
         help="bf16: train under bfloat16 autocast (fp32 weights); auto: where the device has it",
     )
     p.add_argument("--gazetteer", help="read the KB's names as features: labels, e.g. PER,LOC,ORG")

@@ -132,7 +132,7 @@ def distill_loss(pad_id: int, device: str, soft: dict[int, np.ndarray], cfg: Dis
     def loss(model, batch: list[TrainWindow]):
         inputs, labels = collate(batch, pad_id)
         tensors = {k: v.to(device) for k, v in inputs.items()}
-        logits = model(**tensors).logits
+        logits = model(**tensors).logits.float()  # the loss in fp32 under bf16 autocast
         target = torch.zeros_like(logits)
         for k, w in enumerate(batch):
             target[k, : len(w.input_ids)] = torch.from_numpy(np.asarray(soft[id(w)], np.float32))

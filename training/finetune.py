@@ -16,6 +16,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +44,7 @@ from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
 from banglaner.training.export import export_runtimes
 from banglaner.training.gold_corpora import as_gold
 from banglaner.training.model_card import write_model_card
-from banglaner.training.precision import autocast, resolve_precision
+from banglaner.training.precision import autocast, check_precision, resolve_precision
 from banglaner.training.reconcile import ReconcileStats, reconcile
 
 
@@ -89,6 +90,9 @@ class TrainConfig:
     # dropped from each training window so the model does not trust the list blindly
     gazetteer: str | None = None
     gazetteer_dropout: float = 0.3
+
+    def __post_init__(self) -> None:
+        check_precision(self.precision)  # E109 before any data is read
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
@@ -354,10 +358,10 @@ def train_epochs(
     optimizer,
     scheduler,
     quiet: bool = False,
-    precision: tuple[str, str] = ("fp32", "cpu"),
+    forward_context: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> Iterator[tuple[int, float]]:
     """Run the epochs; yields ``(epoch, smoothed loss)`` after each, the model in eval mode.
-    ``precision``: the resolved precision and the device (training.precision)."""
+    Each forward pass runs inside ``forward_context()`` (bf16 autocast: training.precision)."""
     import torch
     from tqdm.auto import tqdm
 
@@ -372,7 +376,7 @@ def train_epochs(
         )
         running = 0.0
         for step, batch in enumerate(bar, 1):
-            with autocast(*precision):
+            with forward_context():
                 loss = loss_of(model, batch)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -538,7 +542,7 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     return Run(
         cfg, device, tags, tokenizer, model, tagger, gazetteer, window, base_path, base_licence,
         data_report, parts, dev_sents, test_docs, log, started,
-        resolve_precision(cfg.precision, device),
+        precision=resolve_precision(cfg.precision, device),
     )  # fmt: skip
 
 
@@ -556,7 +560,7 @@ def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSel
     run.log(f"precision: {run.precision} ({cfg.precision})")
     for epoch, loss in train_epochs(
         run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet,
-        (run.precision, run.device),
+        lambda: autocast(run.precision, run.device),
     ):  # fmt: skip
         run.log(json.dumps(selector.observe(run.model, epoch, loss)))
     selector.restore_best(run.model)

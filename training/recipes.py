@@ -11,7 +11,6 @@ from pathlib import Path
 
 from banglaner.models.errors import ConfigError
 from banglaner.training.finetune import TrainConfig
-from banglaner.training.precision import resolve_precision
 
 RECIPES = Path(__file__).parent / "recipes"
 
@@ -34,6 +33,4 @@ def load_recipe(name: str | None) -> TrainConfig:
     unknown = sorted(set(fields) - known)
     if unknown:
         raise ConfigError.of("E107", path=path, fields=unknown, known=sorted(known))
-    if "precision" in fields:
-        resolve_precision(fields["precision"], "cpu")  # E109 now, not after loading the data
     return TrainConfig(**fields)

@@ -46,16 +46,28 @@ def test_training_with_a_corpus_of_another_convention(tiny_base, tmp_path) -> No
     assert Tagger.load(out, device="cpu", runtime="torch").tags == bio_tags()
 
 
-def test_training_in_bf16_learns_and_says_so(tiny_base, tmp_path) -> None:
-    """`precision = "bf16"` trains under bfloat16 autocast: the loss falls epoch by epoch,
-    the weights saved are fp32, and the card records the precision used."""
+def test_training_in_bf16_learns_and_says_so(tiny_base, tmp_path, monkeypatch) -> None:
+    """`precision = "bf16"` trains under bfloat16 autocast: the training forward passes run
+    in bf16, the loss falls epoch by epoch, the weights saved are fp32, and the card
+    records the precision used."""
     from safetensors.torch import load_file
 
-    from banglaner.training.finetune import train
+    from banglaner.training import finetune
 
+    seen: set[torch.dtype] = set()
+    build = finetune.build_model
+
+    def build_and_watch(*args, **kwargs):
+        model = build(*args, **kwargs)
+        first = next(m for m in model.modules() if isinstance(m, torch.nn.Linear))
+        first.register_forward_hook(lambda m, i, out: seen.add(out.dtype) if m.training else None)
+        return model
+
+    monkeypatch.setattr(finetune, "build_model", build_and_watch)
     out = tmp_path / "model"
     cfg = tiny_train_config(base=str(tiny_base), precision="bf16")
-    metrics = train(cfg, DATA, tmp_path / "home", out, quiet=True)
+    metrics = finetune.train(cfg, DATA, tmp_path / "home", out, quiet=True)
+    assert seen == {torch.bfloat16}
     losses = [row["loss"] for row in metrics["history"]]
     assert len(losses) == 3 and losses[0] > losses[1] > losses[2]
     card = json.loads((out / "banglaner.json").read_text())

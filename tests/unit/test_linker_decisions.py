@@ -118,6 +118,16 @@ def test_a_short_name_of_a_person_in_the_document_is_the_person_whatever_it_was_
     assert got["ইতালিতে"] == ("LOC", "Q38")
 
 
+def test_a_trusted_place_read_as_a_body_does_not_become_a_namesake_person() -> None:
+    kb = _kb(("Q61", "LOC", "ওয়াশিংটন", "Q61", 300.0, [], "curated"))
+    text = "অভিনেতা ডেনজেল ওয়াশিংটন ছবিটি করছেন। ওয়াশিংটন বলছে, নিষেধাজ্ঞা থাকবে।"
+    tagged = mentions(text, [("ডেনজেল ওয়াশিংটন", "PER", 0.98), ("ওয়াশিংটন", "ORG", 0.6)])
+    ents = Linker(kb).link(tagged, text)
+    _check(text, ents)
+    # the KB's label decides, as it would without the person (the tagger was unsure)
+    assert [(e.text, e.label) for e in ents] == [("ডেনজেল ওয়াশিংটন", "PER"), ("ওয়াশিংটন", "LOC")]
+
+
 def test_names_written_together_are_split_but_a_hyphenated_name_is_one(linker) -> None:
     text = "ভারত-চীন সীমান্তে উত্তেজনা। কিম জং-উন বলেন, পুতিন ক্রিমিয়ায় যাবেন। বিএনপি-জামায়াতের জোট।"
     tagged = mentions(

@@ -27,13 +27,30 @@ def test_auto_takes_bf16_only_where_the_cpu_computes_it_natively(
     assert resolve_precision("auto", "cpu") == expected
 
 
-def test_an_unknown_precision_is_a_coded_error() -> None:
+def test_auto_on_a_gpu_takes_bf16_from_ampere_on(monkeypatch) -> None:
+    capability = {"cuda:1": (8, 0), "cuda:0": (7, 5)}
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda where: capability[str(where)])
+    assert resolve_precision("auto", "cuda:1") == "bf16"
+    assert resolve_precision("auto", "cuda:0") == "fp32"
+
+
+def test_an_unknown_precision_is_a_coded_error_before_any_data_is_read(tmp_path) -> None:
+    from banglaner.training.finetune import TrainConfig
+    from banglaner.training.recipes import load_recipe
+
     with pytest.raises(ConfigError) as err:
         resolve_precision("fp16", "cpu")
     assert "E109" in str(err.value) and "fp32, bf16, auto" in str(err.value)
+    with pytest.raises(ConfigError, match="E109"):
+        TrainConfig(precision="half")
+    recipe = tmp_path / "half.toml"
+    recipe.write_text('precision = "half"\n', "utf-8")
+    with pytest.raises(ConfigError, match="E109"):
+        load_recipe(str(recipe))
 
 
 def test_bf16_computes_in_bfloat16_and_keeps_fp32_weights() -> None:
+    torch.manual_seed(0)
     layer = torch.nn.Linear(8, 4)
     x = torch.randn(2, 8)
     with autocast("bf16", "cpu"):
