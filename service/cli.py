@@ -601,19 +601,23 @@ def _kb_stats(settings: Settings) -> int:
 
 
 def _kb_check(linker, kb_path: Path) -> int:
-    """Curated sections: aliases shared without ``amb``, aliases the KB resolves elsewhere;
-    the entities per section and label; names two sources give to different entities."""
+    """Curated sections: aliases shared without ``amb``, a QID given to two entities,
+    aliases the KB resolves elsewhere; the entities per section and label; names two
+    sources give to different entities."""
     from banglaner.models.kb.check import (
         coverage,
         curated_entries,
         shared_aliases,
+        shared_qids,
         source_conflicts,
         unresolved_aliases,
     )
 
     entries = curated_entries()
-    problems = shared_aliases(entries) + unresolved_aliases(
-        entries, lambda alias, label: linker.lookup(alias, label)[0]
+    problems = (
+        shared_aliases(entries)
+        + shared_qids(entries)
+        + unresolved_aliases(entries, lambda alias, label: linker.lookup(alias, label)[0])
     )
     for problem in problems:
         print(problem)

@@ -1,10 +1,12 @@
 """Checks on the curated sections, run by the tests and by ``banglaner kb check``.
 
-Curated lines are typed by hand, so two kinds of slip are caught here rather
+Curated lines are typed by hand, so three kinds of slip are caught here rather
 than in production: one alias given to two entities (the linker would pick
-one of them silently), and an alias or acronym that the built KB resolves to
-some other entity (a place or another organisation with the same variant key).
-An alias two entities really share is listed in both entries' ``amb``.
+one of them silently), one QID given to two different entities (entries with
+one QID are one entity: a body given its city's QID would merge with it), and an
+alias or acronym that the built KB resolves to some other entity (a place or
+another organisation with the same variant key). An alias two entities really
+share is listed in both entries' ``amb``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,20 @@ def shared_aliases(entries: list[CuratedEntry]) -> list[str]:
             refs = "; ".join(e.ref for e in by_entity.values())
             problems.append(f"alias {form!r} is shared by {refs} (mark it in amb: or remove it)")
     return problems
+
+
+def shared_qids(entries: list[CuratedEntry]) -> list[str]:
+    """QIDs given to entries of different labels (the International Committee of the Red
+    Cross once had Geneva's): entries sharing a QID are read as one entity."""
+    labels: dict[str, dict[str, CuratedEntry]] = defaultdict(dict)
+    for entry in entries:
+        if entry.record.qid:
+            labels[entry.record.qid].setdefault(entry.record.label, entry)
+    return [
+        f"QID {qid} is given to {'; '.join(e.ref for e in by_label.values())} (one is wrong)"
+        for qid, by_label in sorted(labels.items())
+        if len(by_label) > 1
+    ]
 
 
 def unresolved_aliases(

@@ -1,13 +1,20 @@
-"""The curated sections: big enough, one line per entity, no alias silently shared, every
-alias and acronym resolving to its own entity (on the packaged KB; the integration tier
-repeats the last check with every source)."""
+"""The curated sections: big enough, one line per entity, no alias silently shared, no QID
+given to two entities, every alias and acronym resolving to its own entity (on the packaged
+KB; the integration tier repeats the last check with every source)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from banglaner.models.kb.check import coverage, curated_entries, shared_aliases, unresolved_aliases
-from banglaner.models.kb.sources import curated_files
+from banglaner.models.kb.check import (
+    CuratedEntry,
+    coverage,
+    curated_entries,
+    shared_aliases,
+    shared_qids,
+    unresolved_aliases,
+)
+from banglaner.models.kb.sources import curated_files, parse_curated
 
 
 def test_coverage_by_label_and_section() -> None:
@@ -32,6 +39,18 @@ def test_coverage_by_label_and_section() -> None:
 
 def test_no_alias_is_shared_unless_marked() -> None:
     assert shared_aliases(curated_entries()) == []
+
+
+def test_no_qid_is_given_to_two_entities() -> None:
+    assert shared_qids(curated_entries()) == []
+    slip = parse_curated(
+        "- {l: LOC, bn: জেনেভা, en: Geneva, qid: Q71}\n"
+        "- {l: ORG, bn: আন্তর্জাতিক রেড ক্রস কমিটি, en: ICRC, qid: Q71}\n"
+        "- {l: LOC, bn: জেনিভা, en: Geneva, qid: Q71}\n",
+        "slip.yaml",
+    )
+    problems = shared_qids([CuratedEntry("slip.yaml", r) for r in slip])
+    assert len(problems) == 1 and "Q71" in problems[0] and "রেড ক্রস" in problems[0]
 
 
 def test_every_alias_resolves_to_its_entity(linker) -> None:
