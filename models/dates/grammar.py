@@ -184,6 +184,10 @@ _SUFFIX = r"(?:-?" + _alt(*DATE_ENDINGS) + r")?" + _alt(*PARTICLES) + "?"
 _DAY_SUFFIX = _alt("ই", "লা", "রা", "ঠা", "শে", "এ", "তম") + "?"
 
 _MONTH = "(?P<month>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
+_MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
+# জানুয়ারি-মার্চ, জুলাই-ডিসেম্বর: a month that a compact range of months opens (ANNOTATION.md:
+# a compact range is one DATE), after a year that places it (২০২৩ সালের, চলতি অর্থবছরের)
+_TO_MONTH = rf"(?:\s*[-–]\s*{_MONTH2})?"
 _EMONTH = "(?P<month>" + _latin(ENGLISH_MONTHS) + ")"
 _ANY_MONTH = "(?:" + _MONTH + "|" + _EMONTH + ")"
 _EWEEKDAY = "(?P<weekday>" + _latin(ENGLISH_WEEKDAYS) + ")"
@@ -294,19 +298,19 @@ _YEAR_SAL_DAY_MONTH = (
     rf"{_SUFFIX}(?:{_TIME}|{_PART_AFTER})?"
 )
 _MONTH_YEAR = (
-    rf"(?:{_QUAL}\s+)?{_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
+    rf"(?:{_QUAL}\s+)?{_MONTH}{_TO_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
     rf"|{_MONTH_YEAR_EN}"
-    rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
-    rf"|{_YEAR}\s*-?\s*{_alt('এর', 'র')}\s+{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০০২ এর মার্চে
+    rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}{_TO_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
+    # ২০০২ এর মার্চে
+    rf"|{_YEAR}\s*-?\s*{_alt('এর', 'র')}\s+{_MONTH}{_TO_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
 )
 # চলতি বছরের জানুয়ারিতে, গত বছরের ১৫ আগস্ট
 _RELATIVE_YEAR_DATE = (
     rf"(?:{_QUAL}|(?P<anaph>{_alt('ওই', 'ঐ', 'সেই', 'সে', 'আগের', 'পরের')}))\s+{_BOCHHOR}{_SUFFIX}"
-    rf"\s+(?:{_DAY}\s*)?{_MONTH}(?:\s+{_MAS})?{_SUFFIX}"
+    rf"\s+(?:{_DAY}\s*{_MONTH}|{_MONTH}{_TO_MONTH})(?:\s+{_MAS})?{_SUFFIX}"
 )
 _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 # অক্টোবর-নভেম্বরে, অক্টোবর নভেম্বরে (the hyphen stripped): two months as one stretch
-_MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
 _MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s*[-–]\s*|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")  # and র, a count's as often: ২০২৪র, ২০০০র বেশি
@@ -461,7 +465,9 @@ _FQUAL = "(?P<fqual>" + _alt(
 _FISCAL = (
     rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s*(?:{_SAL}{_SUFFIX})?\s+"
     rf"|(?:{_Y4}\s+)?(?P<fyear2>{_D}{{2}})\s+)"
-    rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX})?"
+    rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}"
+    # its half, or its months: চলতি অর্থবছরের প্রথমার্ধে, গত অর্থবছরের জুলাই-মার্চ সময়ে
+    rf"(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX}|\s+{_MONTH}{_TO_MONTH}(?:\s+{_MAS})?{_SUFFIX})?"
 )
 # A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
 # মার্চের মাঝামাঝি, চলতি মাসের প্রথম সপ্তাহে, চলতি বছরের শুরুতে, ২০২০ শেষে, বছর শেষে
@@ -585,6 +591,7 @@ _WEEKLY_BEFORE = regex.compile(
 _LOOK_BACK = 120  # characters before a date where a frequency word (প্রতি, সপ্তাহে) may stand
 _SAID_OF_EVERY_YEAR = frozenset(("month", "month_range", "bengali", "holiday"))
 _MONTH_NUMBER = {normalize(w).text: n for n, ws in MONTHS.items() for w in ws}
+_RANGE_DASH = regex.compile(r"[-–]")
 _BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
 # রমজান alone may be a name (রমজান আলী); রমজানে, রমজান মাসে is the month
 _COUNTED_FROM_AN_EVENT = {normalize(w).text for w in ("আগের", "পরের", "পরবর্তী")}
@@ -674,8 +681,12 @@ def _plausible(text: str, d: DateMatch) -> bool:
         if second < 100:
             second += first // 100 * 100 + (100 if second <= first % 100 else 0)
         return first < second <= first + 100
-    if d.kind == "month_range":  # the next month or two: জুলাই-আগস্ট, ডিসেম্বর-জানুয়ারি
-        return 1 <= (_MONTH_NUMBER[d.parts["month2"]] - _MONTH_NUMBER[d.parts["month"]]) % 12 <= 2
+    if "month2" in d.parts:
+        # the next month or two (জুলাই-আগস্ট, ডিসেম্বর-জানুয়ারি; two months side by side are
+        # a list as often), or any later month where a hyphen makes one range (জুলাই-মার্চ)
+        gap = (_MONTH_NUMBER[d.parts["month2"]] - _MONTH_NUMBER[d.parts["month"]]) % 12
+        hyphen = _RANGE_DASH.search(text, d.start, d.end) is not None
+        return 1 <= gap <= (11 if hyphen else 2)
     if d.kind == "century":  # ৮৫ শতক জমি: শতক is also a measure of land
         word = d.parts["century"]
         return word in CENTURY_ORDINALS or int(_LEADING_NUMBER.match(_digits(word)).group()) <= 21

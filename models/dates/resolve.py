@@ -359,22 +359,30 @@ def _bengali(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate
 
 
 def _fiscal(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
-    half = HALVES.get(parts.get("half", ""))
+    start = _fiscal_start(parts, doc, ctx)
+    if start is None:
+        return ResolvedDate(None, "refers to a fiscal year the text does not name before it")
+    if "month" in parts:  # গত অর্থবছরের জুলাই-মার্চ: its months, July's year the one it began
+        return _months_in(start + (_MONTH[parts["month"]] < 7), parts)
+    return ResolvedDate(periods.fiscal_year(start, HALVES.get(parts.get("half", ""))))
+
+
+def _fiscal_start(parts: dict[str, str], doc: date, ctx: DateContext) -> int | None:
+    """The year (1 July) the fiscal year named began; None: an anaphoric one with nothing
+    named before it."""
     if "year" in parts:  # ২০২২-২৩ অর্থবছরে
-        return ResolvedDate(periods.fiscal_year(_year(parts["year"]), half))
+        return _year(parts["year"])
     if "fyear" in parts:  # ১৯৭৫ অর্থবছর, ১৯৭৮ সালের অর্থবছর: the fiscal year ending in it
-        return ResolvedDate(periods.fiscal_year(_year(parts["fyear"]) - 1, half))
+        return _year(parts["fyear"]) - 1
     if "fyear2" in parts:  # (২০১৮) ১৯ অর্থবছরে: the one ending in 2019
-        return ResolvedDate(periods.fiscal_year(_century_of(parts["fyear2"], doc) - 1, half))
+        return _century_of(parts["fyear2"], doc) - 1
     qual = parts["fqual"]
     if qual in _ANAPHORIC:
-        if ctx.anchor_fiscal is None:
-            return ResolvedDate(None, "refers to a fiscal year the text does not name before it")
-        return ResolvedDate(periods.fiscal_year(ctx.anchor_fiscal + _STEP[qual], half))
+        return None if ctx.anchor_fiscal is None else ctx.anchor_fiscal + _STEP[qual]
     current = periods.fiscal_start(doc)
     if qual == _NEW:  # নতুন অর্থবছর: the one the June budget opens, or the one just begun
-        return ResolvedDate(periods.fiscal_year(current + (doc.month in (4, 5, 6)), half))
-    return ResolvedDate(periods.fiscal_year(current + _STEP[qual], half))
+        return current + (doc.month in (4, 5, 6))
+    return current + _STEP[qual]
 
 
 def _year_range(parts: dict[str, str], doc: date) -> ResolvedDate:
@@ -458,11 +466,19 @@ def _day_range(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDa
     return ResolvedDate(f"{first.isoformat()}/{last.isoformat()}")
 
 
+def _months_in(year: int, parts: dict[str, str]) -> ResolvedDate:
+    """A month of ``year``, or a range of months from it (জানুয়ারি-মার্চ; one that passes
+    December ends in the next year: ডিসেম্বর-জানুয়ারি, জুলাই-মার্চ)."""
+    first = _MONTH[parts["month"]]
+    if "month2" not in parts:
+        return ResolvedDate(f"{year}-{first:02d}")
+    last = _MONTH[parts["month2"]]
+    return ResolvedDate(f"{year}-{first:02d}/{year + (last < first)}-{last:02d}")
+
+
 def _month_range(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
     """অক্টোবর-নভেম্বরে: the first month as a month alone, the second after it."""
-    year, month = _month_of(parts, doc, ctx)
-    last = _MONTH[parts["month2"]]
-    return ResolvedDate(f"{year}-{month:02d}/{year + (last < month)}-{last:02d}")
+    return _months_in(_month_of(parts, doc, ctx)[0], parts)
 
 
 def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> ResolvedDate:
@@ -471,7 +487,7 @@ def _relative_year(parts: dict[str, str], doc: date, ctx: DateContext) -> Resolv
         return ResolvedDate(None, "refers to a year the text does not name before it")
     if "day" in parts:
         return ResolvedDate(date(year, _MONTH[parts["month"]], _day(parts["day"])).isoformat())
-    return ResolvedDate(f"{year}-{_MONTH[parts['month']]:02d}")
+    return _months_in(year, parts)
 
 
 # a match's parts, the document's date, the sentence's context → the value
@@ -482,7 +498,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "year_day_month": _calendar,
     "day_range": _day_range,
     "relative_year": _relative_year,
-    "month_year": lambda p, d, c: ResolvedDate(f"{_year(p['year'])}-{_MONTH[p['month']]:02d}"),
+    "month_year": lambda p, d, c: _months_in(_year(p["year"]), p),
     "year": lambda p, d, c: ResolvedDate(str(_century_of(p["year"], d))),
     "month": _month,
     "month_range": _month_range,

@@ -431,3 +431,33 @@ def test_a_weekday_picks_a_year_only_on_the_side_the_text_says() -> None:
     ]
     # said ahead, the weekday still picks among the years to come
     assert _dates("১৫ আগস্ট সোমবার বৈঠক হবে।", date(2004, 1, 1))[0][1] == "2005-08-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("২০২৩ সালের জানুয়ারি-মার্চ প্রান্তিকে আয় কমেছে", "২০২৩ সালের জানুয়ারি-মার্চ", "2023-01/2023-03"),
+        ("জানুয়ারি-মার্চ ২০২৩ প্রান্তিকে মুনাফা বেড়েছে", "জানুয়ারি-মার্চ ২০২৩", "2023-01/2023-03"),
+        ("চলতি বছরের জানুয়ারি-জুন সময়ে আমদানি কমেছে", "চলতি বছরের জানুয়ারি-জুন", "2023-01/2023-06"),
+        (
+            "চলতি অর্থবছরের জুলাই-ডিসেম্বর সময়ে রপ্তানি বেড়েছে",
+            "চলতি অর্থবছরের জুলাই-ডিসেম্বর",
+            "2022-07/2022-12",
+        ),
+        ("গত অর্থবছরের জুলাই-মার্চ সময়ে আয় কমেছে", "গত অর্থবছরের জুলাই-মার্চ", "2021-07/2022-03"),
+        ("২০২১-২২ অর্থবছরের জানুয়ারি মাসে রাজস্ব বাড়ে", "২০২১-২২ অর্থবছরের জানুয়ারি মাসে", "2022-01"),
+        ("জুলাই-ডিসেম্বরে প্রবৃদ্ধি কম ছিল", "জুলাই-ডিসেম্বরে", "2022-07/2022-12"),
+    ],
+)
+def test_months_of_a_year_or_fiscal_year(text: str, span: str, value: str) -> None:
+    """A compact range of months is one DATE (ANNOTATION.md), with the year or fiscal year
+    before it (business pages' quarters and halves: জুলাই-মার্চ of a fiscal year runs into
+    the next calendar year); a fiscal year's month takes the calendar year it falls in."""
+    assert (_n(span), value, None) in _dates(text), _dates(text)
+
+
+def test_months_side_by_side_without_a_hyphen_stay_near() -> None:
+    """Only a hyphen makes a long range: two month names written apart are the next month or
+    two (ডিসেম্বর জানুয়ারিতে) or a list."""
+    assert [t for t, _, _ in _dates("জানুয়ারি জুন মাসে পরীক্ষা হয়")] == [_n("জানুয়ারি"), _n("জুন মাসে")]
+    assert [t for t, _, _ in _dates("জানুয়ারি-জুন মাসে পরীক্ষা হয়")] == [_n("জানুয়ারি-জুন মাসে")]
