@@ -52,6 +52,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown training precision {precision!r}",
         "use one of {choices} (`--precision`, or `precision` in the recipe)",
     ),
+    "E110": (
+        "weight_average must lie strictly between 0 and 1, not {value}",
+        "0.998 averages about the last 500 steps; leave it out to keep the weights as they are",
+    ),
     "E120": ("no post-tagger step named {names}", "the steps are: {known}"),
     "E201": ("unknown corpus {name!r}", "use one of: {choices}"),
     "E202": (

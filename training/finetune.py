@@ -31,6 +31,7 @@ from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.labels import LABELS, bio_tags
 from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, max_window, resolve_device
+from banglaner.training.averaging import WeightAverage, check_decay
 from banglaner.training.base_encoders import prepare_base
 from banglaner.training.conventions import (
     HAND_ANNOTATED,
@@ -79,6 +80,9 @@ class TrainConfig:
     # "bf16": forward passes under bfloat16 autocast, weights kept in fp32 (training.precision);
     # "auto": bf16 where the device computes it natively, else fp32
     precision: str = "fp32"
+    # the decay of a moving average of the weights that each epoch is scored and kept with
+    # (training.averaging; 0.998: about the last 500 steps); None: the weights as they are
+    weight_average: float | None = None
     seed: int = 13
     limit: int | None = None  # at most this many sentences per corpus (tests, smoke runs)
     reconcile: bool = True
@@ -93,6 +97,7 @@ class TrainConfig:
 
     def __post_init__(self) -> None:
         check_precision(self.precision)  # E109 before any data is read
+        check_decay(self.weight_average)  # E110
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
@@ -359,9 +364,11 @@ def train_epochs(
     scheduler,
     quiet: bool = False,
     forward_context: Callable[[], AbstractContextManager[object]] = nullcontext,
+    after_step: Callable[[], None] = lambda: None,
 ) -> Iterator[tuple[int, float]]:
     """Run the epochs; yields ``(epoch, smoothed loss)`` after each, the model in eval mode.
-    Each forward pass runs inside ``forward_context()`` (bf16 autocast: training.precision)."""
+    Each forward pass runs inside ``forward_context()`` (bf16 autocast: training.precision);
+    ``after_step`` runs after each update (the weight average: training.averaging)."""
     import torch
     from tqdm.auto import tqdm
 
@@ -383,6 +390,7 @@ def train_epochs(
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad(set_to_none=True)
+            after_step()
             running = loss.item() if step == 1 else 0.95 * running + 0.05 * loss.item()
             bar.set_postfix(loss=f"{running:.4f}")
         model.eval()
@@ -558,11 +566,14 @@ def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSel
     selector = EpochSelector(run.tagger, selection_gold(run))
     batches = lambda epoch: make_batches(windows.draw(epoch), cfg.batch_tokens, rng)  # noqa: E731
     run.log(f"precision: {run.precision} ({cfg.precision})")
+    average = WeightAverage(run.model, cfg.weight_average) if cfg.weight_average else None
     for epoch, loss in train_epochs(
         run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet,
         lambda: autocast(run.precision, run.device),
+        (lambda: average.update(run.model)) if average else (lambda: None),
     ):  # fmt: skip
-        run.log(json.dumps(selector.observe(run.model, epoch, loss)))
+        with average.applied(run.model) if average else nullcontext():
+            run.log(json.dumps(selector.observe(run.model, epoch, loss)))
     selector.restore_best(run.model)
     return selector
 

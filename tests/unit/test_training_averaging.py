@@ -1,0 +1,72 @@
+"""The weight average (training.averaging): what it holds after updates, that a model holds
+it only inside ``applied``, that training feeds it after every step, and its coded error."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from banglaner.models.errors import ConfigError
+from banglaner.training.averaging import WeightAverage
+from banglaner.training.finetune import TrainConfig, train_epochs
+
+
+def _set(layer: torch.nn.Linear, value: float) -> None:
+    with torch.no_grad():
+        layer.weight.fill_(value)
+        layer.bias.fill_(value)
+
+
+def test_the_average_follows_the_weights_with_the_decay_it_is_given() -> None:
+    layer = torch.nn.Linear(3, 2)
+    _set(layer, 0.0)
+    average = WeightAverage(layer, decay=0.5)
+    _set(layer, 1.0)
+    average.update(layer)  # keep min(0.5, 2/11): 0 * 2/11 + 1 * 9/11
+    assert average.average["weight"][0, 0].item() == pytest.approx(9 / 11)
+    for _ in range(20):
+        average.update(layer)  # the decay has reached 0.5: halfway to 1 each step
+    assert average.average["bias"][0].item() == pytest.approx(1.0, abs=1e-5)
+    _set(layer, 3.0)
+    average.update(layer)
+    assert average.average["bias"][0].item() == pytest.approx(2.0, abs=1e-5)
+
+
+def test_a_model_holds_the_average_only_inside_applied() -> None:
+    layer = torch.nn.Linear(3, 2)
+    _set(layer, 0.0)
+    average = WeightAverage(layer, decay=0.9)
+    _set(layer, 5.0)
+    with average.applied(layer):
+        assert torch.all(layer.weight == 0.0)
+        state = {k: v.clone() for k, v in layer.state_dict().items()}
+    assert torch.all(layer.weight == 5.0) and torch.all(state["weight"] == 0.0)
+
+
+def test_training_feeds_the_average_after_every_step() -> None:
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
+    average = WeightAverage(model, decay=0.99)
+    x, y = torch.randn(8, 4), torch.randn(8, 1)
+
+    def loss_of(m, batch):
+        return torch.nn.functional.mse_loss(m(x), y)
+
+    epochs = list(
+        train_epochs(
+            model, lambda e: [[None]] * 5, loss_of, 2, optimizer, scheduler, quiet=True,
+            after_step=lambda: average.update(model),
+        )
+    )  # fmt: skip
+    assert [e for e, _ in epochs] == [1, 2] and average.steps == 10
+    assert not torch.equal(average.average["weight"], model.weight.detach())
+
+
+def test_a_decay_outside_zero_to_one_is_a_coded_error() -> None:
+    with pytest.raises(ConfigError, match="E110"):
+        TrainConfig(weight_average=1.0)
+    with pytest.raises(ConfigError, match="E110"):
+        WeightAverage(torch.nn.Linear(2, 2), decay=0.0)
+    assert TrainConfig(weight_average=0.998).weight_average == 0.998
