@@ -57,8 +57,10 @@ class RuntimeInfo:
 
 RUNTIME_INFO: dict[str, RuntimeInfo] = {
     "torch": RuntimeInfo(None, batch_independent=True, gpu=True),
-    # bf16 autocast: on a CPU with native bf16 (AVX-512 BF16, AMX) as fast as static int8
-    # and as accurate as fp32; batch-independent there as measured (not on a GPU)
+    # bf16 autocast: as accurate as fp32; on a CPU with native bf16 (AVX-512 BF16, AMX)
+    # about as fast as static int8 batched. PyTorch's batch-independence depends on the CPU
+    # (on an AMX host its two-threaded products split sums by batch size): `banglaner
+    # export` measures it before `auto` may choose either torch runtime (docs/runtimes.md)
     "torch-bf16": RuntimeInfo(None, batch_independent=True, gpu=True),
     "onnx": RuntimeInfo("model.onnx", batch_independent=True),
     "onnx-int8-static": RuntimeInfo("model-int8-static.onnx", batch_independent=True),

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from banglaner.models.errors import ConfigError
+
+if TYPE_CHECKING:
+    import torch
 
 
 def check_decay(decay: float | None) -> None:
@@ -24,17 +27,17 @@ def check_decay(decay: float | None) -> None:
 class WeightAverage:
     """The running average of a model's trainable parameters."""
 
-    def __init__(self, model: Any, decay: float) -> None:
+    def __init__(self, model: torch.nn.Module, decay: float) -> None:
         check_decay(decay)
         self.decay = decay
         self.steps = 0
-        self.average = {
+        self.average: dict[str, torch.Tensor] = {
             name: p.detach().clone() for name, p in model.named_parameters() if p.requires_grad
         }
 
-    def update(self, model: Any) -> None:
-        """Fold the current weights in. Early on the average forgets faster (the decay
-        grows from 0.1 towards ``decay``), so the first weights do not linger in it."""
+    def update(self, model: torch.nn.Module) -> None:
+        """Fold the current weights in. Early on the average forgets faster (the share it
+        keeps grows from 2/11 towards ``decay``), so the first weights do not linger in it."""
         import torch
 
         self.steps += 1
@@ -45,7 +48,7 @@ class WeightAverage:
                     self.average[name].lerp_(p.detach(), 1.0 - keep)
 
     @contextmanager
-    def applied(self, model: Any) -> Iterator[None]:
+    def applied(self, model: torch.nn.Module) -> Iterator[None]:
         """The model holds the average inside the block, its own weights again after."""
         import torch
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -430,6 +431,20 @@ class EpochSelector:
         model.eval()
 
 
+def observe_epochs(
+    model,
+    epochs: Iterator[tuple[int, float]],
+    selector: EpochSelector,
+    average: WeightAverage | None,
+    log: Callable[[str], None],
+) -> None:
+    """Each epoch scored, and kept if it is the best, with the weight average in the model
+    (when there is one); training goes on from the model's own weights."""
+    for epoch, loss in epochs:
+        with average.applied(model) if average else nullcontext():
+            log(json.dumps(selector.observe(model, epoch, loss)))
+
+
 def save_model(model, tokenizer, out_dir: Path) -> None:
     """Weights (safetensors), tokenizer, and the fp32 and dynamic int8 ONNX exports (static
     int8 is `banglaner export`'s: it calibrates on the same sentences for every model)."""
@@ -567,13 +582,12 @@ def fit(run: Run, windows: EpochWindows, loss_of: Loss, quiet: bool) -> EpochSel
     batches = lambda epoch: make_batches(windows.draw(epoch), cfg.batch_tokens, rng)  # noqa: E731
     run.log(f"precision: {run.precision} ({cfg.precision})")
     average = WeightAverage(run.model, cfg.weight_average) if cfg.weight_average else None
-    for epoch, loss in train_epochs(
+    epochs = train_epochs(
         run.model, batches, loss_of, cfg.epochs, optimizer, scheduler, quiet,
         lambda: autocast(run.precision, run.device),
-        (lambda: average.update(run.model)) if average else (lambda: None),
-    ):  # fmt: skip
-        with average.applied(run.model) if average else nullcontext():
-            run.log(json.dumps(selector.observe(run.model, epoch, loss)))
+        partial(average.update, run.model) if average else lambda: None,
+    )  # fmt: skip
+    observe_epochs(run.model, epochs, selector, average, run.log)
     selector.restore_best(run.model)
     return selector
 

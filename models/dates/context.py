@@ -24,7 +24,6 @@ from banglaner.models.normalize import normalize
 
 _FROM = regex.compile(normalize(r"^\s+(?:থেকে|হতে|থেকেই)\s+$").text)
 _YEAR_IN = regex.compile(r"^(\d{4})")
-_FISCAL_IN = regex.compile(r"^(\d{4})-07/")
 _INDEPENDENCE = normalize("স্বাধীনতা দিবস").text
 _DAY_UNIT = normalize("দিন").text
 # ৩১ জুলাই পর্যন্ত জামিনের মেয়াদ বৃদ্ধি করেছে: a past verb that set or extended a deadline
@@ -147,7 +146,15 @@ def resolve_all(text: str, matches: Sequence[DateMatch], doc: date) -> list[Reso
         if "year" in match.parts and found.value and _YEAR_IN.match(found.value):
             written.append((match.start, int(found.value[:4])))
         if found.value:
-            year, fiscal = _YEAR_IN.match(found.value), _FISCAL_IN.match(found.value)
+            year = _YEAR_IN.match(found.value)
             anchor_year = int(year.group(1)) if year else anchor_year
-            anchor_fiscal = int(fiscal.group(1)) if fiscal else anchor_fiscal
+            if match.kind == "fiscal":
+                anchor_fiscal = _fiscal_year_begun(found.value)
     return out
+
+
+def _fiscal_year_begun(value: str) -> int:
+    """The year (1 July) a fiscal year began, from the value of it, its half or its months
+    (``2022-07/2023-06``, ``2023-01/2023-06``, ``2022-07/2023-03``): the first month's year,
+    less one where that month is of the second half."""
+    return int(value[:4]) - (int(value[5:7]) < 7)

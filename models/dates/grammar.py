@@ -185,9 +185,10 @@ _DAY_SUFFIX = _alt("ই", "লা", "রা", "ঠা", "শে", "এ", "তম
 
 _MONTH = "(?P<month>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
 _MONTH2 = "(?P<month2>" + _alt(*(w for ws in MONTHS.values() for w in ws)) + ")"
-# জানুয়ারি-মার্চ, জুলাই-ডিসেম্বর: a month that a compact range of months opens (ANNOTATION.md:
-# a compact range is one DATE), after a year that places it (২০২৩ সালের, চলতি অর্থবছরের)
-_TO_MONTH = rf"(?:\s*[-–]\s*{_MONTH2})?"
+# -মার্চ in জানুয়ারি-মার্চ: the month that ends a compact range of months (docs/annotation.md:
+# a compact range is one DATE); the dash on the same line
+_DASH = r"[^\S\n]*(?P<dash>[-–])[^\S\n]*"
+_TO_MONTH = rf"(?:{_DASH}{_MONTH2})?"
 _EMONTH = "(?P<month>" + _latin(ENGLISH_MONTHS) + ")"
 _ANY_MONTH = "(?:" + _MONTH + "|" + _EMONTH + ")"
 _EWEEKDAY = "(?P<weekday>" + _latin(ENGLISH_WEEKDAYS) + ")"
@@ -298,7 +299,8 @@ _YEAR_SAL_DAY_MONTH = (
     rf"{_SUFFIX}(?:{_TIME}|{_PART_AFTER})?"
 )
 _MONTH_YEAR = (
-    rf"(?:{_QUAL}\s+)?{_MONTH}{_TO_MONTH}\s*,?\s*{_YEAR}(?:\s*{_SAL})?{_SUFFIX}"
+    # (not the first year of a pair: মার্চ ২০২২-২৩ অর্থবছরে)
+    rf"(?:{_QUAL}\s+)?{_MONTH}{_TO_MONTH}\s*,?\s*{_YEAR}(?!\s*[-–/]\s*{_D})(?:\s*{_SAL})?{_SUFFIX}"
     rf"|{_MONTH_YEAR_EN}"
     rf"|{_YEAR}\s*{_SAL}{_SUFFIX}\s+{_MONTH}{_TO_MONTH}(?:\s+{_MAS})?{_SUFFIX}"  # ২০২৩ সালের জুলাইয়ে
     # ২০০২ এর মার্চে
@@ -311,7 +313,7 @@ _RELATIVE_YEAR_DATE = (
 )
 _QUAL_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s+{_MAS}){_SUFFIX}"
 # অক্টোবর-নভেম্বরে, অক্টোবর নভেম্বরে (the hyphen stripped): two months as one stretch
-_MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:\s*[-–]\s*|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
+_MONTH_RANGE = rf"(?:{_QUAL}\s+)?{_MONTH}(?:{_DASH}|\s+){_MONTH2}(?:\s+{_MAS})?{_SUFFIX}"
 _BARE_MONTH = rf"(?:{_QUAL}\s+)?{_MONTH}{_SUFFIX}"
 _YEAR_ENDING = _alt("এর", "এ", "তে", "য়")  # and র, a count's as often: ২০২৪র, ২০০০র বেশি
 # ১৯৯০ থেকে, ২০২২ বিশ্বকাপে, ২০০৮ ইউরো: a bare year is read only before a word that makes it
@@ -465,9 +467,11 @@ _FQUAL = "(?P<fqual>" + _alt(
 _FISCAL = (
     rf"(?:{_FQUAL}\s+|{_YEAR_PAIR}\s*(?:{_SAL}{_SUFFIX}\s+)?|(?P<fyear>{_Y4})\s*(?:{_SAL}{_SUFFIX})?\s+"
     rf"|(?:{_Y4}\s+)?(?P<fyear2>{_D}{{2}})\s+)"
-    rf"{_alt('অর্থবছর', 'অর্থ বছর')}{_SUFFIX}"
-    # its half, or its months: চলতি অর্থবছরের প্রথমার্ধে, গত অর্থবছরের জুলাই-মার্চ সময়ে
-    rf"(?:\s+(?P<half>{_alt(*HALVES)}){_SUFFIX}|\s+{_MONTH}{_TO_MONTH}(?:\s+{_MAS})?{_SUFFIX})?"
+    rf"{_alt('অর্থবছর', 'অর্থ বছর')}"
+    # its half, or a range of its months (গত অর্থবছরের জুলাই-মার্চ সময়ে: not a month alone,
+    # which a week or part of it may follow, nor after অর্থবছরে, "up to March" as often)
+    rf"(?:{_SUFFIX}\s+(?P<half>{_alt(*HALVES)}){_SUFFIX}"
+    rf"|{_alt('ের')}\s+{_MONTH}{_DASH}{_MONTH2}(?:\s+{_MAS})?{_SUFFIX}|{_SUFFIX})"
 )
 # A month, or a year, and a week or part of it: জানুয়ারির প্রথম সপ্তাহের শেষে, জুন মাসের শেষে,
 # মার্চের মাঝামাঝি, চলতি মাসের প্রথম সপ্তাহে, চলতি বছরের শুরুতে, ২০২০ শেষে, বছর শেষে
@@ -591,7 +595,6 @@ _WEEKLY_BEFORE = regex.compile(
 _LOOK_BACK = 120  # characters before a date where a frequency word (প্রতি, সপ্তাহে) may stand
 _SAID_OF_EVERY_YEAR = frozenset(("month", "month_range", "bengali", "holiday"))
 _MONTH_NUMBER = {normalize(w).text: n for n, ws in MONTHS.items() for w in ws}
-_RANGE_DASH = regex.compile(r"[-–]")
 _BMONTH_WORDS = {normalize(w).text for ws in BENGALI_MONTHS.values() for w in ws}
 # রমজান alone may be a name (রমজান আলী); রমজানে, রমজান মাসে is the month
 _COUNTED_FROM_AN_EVENT = {normalize(w).text for w in ("আগের", "পরের", "পরবর্তী")}
@@ -661,7 +664,10 @@ def _candidates(text: str) -> list[DateMatch]:
             continue
         for m in pattern.finditer(text, overlapped=False):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
-            if parts.get("month") == _MAY and text.startswith(_NOT_MAY, m.end("month")):
+            if any(
+                parts.get(g) == _MAY and text.startswith(_NOT_MAY, m.end(g))
+                for g in ("month", "month2")
+            ):
                 continue
             if (
                 kind == "month"
@@ -673,6 +679,14 @@ def _candidates(text: str) -> list[DateMatch]:
     return found
 
 
+def _months_run_forward(d: DateMatch) -> bool:
+    """Two months as one stretch: the next month or two (জুলাই-আগস্ট, ডিসেম্বর-জানুয়ারি; two
+    month names side by side are a list as often), or any later one where a dash makes a
+    range (জুলাই-মার্চ)."""
+    first, last = _MONTH_NUMBER[d.parts["month"]], _MONTH_NUMBER[d.parts["month2"]]
+    return 1 <= (last - first) % 12 <= (11 if "dash" in d.parts else 2)
+
+
 def _plausible(text: str, d: DateMatch) -> bool:
     """A compact range runs forward by at most a century (not ১৫০০-১২০০ or a phone
     number); a Bengali month alone, no ending and nothing around it, may be a name (শ্রাবণ)."""
@@ -681,12 +695,8 @@ def _plausible(text: str, d: DateMatch) -> bool:
         if second < 100:
             second += first // 100 * 100 + (100 if second <= first % 100 else 0)
         return first < second <= first + 100
-    if "month2" in d.parts:
-        # the next month or two (জুলাই-আগস্ট, ডিসেম্বর-জানুয়ারি; two months side by side are
-        # a list as often), or any later month where a hyphen makes one range (জুলাই-মার্চ)
-        gap = (_MONTH_NUMBER[d.parts["month2"]] - _MONTH_NUMBER[d.parts["month"]]) % 12
-        hyphen = _RANGE_DASH.search(text, d.start, d.end) is not None
-        return 1 <= gap <= (11 if hyphen else 2)
+    if "month2" in d.parts and not _months_run_forward(d):
+        return False
     if d.kind == "century":  # ৮৫ শতক জমি: শতক is also a measure of land
         word = d.parts["century"]
         return word in CENTURY_ORDINALS or int(_LEADING_NUMBER.match(_digits(word)).group()) <= 21

@@ -445,15 +445,47 @@ def test_a_weekday_picks_a_year_only_on_the_side_the_text_says() -> None:
             "2022-07/2022-12",
         ),
         ("গত অর্থবছরের জুলাই-মার্চ সময়ে আয় কমেছে", "গত অর্থবছরের জুলাই-মার্চ", "2021-07/2022-03"),
-        ("২০২১-২২ অর্থবছরের জানুয়ারি মাসে রাজস্ব বাড়ে", "২০২১-২২ অর্থবছরের জানুয়ারি মাসে", "2022-01"),
+        ("২০২১-২২ অর্থবছরের জানুয়ারি-মার্চে রাজস্ব বাড়ে", "২০২১-২২ অর্থবছরের জানুয়ারি-মার্চে", "2022-01/2022-03"),
         ("জুলাই-ডিসেম্বরে প্রবৃদ্ধি কম ছিল", "জুলাই-ডিসেম্বরে", "2022-07/2022-12"),
     ],
 )
 def test_months_of_a_year_or_fiscal_year(text: str, span: str, value: str) -> None:
-    """A compact range of months is one DATE (ANNOTATION.md), with the year or fiscal year
-    before it (business pages' quarters and halves: জুলাই-মার্চ of a fiscal year runs into
-    the next calendar year); a fiscal year's month takes the calendar year it falls in."""
-    assert (_n(span), value, None) in _dates(text), _dates(text)
+    """A compact range of months is one DATE (docs/annotation.md), with the year or fiscal
+    year before it (business pages' quarters and halves: জুলাই-মার্চ of a fiscal year runs
+    into the next calendar year, জানুয়ারি-মার্চ of one lies in its second)."""
+    assert _dates(text) == [(_n(span), value, None)]
+
+
+def test_a_fiscal_year_of_months_anchors_the_next_fiscal_year_a_calendar_one_does_not() -> None:
+    assert [v for _, v, _ in _dates("গত অর্থবছরের জুলাই-মার্চ সময়ে আয় কমে, পরের অর্থবছরে বাড়ে")] == [
+        "2021-07/2022-03",
+        "2022-07/2023-06",
+    ]
+    assert [v for _, v, _ in _dates("২০২১-২২ অর্থবছরের দ্বিতীয়ার্ধে আয় কমে, পরের অর্থবছরে বাড়ে")] == [
+        "2022-01/2022-06",
+        "2022-07/2023-06",
+    ]
+    months = _dates("২০২২ সালের জুলাই-ডিসেম্বরে আয় কমে, ওই অর্থবছরে লোকসান হয়")
+    assert [v for _, v, _ in months] == ["2022-07/2022-12", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a month the fiscal year names alone may open a week or part of it
+        ("গত অর্থবছরের জুলাইয়ের প্রথম সপ্তাহে দাম বাড়ে", ["গত অর্থবছরের", "জুলাইয়ের প্রথম সপ্তাহে"]),
+        ("গত অর্থবছরের জুন শেষে ঋণ বাড়ে", ["গত অর্থবছরের", "জুন শেষে"]),
+        ("চলতি অর্থবছরে মার্চ পর্যন্ত আয় বেড়েছে", ["চলতি অর্থবছরে"]),  # up to March
+        # the first year of a pair is not a month's year
+        ("জানুয়ারি-মার্চ ২০২২-২৩ অর্থবছরে আয় বাড়ে", ["জানুয়ারি-মার্চ", "২০২২-২৩ অর্থবছরে"]),
+        # a dash that opens a case ending, or one on the next line, makes no range
+        ("জানুয়ারি জুন-এ পরীক্ষা হয়েছিল", ["জানুয়ারি", "জুন-এ"]),
+        ("জানুয়ারি\n- জুন মাসে পরীক্ষা হয়েছিল", ["জানুয়ারি", "জুন মাসে"]),
+        ("প্রতি বছর জুলাই-ডিসেম্বরে মেলা বসত", []),  # every year
+    ],
+)
+def test_what_a_range_of_months_does_not_take(text: str, spans: list[str]) -> None:
+    assert [t for t, _, _ in _dates(text)] == [_n(x) for x in spans]
 
 
 def test_months_side_by_side_without_a_hyphen_stay_near() -> None:
