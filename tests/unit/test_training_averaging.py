@@ -1,5 +1,6 @@
 """The weight average (training.averaging): what it holds after updates, that a model holds
-it only inside ``applied``, that training feeds it after every step, and its coded error."""
+it only inside ``applied``, that training feeds it after every step and keeps each epoch
+with it, and its coded error."""
 
 from __future__ import annotations
 
@@ -43,27 +44,6 @@ def test_a_model_holds_the_average_only_inside_applied() -> None:
     assert torch.all(layer.weight == 5.0) and torch.all(state["weight"] == 0.0)
 
 
-def test_training_feeds_the_average_after_every_step() -> None:
-    torch.manual_seed(0)
-    model = torch.nn.Linear(4, 1)
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
-    average = WeightAverage(model, decay=0.99)
-    x, y = torch.randn(8, 4), torch.randn(8, 1)
-
-    def loss_of(m, batch):
-        return torch.nn.functional.mse_loss(m(x), y)
-
-    epochs = list(
-        train_epochs(
-            model, lambda e: [[None]] * 5, loss_of, 2, optimizer, scheduler, quiet=True,
-            after_step=lambda: average.update(model),
-        )
-    )  # fmt: skip
-    assert [e for e, _ in epochs] == [1, 2] and average.steps == 10
-    assert not torch.equal(average.average["weight"], model.weight.detach())
-
-
 def test_a_decay_outside_zero_to_one_is_a_coded_error() -> None:
     with pytest.raises(ConfigError, match="E110"):
         TrainConfig(weight_average=1.0)
@@ -99,6 +79,7 @@ def test_each_epoch_is_kept_with_the_average_and_training_goes_on_from_the_weigh
     )  # fmt: skip
     selector = EpochSelector(tagger=None, dev=[])  # type: ignore[arg-type]
     observe_epochs(model, epochs, selector, average, lambda line: None)
+    assert average.steps == len(averages) == len(trained_from) == 6  # fed after every step
     assert selector.best_epoch == 2 and selector.best_state is not None
     assert torch.equal(selector.best_state["weight"], averages[-1])
     # epoch 2's first step starts from epoch 1's own weights, not from the average then
