@@ -56,6 +56,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "weight_average must lie strictly between 0 and 1, not {value}",
         "0.998 averages about the last 500 steps; leave it out to keep the weights as they are",
     ),
+    "E111": (
+        "unknown gazetteer_source {source!r}",
+        "use one of {choices}: the knowledge base's names, or those the training corpora mark",
+    ),
     "E120": ("no post-tagger step named {names}", "the steps are: {known}"),
     "E201": ("unknown corpus {name!r}", "use one of: {choices}"),
     "E202": (

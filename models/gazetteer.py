@@ -1,6 +1,10 @@
-"""Gazetteer features: what the knowledge base says about each word, for the tagger to read.
+"""Gazetteer features: what a list of names says about each word, for the tagger to read.
 
-For every word of a sentence, which labels' KB names cover it, as B/I bits (B-PER,
+The list is the knowledge base's names (source ``kb``) or the names the training corpora
+mark often enough (source ``corpora``: training/name_list.py; saved with the model in
+``gazetteer-names.tsv``, so the runtime never reads a corpus).
+
+For every word of a sentence, which labels' names cover it, as B/I bits (B-PER,
 I-PER, B-LOC, I-LOC, B-ORG, I-ORG): a name matches exactly (case endings allowed
 on its last word, ``পুতিনের``) or by a variant key long enough to be safe. The
 bits of a word form one small integer (0 = no name), given to every subword of
@@ -11,7 +15,7 @@ dropout in training keeps it from trusting the list blindly (training/finetune.p
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,19 +36,22 @@ def bit(label: str, inside: bool) -> int:
 
 
 SPEC_FILE = "gazetteer.json"  # in a model dir: the model reads gazetteer features
+NAMES_FILE = "gazetteer-names.tsv"  # in a model dir: the list of a ``corpora`` gazetteer
+SOURCES = ("kb", "corpora")
 
 
 @dataclass(frozen=True)
 class GazetteerSpec:
-    """Which KB names count: the labels, and the least prior (150: curated entries,
-    countries, districts and cities of ~100,000 people; not villages that share a word's
-    spelling)."""
+    """Which names count: the labels, where the list comes from, and for the KB the least
+    prior (150: curated entries, countries, districts and cities of ~100,000 people; not
+    villages that share a word's spelling)."""
 
     labels: tuple[str, ...] = NAME_LABELS
     min_prior: float = 150.0
+    source: str = "kb"
 
     def write(self, model_dir: Path) -> None:
-        body = {"labels": list(self.labels), "min_prior": self.min_prior}
+        body = {"labels": list(self.labels), "min_prior": self.min_prior, "source": self.source}
         (model_dir / SPEC_FILE).write_text(json.dumps(body))
 
     @classmethod
@@ -54,21 +61,45 @@ class GazetteerSpec:
         if not path.is_file():
             return None
         raw = json.loads(path.read_text())
-        return cls(tuple(raw["labels"]), float(raw["min_prior"]))
+        return cls(tuple(raw["labels"]), float(raw["min_prior"]), raw.get("source", "kb"))
+
+
+Names = Iterable[tuple[str, Iterable[str]]]  # (a name's form, the labels it names)
+
+
+def kb_names(kb: KnowledgeBase, spec: GazetteerSpec) -> Names:
+    """The KB's aliases, each with the labels of its entities of at least ``spec.min_prior``."""
+    for form, entities in kb.aliases():
+        yield form, {e.label for e in entities if e.prior >= spec.min_prior}
+
+
+def write_names(path: Path, names: Names) -> None:
+    """One name per line: its form, a tab, its labels joined by commas."""
+    lines = (f"{form}\t{','.join(sorted(labels))}\n" for form, labels in names)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def read_names(path: Path) -> Names:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        form, labels = line.split("\t")
+        yield form, labels.split(",")
 
 
 class Gazetteer:
-    def __init__(self, kb: KnowledgeBase, spec: GazetteerSpec | None = None) -> None:
-        self.kb = kb
+    def __init__(
+        self, names: Names, spec: GazetteerSpec | None = None, kb: KnowledgeBase | None = None
+    ) -> None:
         self.spec = spec or GazetteerSpec()
+        self.kb = kb  # the KB the names came from, if they did (a distilling teacher reads it)
         self._aliases: dict[str, int] = {}  # exact-match form → label bits
         self._keys: dict[str, int] = {}  # variant key → label bits
         self._first_words: dict[str, int] = {}  # first word → most words of a name
-        for form, entities in kb.aliases():
-            labels = {e.label for e in entities if e.prior >= self.spec.min_prior}
-            labels &= set(self.spec.labels)
+        self._names: list[tuple[str, set[str]]] = []  # as given, for a ``corpora`` model dir
+        for form, named in names:
+            labels = set(named) & set(self.spec.labels)
             if not labels:
                 continue
+            self._names.append((form, labels))
             mask = sum(bit(label, False) for label in labels)
             self._aliases[form] = self._aliases.get(form, 0) | mask
             key = variant_key(form)
@@ -76,6 +107,19 @@ class Gazetteer:
                 self._keys[key] = self._keys.get(key, 0) | mask
             words = form.split()
             self._first_words[words[0]] = max(self._first_words.get(words[0], 0), len(words))
+
+    @classmethod
+    def for_model(cls, model_dir: Path, spec: GazetteerSpec, kb: KnowledgeBase | None) -> Gazetteer:
+        """The gazetteer ``spec`` names: from the model dir's list, or from ``kb``."""
+        if spec.source == "corpora":
+            return cls(read_names(Path(model_dir) / NAMES_FILE), spec)
+        assert kb is not None  # the caller says E010 first
+        return cls(kb_names(kb, spec), spec, kb)
+
+    def save_names(self, model_dir: Path) -> None:
+        """Keep a ``corpora`` list beside the model (a KB gazetteer reads the KB at load)."""
+        if self.spec.source == "corpora":
+            write_names(Path(model_dir) / NAMES_FILE, self._names)
 
     def _labels_of(self, surface: str) -> int:
         """B bits of the labels ``surface`` names (0: none)."""

@@ -39,8 +39,14 @@ class GazetteerModel(torch.nn.Module):
         gazetteer: torch.Tensor,
         labels: torch.Tensor | None = None,
     ) -> Any:  # the wrapped model's output (a TokenClassifierOutput), untyped in torch
-        embeds = self.model.get_input_embeddings()(input_ids) + self.gazetteer(gazetteer)
+        embeds = self.embed(input_ids, gazetteer)
         return self.model(inputs_embeds=embeds, attention_mask=attention_mask, labels=labels)
+
+    def embed(self, input_ids: torch.Tensor, gazetteer: torch.Tensor) -> torch.Tensor:
+        """The subword embeddings with the features' vectors added."""
+        subwords: torch.Tensor = self.model.get_input_embeddings()(input_ids)
+        features: torch.Tensor = self.gazetteer(gazetteer)
+        return subwords + features
 
     def save_pretrained(self, out_dir: str | Path, **kwargs: Any) -> None:
         out_dir = Path(out_dir)

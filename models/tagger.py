@@ -130,9 +130,9 @@ def _gazetteer(model_dir: Path, kb: KnowledgeBase | None) -> Gazetteer | None:
     spec = GazetteerSpec.read(model_dir)
     if spec is None:
         return None
-    if kb is None:
+    if spec.source == "kb" and kb is None:
         raise ModelLoadError.of("E010", path=model_dir)
-    return Gazetteer(kb, spec)
+    return Gazetteer.for_model(model_dir, spec, kb)
 
 
 def model_card(model_dir: Path) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from banglaner.models.encoders import RUNTIMES
 from banglaner.models.errors import BanglanerError, ConfigError
+from banglaner.models.gazetteer import SOURCES
 from banglaner.models.labels import NAME_LABELS
 from banglaner.models.steps import STEP_NAMES, STEPS
 from banglaner.service.settings import Settings, get_settings
@@ -55,6 +56,7 @@ _TRAIN_FLAGS = (
     "precision",
     "base",
     "gazetteer",
+    "gazetteer_source",
 )
 
 
@@ -78,7 +80,13 @@ def _add_train(sub) -> None:
         choices=PRECISIONS,
         help="bf16: train under bfloat16 autocast (fp32 weights); auto: where the device has it",
     )
-    p.add_argument("--gazetteer", help="read the KB's names as features: labels, e.g. PER,LOC,ORG")
+    p.add_argument("--gazetteer", help="read a list of names as features: labels, e.g. PER,LOC,ORG")
+    p.add_argument(
+        "--gazetteer-source",
+        dest="gazetteer_source",
+        choices=SOURCES,
+        help="the list: the KB's names (kb, default) or those the training corpora mark",
+    )
     p.add_argument("--no-reconcile", action="store_true", help="the corpora's own conventions")
     p.add_argument("--out", help="model dir to write (default: the --model / BANGLANER_MODEL one)")
     p.add_argument("--model", help=MODEL_HELP)

@@ -71,10 +71,16 @@ class ConventionModel(torch.nn.Module):
             torch.nn.init.zeros_(head.weight)
             torch.nn.init.zeros_(head.bias)
 
-    def forward(self, input_ids, attention_mask, labels=None, heads=None):
-        """Logits of each row's head (``heads``: one index per row; None: all ours)."""
-        model = self.model
-        hidden = model.dropout(model.base_model(input_ids, attention_mask=attention_mask)[0])
+    def forward(self, input_ids, attention_mask, labels=None, heads=None, gazetteer=None):
+        """Logits of each row's head (``heads``: one index per row; None: all ours), for a
+        model that reads gazetteer features (models.gazetteer_model) with ``gazetteer``."""
+        model = getattr(self.model, "model", self.model)  # the Hugging Face model itself
+        inputs = (
+            {"input_ids": input_ids}
+            if gazetteer is None
+            else {"inputs_embeds": self.model.embed(input_ids, gazetteer)}
+        )
+        hidden = model.dropout(model.base_model(attention_mask=attention_mask, **inputs)[0])
         logits = model.classifier(hidden)
         if heads is not None:
             for k, correction in enumerate(self.corrections, 1):

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
 
 from banglaner.models.encoding import make_windows, subword_features, word_subwords
-from banglaner.models.gazetteer import Gazetteer
-from banglaner.models.segment import split_words
+from banglaner.models.segment import Span, split_words
 from banglaner.training.corpora.base import Sentence
 
 IGNORE = -100
+
+
+class WordFeatures(Protocol):
+    """A gazetteer (models.gazetteer), or the cross-fold lists training reads
+    (training.name_list)."""
+
+    def word_features(self, text: str, words: Sequence[Span]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +55,7 @@ def encode_sentences(
     tokenizer,
     tags: Sequence[str],
     max_subwords: int,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: WordFeatures | None = None,
     keep_unlabelled: bool = False,
     convention_head: int = 0,
 ) -> list[TrainWindow]:

@@ -67,6 +67,7 @@ def student_config(cfg: DistillConfig) -> TrainConfig:
             "name": STUDENT_NAME,
             "version": STUDENT_VERSION,
             "gazetteer": ",".join(spec.labels) if spec else None,
+            "gazetteer_source": spec.source if spec else "kb",
         }
     )
 
@@ -158,7 +159,7 @@ def distill(
     run = prepare(train_cfg, data_dir, home, quiet)
     width = min(train_cfg.max_subwords, run.window)
     gaz = run.gazetteer
-    gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width, gaz)
+    gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width, run.train_features)
     extra = unlabelled_sentences(cfg, data_dir, {s.text for s in run.train_sents + run.dev_sents})
     plain = encode_sentences(extra, run.tokenizer, run.tags, width, gaz, keep_unlabelled=True)
     windows = gold + plain

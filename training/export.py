@@ -102,9 +102,10 @@ def export_runtimes(model, model_dir: Path, calibration: Sequence[str] = ()) -> 
             if not dynamic.is_file():
                 _quantise_dynamic(fp32, dynamic)
             static = onnx_path(model_dir, "onnx-int8-static")
-            # a model reading gazetteer features would need the KB to calibrate: not offered
+            # a model reading the KB's names would need the KB to calibrate: not offered
+            spec = GazetteerSpec.read(model_dir)
             stale = not _static_is_current(static)
-            if calibration and stale and GazetteerSpec.read(model_dir) is None:
+            if calibration and stale and (spec is None or spec.source == "corpora"):
                 quantise_static(model_dir, static, calibration)
                 _calibration_stamp(static).write_text(CALIBRATION_RECIPE, "utf-8")
             written = [p for p in (fp32, dynamic, static) if p.is_file()]
@@ -220,7 +221,8 @@ def quantise_static(model_dir: Path, target: Path, calibration: Sequence[str]) -
     tagger = Tagger.load(model_dir, device="cpu", runtime="onnx")
     feeds = [
         {"input_ids": ids, "attention_mask": mask}
-        for _, (ids, mask, _) in tagger.encoder_batches(tagger.prepare(calibration))
+        | ({} if features is None else {"gazetteer": features})
+        for _, (ids, mask, features) in tagger.encoder_batches(tagger.prepare(calibration))
     ]
 
     class Feeds(CalibrationDataReader):

@@ -27,7 +27,8 @@ from banglaner.eval.gold import GoldDoc, read_gold_jsonl
 from banglaner.eval.runner import score_extractor
 from banglaner.eval.scorer import format_table
 from banglaner.models.encoders import TorchEncoder
-from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
+from banglaner.models.errors import ConfigError
+from banglaner.models.gazetteer import SOURCES, Gazetteer, GazetteerSpec, kb_names
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.labels import LABELS, bio_tags
 from banglaner.models.settings import RELEASES
@@ -42,10 +43,11 @@ from banglaner.training.conventions import (
     head_index,
 )
 from banglaner.training.corpora import DEV_PERCENT, Sentence, is_dev, load_corpus
-from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
+from banglaner.training.dataset import IGNORE, TrainWindow, WordFeatures, encode_sentences
 from banglaner.training.export import export_runtimes
 from banglaner.training.gold_corpora import as_gold
 from banglaner.training.model_card import write_model_card
+from banglaner.training.name_list import CrossFoldNames, corpus_sentences
 from banglaner.training.precision import autocast, check_precision, resolve_precision
 from banglaner.training.reconcile import ReconcileStats, reconcile
 
@@ -95,10 +97,14 @@ class TrainConfig:
     # dropped from each training window so the model does not trust the list blindly
     gazetteer: str | None = None
     gazetteer_dropout: float = 0.3
+    # where the gazetteer's names come from: "kb", or "corpora" (training.name_list)
+    gazetteer_source: str = "kb"
 
     def __post_init__(self) -> None:
         check_precision(self.precision)  # E109 before any data is read
         check_decay(self.weight_average)  # E110
+        if self.gazetteer_source not in SOURCES:
+            raise ConfigError.of("E111", source=self.gazetteer_source, choices=", ".join(SOURCES))
 
 
 Loss = Callable[[Any, list[TrainWindow]], Any]  # (model, batch) -> scalar loss tensor
@@ -271,25 +277,37 @@ def build_model(
     )
     if cfg.freeze_layers:
         freeze_bottom(model, cfg.freeze_layers)
-    if spec is None:
-        return (ConventionModel(model, n_heads) if n_heads > 1 else model).to(device)
-    # a base that already reads these features (a distilled student's teacher) keeps its own
-    inherited = GazetteerModel.wrap_if_saved(model, Path(base_path))
-    if not (isinstance(inherited, GazetteerModel) and inherited.spec == spec):
-        inherited = GazetteerModel(model, spec)
-    return inherited.to(device)
+    if spec is not None:
+        # a base that already reads these features (a distilled student's teacher) keeps its own
+        inherited = GazetteerModel.wrap_if_saved(model, Path(base_path))
+        if not (isinstance(inherited, GazetteerModel) and inherited.spec == spec):
+            inherited = GazetteerModel(model, spec)
+        model = inherited
+    return (ConventionModel(model, n_heads) if n_heads > 1 else model).to(device)
 
 
-def gazetteer_for(cfg: TrainConfig, data_dir: Path, home: Path) -> Gazetteer | None:
-    """The KB's names as features (the KB built from its sources, never from test data)."""
+def gazetteer_for(
+    cfg: TrainConfig, data_dir: Path, home: Path
+) -> tuple[Gazetteer | None, WordFeatures | None]:
+    """The list the model is saved with, the KB's names (the KB built from its sources) or
+    the training corpora's, never a test set's; and the features training reads (the
+    corpora's list without each sentence's own fold: training.name_list)."""
     if not cfg.gazetteer:
-        return None
+        return None, None
+    labels = tuple(label.strip() for label in cfg.gazetteer.split(","))
+    spec = GazetteerSpec(labels=labels, source=cfg.gazetteer_source)
+    if spec.source == "corpora":
+        corpora = [_parse_corpus(c)[0] for c in cfg.corpora]
+        names = CrossFoldNames(
+            corpus_sentences(corpora, data_dir, cfg.dev_percent, cfg.limit), spec
+        )
+        return names.served, names
     from banglaner.models.loading import ensure_kb
     from banglaner.models.settings import CoreSettings
 
     kb = KnowledgeBase.open(ensure_kb(CoreSettings(home=home, data_dir=data_dir)))
-    labels = tuple(label.strip() for label in cfg.gazetteer.split(","))
-    return Gazetteer(kb, GazetteerSpec(labels=labels))
+    gazetteer = Gazetteer(kb_names(kb, spec), spec, kb)
+    return gazetteer, gazetteer
 
 
 def freeze_bottom(model, n_layers: int) -> None:
@@ -309,10 +327,9 @@ def make_optimizer(model, cfg: TrainConfig, total_steps: int):
     import torch
 
     # the fresh parts learn at the head's rate: the classifier, and the gazetteer embedding
+    # (at any depth: a ConventionModel or a GazetteerModel wraps the Hugging Face model)
     head = {
-        n
-        for n, _ in model.named_parameters()
-        if n.split(".")[0] in ("classifier", "gazetteer") or n.startswith("model.classifier")
+        n for n, _ in model.named_parameters() if {"classifier", "gazetteer"} & set(n.split("."))
     }
     trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     no_decay = ("bias", "LayerNorm.weight", "layer_norm.weight")
@@ -475,6 +492,7 @@ class Run:
     log: Callable[..., None]
     started: float = field(default_factory=time.time)
     precision: str = "fp32"  # cfg.precision resolved on this device (training.precision)
+    train_features: WordFeatures | None = None  # what training windows read (gazetteer_for)
 
     @property
     def train_sents(self) -> list[Sentence]:
@@ -508,7 +526,7 @@ def encode_parts(run: Run) -> EpochWindows:
     out = EpochWindows([])
     for part in run.train_parts:
         windows = encode_sentences(
-            part.sentences, run.tokenizer, run.tags, width, run.gazetteer,
+            part.sentences, run.tokenizer, run.tags, width, run.train_features,
             convention_head=run.heads[part.convention],
         )  # fmt: skip
         if part.per_epoch:
@@ -547,7 +565,7 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     base_path, base_licence = prepare_base(cfg.base, home, (s.text for s in train_sents))
     tags = bio_tags(LABELS)
     tokenizer = AutoTokenizer.from_pretrained(base_path)
-    gazetteer = gazetteer_for(cfg, data_dir, home)
+    gazetteer, train_features = gazetteer_for(cfg, data_dir, home)
     spec = gazetteer.spec if gazetteer else None
     n_heads = len(head_index([part.convention for part in parts]))
     model = build_model(base_path, tags, cfg, device, spec, n_heads)
@@ -565,7 +583,7 @@ def prepare(cfg: TrainConfig, data_dir: Path, home: Path, quiet: bool = False) -
     return Run(
         cfg, device, tags, tokenizer, model, tagger, gazetteer, window, base_path, base_licence,
         data_report, parts, dev_sents, test_docs, log, started,
-        precision=resolve_precision(cfg.precision, device),
+        precision=resolve_precision(cfg.precision, device), train_features=train_features,
     )  # fmt: skip
 
 
@@ -599,6 +617,8 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
     save_model(ConventionModel.served(run.model), run.tokenizer, out_dir)
+    if run.gazetteer is not None:
+        run.gazetteer.save_names(out_dir)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,

@@ -72,6 +72,13 @@ def test_rifat_test_is_deduplicated(data_dir) -> None:
     assert not any(s.text in train for s in test)
 
 
+def test_multiconer_train_leaves_out_its_dev_sentences(data_dir) -> None:
+    dev = {s.text for s in load_corpus("multiconer-dev", data_dir)}
+    train = load_corpus("multiconer-train", data_dir)
+    assert len(train) == 9_626  # 45 of MultiCoNER II train's 9,671 sentences are in dev
+    assert not any(s.text in dev for s in train)
+
+
 def test_banglakit_tokenisation_and_merge(tmp_path) -> None:
     text = "শেখ হাসিনা বৃহস্পতিবার ঢাকায় (অব.) ফিরেছেন।"
     assert [text[a:b] for a, b in banglakit.tokenize(text)] == [

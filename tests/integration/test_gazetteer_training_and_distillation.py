@@ -42,6 +42,37 @@ def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, packaged_kb_p
         Pipeline.load(gazetteer_model, device="cpu", kb_path=None)
 
 
+def test_a_tagger_reading_its_training_corpora_names(tiny_base, tmp_path) -> None:
+    """Source ``corpora``, with a second corpus under another convention (its own head):
+    the list is saved with the model, which then needs no KB, and static int8 calibrates
+    with the list's features (a KB-reading model gets none)."""
+    from banglaner.models.encoders import TorchEncoder
+    from banglaner.training.export import export_runtimes
+    from banglaner.training.finetune import train
+
+    other = tmp_path / "other.jsonl"
+    other.write_text((DATA / "tiny_train.jsonl").read_text("utf-8"), "utf-8")
+    cfg = tiny_train_config(
+        base=str(tiny_base),
+        epochs=1,
+        corpora=[str(DATA / "tiny_train.jsonl"), f"{other}@10"],
+        corpus_conventions={str(other): "karim2019"},
+        gazetteer="PER,LOC,ORG",
+        gazetteer_source="corpora",
+    )
+    model = tmp_path / "model"
+    train(cfg, DATA, tmp_path / "home", model, quiet=True)
+    names = (model / "gazetteer-names.tsv").read_text("utf-8").splitlines()
+    assert {"ঢাকায়\tLOC", "ভ্লাদিমির পুতিন\tPER"} <= set(names)  # marked in both corpora
+    assert "বৈঠকে" not in {n.split("\t")[0] for n in names}  # never marked
+    export_runtimes(TorchEncoder.load(model, "cpu").model, model, [PARAGRAPH] * 4)
+    for runtime in ("torch", "onnx-int8-static"):
+        pipe = Pipeline.load(model, device="cpu", kb_path=None, runtime=runtime)
+        assert pipe.tagger.gazetteer is not None
+        found = pipe.extract(PARAGRAPH)
+        assert found and all(PARAGRAPH[e.start : e.end] == e.text for e in found)
+
+
 def _distil(teacher: Path, tmp_path: Path) -> Path:
     from banglaner.training.distill import STUDENT_VERSION, DistillConfig, distill
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from banglaner.models.gazetteer import Gazetteer, GazetteerSpec, bit
+from banglaner.models.gazetteer import Gazetteer, GazetteerSpec, bit, kb_names
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.segment import split_words
 
 
 def test_word_features_mark_kb_names(kb_path) -> None:
-    gaz = Gazetteer(KnowledgeBase.open(kb_path))
+    kb = KnowledgeBase.open(kb_path)
+    gaz = Gazetteer(kb_names(kb, GazetteerSpec()))
     text = "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন কিম জং-উনের সঙ্গে বৈঠক করেন।"
     words = split_words(text)
     bits = dict(zip((text[a:b] for a, b in words), gaz.word_features(text, words), strict=True))
@@ -20,7 +21,7 @@ def test_word_features_mark_kb_names(kb_path) -> None:
     assert bits["ভ্লাদিমির"] & bit("PER", False) and bits["পুতিন"] & bit("PER", True)
     assert bits["কিম"] & bit("PER", False) and bits["উনের"] & bit("PER", True)
     assert bits["প্রেসিডেন্ট"] == 0 and bits["বৈঠক"] == 0
-    places_only = Gazetteer(KnowledgeBase.open(kb_path), GazetteerSpec(labels=("LOC",)))
+    places_only = Gazetteer.for_model(kb_path.parent, GazetteerSpec(labels=("LOC",)), kb)
     only = places_only.word_features(text, words)
     assert not np.any(only & (bit("PER", False) | bit("PER", True)))
     assert only[0] & bit("LOC", False)
