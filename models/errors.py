@@ -38,6 +38,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} reads gazetteer features and needs the knowledge base",
         "load it with a KB (BANGLANER_LINK_ENTITIES=true, the default)",
     ),
+    "E011": (
+        "{path} reads a gazetteer from {source!r} names this version cannot load "
+        "(an unknown source, or a corpora list without gazetteer-names.tsv)",
+        "train the model again (`banglaner train --recipe …`) or use a banglaner that made it",
+    ),
     "E101": ("give either TEXT or -f FILE", "banglaner extract 'ঢাকায় আজ…' or -f article.txt"),
     "E102": ("{path} does not exist", "check the path"),
     "E104": ("kb lookup needs at least one NAME", "banglaner kb lookup পুতিনের"),

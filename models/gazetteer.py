@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from banglaner.models.errors import ModelLoadError
 from banglaner.models.kb.store import KnowledgeBase
 from banglaner.models.kb.variant_key import alias_form, surface_forms, variant_key
 from banglaner.models.labels import NAME_LABELS
@@ -61,7 +62,12 @@ class GazetteerSpec:
         if not path.is_file():
             return None
         raw = json.loads(path.read_text())
-        return cls(tuple(raw["labels"]), float(raw["min_prior"]), raw.get("source", "kb"))
+        spec = cls(tuple(raw["labels"]), float(raw["min_prior"]), raw.get("source", "kb"))
+        if spec.source not in SOURCES or (
+            spec.source == "corpora" and not (Path(model_dir) / NAMES_FILE).is_file()
+        ):
+            raise ModelLoadError.of("E011", path=model_dir, source=spec.source)
+        return spec
 
 
 Names = Iterable[tuple[str, Iterable[str]]]  # (a name's form, the labels it names)
@@ -80,6 +86,7 @@ def write_names(path: Path, names: Names) -> None:
 
 
 def read_names(path: Path) -> Names:
+    """The list :func:`write_names` wrote."""
     for line in path.read_text(encoding="utf-8").splitlines():
         form, labels = line.split("\t")
         yield form, labels.split(",")
@@ -94,12 +101,13 @@ class Gazetteer:
         self._aliases: dict[str, int] = {}  # exact-match form → label bits
         self._keys: dict[str, int] = {}  # variant key → label bits
         self._first_words: dict[str, int] = {}  # first word → most words of a name
-        self._names: list[tuple[str, set[str]]] = []  # as given, for a ``corpora`` model dir
+        self._names: list[tuple[str, set[str]]] = []  # a ``corpora`` list, kept to be saved
         for form, named in names:
             labels = set(named) & set(self.spec.labels)
             if not labels:
                 continue
-            self._names.append((form, labels))
+            if self.spec.source == "corpora":
+                self._names.append((form, labels))
             mask = sum(bit(label, False) for label in labels)
             self._aliases[form] = self._aliases.get(form, 0) | mask
             key = variant_key(form)
@@ -113,7 +121,8 @@ class Gazetteer:
         """The gazetteer ``spec`` names: from the model dir's list, or from ``kb``."""
         if spec.source == "corpora":
             return cls(read_names(Path(model_dir) / NAMES_FILE), spec)
-        assert kb is not None  # the caller says E010 first
+        if kb is None:
+            raise ModelLoadError.of("E010", path=model_dir)
         return cls(kb_names(kb, spec), spec, kb)
 
     def save_names(self, model_dir: Path) -> None:

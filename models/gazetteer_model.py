@@ -1,8 +1,8 @@
 """A token classifier that also reads gazetteer features (models.gazetteer).
 
 The features are embedded (one learnt vector per combination of B/I bits, zero for
-"no KB name here" and zero at the start of training) and added to the subword
-embeddings, so the encoder weighs what the KB says in context. The wrapped Hugging
+"no listed name here" and zero at the start of training) and added to the subword
+embeddings, so the encoder weighs what the list says in context. The wrapped Hugging
 Face model is saved as usual; the feature embedding beside it in
 ``gazetteer.safetensors``: a model dir without that file is a plain tagger.
 """

@@ -130,8 +130,6 @@ def _gazetteer(model_dir: Path, kb: KnowledgeBase | None) -> Gazetteer | None:
     spec = GazetteerSpec.read(model_dir)
     if spec is None:
         return None
-    if spec.source == "kb" and kb is None:
-        raise ModelLoadError.of("E010", path=model_dir)
     return Gazetteer.for_model(model_dir, spec, kb)
 
 
@@ -165,7 +163,7 @@ class Tagger:
     ) -> None:
         self.encoder = encoder
         self.runtime = runtime or RuntimeChoice("given", "an encoder passed in")
-        self.gazetteer = gazetteer  # the KB's names as features, for a model trained with them
+        self.gazetteer = gazetteer  # a list of names as features, for a model trained with them
         self.tokenizer = tokenizer
         self._subwords = Subwords(tokenizer)
         self.tags = tuple(tags)
@@ -279,7 +277,7 @@ class Tagger:
         heads = split_flat(batch.heads, batch.n_words)
         docs, n_tokens = batch.sentence_doc.tolist(), batch.n_tokens.tolist()
         gazetteer = self.gazetteer
-        assert gazetteer is not None  # called only for a model that reads the KB
+        assert gazetteer is not None  # called only for a model that reads a list
         for d, w, h, n in zip(docs, words, heads, n_tokens, strict=True):
             bits = gazetteer.word_features(batch.docs[d].norm.text, w.tolist())
             out.append(np.array(subword_features(h.tolist(), n, bits), dtype=np.int64))

@@ -59,7 +59,7 @@ def encode_sentences(
     keep_unlabelled: bool = False,
     convention_head: int = 0,
 ) -> list[TrainWindow]:
-    """Training windows; with a ``gazetteer``, each subword also carries its word's KB bits,
+    """Training windows; with a ``gazetteer``, each subword also carries its word's list bits,
     computed exactly as the tagger computes them at inference. Windows without a trusted
     label are dropped unless ``keep_unlabelled`` (text a teacher labels: training.distill)."""
     tag_index = {t: i for i, t in enumerate(tags)}

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from banglaner.models.gazetteer import GazetteerSpec
+from banglaner.models.gazetteer import Gazetteer, GazetteerSpec
 from banglaner.models.settings import RELEASES
 from banglaner.models.tagger import Tagger, model_card
 from banglaner.training.conventions import OURS_CORPORA
@@ -28,6 +28,7 @@ from banglaner.training.dataset import IGNORE, TrainWindow, encode_sentences
 from banglaner.training.finetune import (
     EpochWindows,
     Loss,
+    Run,
     TrainConfig,
     collate,
     finish,
@@ -58,7 +59,7 @@ class DistillConfig:
 
 def student_config(cfg: DistillConfig) -> TrainConfig:
     """The fine-tuning config of the student: the teacher's dir as its base, cut to N layers."""
-    spec = GazetteerSpec.read(Path(cfg.teacher))  # a teacher reading the KB: so does the student
+    spec = GazetteerSpec.read(Path(cfg.teacher))  # a teacher reading a list: so does the student
     return TrainConfig(
         **{
             **asdict(cfg.train),
@@ -151,12 +152,22 @@ def distill_loss(pad_id: int, device: str, soft: dict[int, np.ndarray], cfg: Dis
     return loss
 
 
+def _read_the_teachers_list(run: Run, teacher: Path) -> None:
+    """A student of a teacher that reads its training corpora's names reads the teacher's
+    list (the student's own corpora are fewer), in every window and in the dir it saves."""
+    spec = GazetteerSpec.read(teacher)
+    if spec is not None and spec.source == "corpora":
+        listed = Gazetteer.for_model(teacher, spec, kb=None)
+        run.gazetteer = run.train_features = run.tagger.gazetteer = listed
+
+
 def distill(
     cfg: DistillConfig, data_dir: Path, home: Path, out_dir: Path, quiet: bool = False
 ) -> dict[str, Any]:
     """Build the student model dir; returns the metrics written into its card."""
     train_cfg = student_config(cfg)
     run = prepare(train_cfg, data_dir, home, quiet)
+    _read_the_teachers_list(run, Path(cfg.teacher))
     width = min(train_cfg.max_subwords, run.window)
     gaz = run.gazetteer
     gold = encode_sentences(run.train_sents, run.tokenizer, run.tags, width, run.train_features)

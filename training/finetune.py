@@ -92,7 +92,7 @@ class TrainConfig:
     device: str = "auto"
     name: str = RELEASES["default"][0]
     version: str = RELEASES["default"][1]
-    # gazetteer features (models.gazetteer): None, or the KB labels they cover ("PER,LOC,ORG";
+    # gazetteer features (models.gazetteer): None, or the labels they cover ("PER,LOC,ORG";
     # "LOC" is the ablation with the KB's PER/ORG lists emptied), and the share of KB names
     # dropped from each training window so the model does not trust the list blindly
     gazetteer: str | None = None
@@ -228,7 +228,7 @@ def collate(
 
 
 def feature_dropout(rate: float, rng: random.Random) -> Callable[[list[int]], list[int]]:
-    """Drop each KB name (a run of positions with features) with probability ``rate``."""
+    """Drop each listed name (a run of positions with features) with probability ``rate``."""
 
     def drop(features: list[int]) -> list[int]:
         out, keep = list(features), True
@@ -298,9 +298,8 @@ def gazetteer_for(
     spec = GazetteerSpec(labels=labels, source=cfg.gazetteer_source)
     if spec.source == "corpora":
         corpora = [_parse_corpus(c)[0] for c in cfg.corpora]
-        names = CrossFoldNames(
-            corpus_sentences(corpora, data_dir, cfg.dev_percent, cfg.limit), spec
-        )
+        sentences = corpus_sentences(corpora, data_dir, cfg.dev_percent, cfg.limit, cfg.reconcile)
+        names = CrossFoldNames(sentences, spec)
         return names.served, names
     from banglaner.models.loading import ensure_kb
     from banglaner.models.settings import CoreSettings
@@ -462,10 +461,13 @@ def observe_epochs(
             log(json.dumps(selector.observe(model, epoch, loss)))
 
 
-def save_model(model, tokenizer, out_dir: Path) -> None:
-    """Weights (safetensors), tokenizer, and the fp32 and dynamic int8 ONNX exports (static
-    int8 is `banglaner export`'s: it calibrates on the same sentences for every model)."""
+def save_model(model, tokenizer, out_dir: Path, gazetteer: Gazetteer | None = None) -> None:
+    """Weights (safetensors), tokenizer, a gazetteer's list where it has one to keep, and
+    the fp32 and dynamic int8 ONNX exports (static int8 is `banglaner export`'s: it
+    calibrates on the same sentences for every model)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if gazetteer is not None:
+        gazetteer.save_names(out_dir)  # before the spec beside the weights says to read it
     model.save_pretrained(str(out_dir), safe_serialization=True)
     tokenizer.save_pretrained(str(out_dir))
     export_runtimes(model, out_dir)
@@ -616,9 +618,7 @@ def finish(run: Run, selector: EpochSelector, out_dir: Path, **extra: Any) -> di
     final = score_extractor(run.tagger.tag_many, run.test_docs) if run.test_docs else None
     if final:
         run.log(format_table(f"{cfg.test_corpus} (best epoch {selector.best_epoch})", final))
-    save_model(ConventionModel.served(run.model), run.tokenizer, out_dir)
-    if run.gazetteer is not None:
-        run.gazetteer.save_names(out_dir)
+    save_model(ConventionModel.served(run.model), run.tokenizer, out_dir, run.gazetteer)
     metrics = {
         "best_epoch": selector.best_epoch,
         "history": selector.history,

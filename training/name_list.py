@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from banglaner.models.gazetteer import MAX_NAME_WORDS, Gazetteer, GazetteerSpec, Names
-from banglaner.models.kb.variant_key import alias_form, words_of
+from banglaner.models.kb.variant_key import alias_form
 from banglaner.models.labels import NAME_LABELS
 from banglaner.models.segment import Span, split_words
 from banglaner.training.conventions import HAND_ANNOTATED
@@ -41,36 +41,33 @@ def marked_names(sentences: Iterable[Sentence]) -> dict[str, Counter[str]]:
     return marked
 
 
-def occurrences(sentences: Iterable[Sentence], forms: dict[str, Counter[str]]) -> Counter[str]:
-    """How often each of ``forms`` occurs as a run of words, marked or not."""
+def occurrences(sentences: Iterable[Sentence], forms: Collection[str]) -> Counter[str]:
+    """How often each of ``forms`` occurs as a run of words, marked or not: once per start
+    word (``বিএনপি-এর`` is one use of ``বিএনপি``, not three), never in text a partially
+    annotated corpus leaves unchecked (its O there is not a reading)."""
     seen: Counter[str] = Counter()
-    first_words = {form.split()[0] for form in forms}  # a run can match only from one of these
+    first_words = {alias_form(f[a:b]) for f in forms for a, b in split_words(f)[:1]}
     for s in sentences:
         words = split_words(s.text)
         for i, (start, end) in enumerate(words):
-            first = words_of(s.text[start:end])
-            if not first or first[0] not in first_words:
+            if alias_form(s.text[start:end]) not in first_words:
+                continue  # no form begins with this word: the common case, kept cheap
+            if any(u0 <= start < u1 for u0, u1 in s.uncertain):
                 continue
-            for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
-                form = alias_form(s.text[start : words[j][1]])
-                if form in forms:
-                    seen[form] += 1
+            runs = (alias_form(s.text[start : w[1]]) for w in words[i : i + MAX_NAME_WORDS])
+            seen.update({run for run in runs if run in forms})
     return seen
 
 
 def _passing(marked: dict[str, Counter[str]], seen: Counter[str]) -> Names:
+    """The forms whose marks pass both bars (a form is used at least as often as marked)."""
     for form, labels in sorted(marked.items()):
+        uses = max(seen[form], sum(labels.values()))
         passing = [
-            label for label, n in labels.items() if n >= MIN_MARKED and n >= MIN_SHARE * seen[form]
+            label for label, n in labels.items() if n >= MIN_MARKED and n >= MIN_SHARE * uses
         ]
         if passing:
             yield form, passing
-
-
-def name_list(sentences: Sequence[Sentence]) -> Names:
-    """The forms marked often enough, each with the labels that pass."""
-    marked = marked_names(sentences)
-    return _passing(marked, occurrences(sentences, marked))
 
 
 def fold_of(text: str) -> int:
@@ -84,17 +81,19 @@ class CrossFoldNames:
     Built from every sentence, the list would hold each training sentence's own names, so
     its features would mark whole names there far more often than in text the model meets
     later, and the model would learn to trust their edges (it split ``হবি দেওয়ান`` where the
-    list knows ``দেওয়ান``). ``served`` is the list from every sentence, saved with the model.
+    list knows ``দেওয়ান``). ``names`` is the list from every sentence, which the model is
+    saved with and serves (``served``).
     """
 
     def __init__(self, sentences: Sequence[Sentence], spec: GazetteerSpec) -> None:
-        forms = marked_names(sentences)
         folds: list[list[Sentence]] = [[] for _ in range(FOLDS)]
         for s in sentences:
             folds[fold_of(s.text)].append(s)
-        counts = [(marked_names(f), occurrences(f, forms)) for f in folds]
-        self.served = Gazetteer(_passing(*_summed(counts)), spec)
-        self.spec = spec
+        marked = [marked_names(f) for f in folds]
+        forms = {form for fold in marked for form in fold}
+        counts = [(m, occurrences(f, forms)) for m, f in zip(marked, folds, strict=True)]
+        self.names = list(_passing(*_summed(counts)))
+        self.served = Gazetteer(self.names, spec)
         self._folds = [
             Gazetteer(_passing(*_summed(counts[:k] + counts[k + 1 :])), spec) for k in range(FOLDS)
         ]
@@ -116,15 +115,20 @@ def _summed(
 
 
 def corpus_sentences(
-    corpora: Sequence[str], data_dir: Path, dev_percent: int, limit: int | None = None
+    corpora: Sequence[str],
+    data_dir: Path,
+    dev_percent: int,
+    limit: int | None = None,
+    reconciled: bool = True,
 ) -> list[Sentence]:
     """The named corpora's training sentences, whole (at most ``limit`` each: tests, smoke
-    runs), labels reconciled where a corpus follows its own convention."""
+    runs), labels reconciled (when training reconciles) where a corpus has its own
+    convention."""
     sentences: list[Sentence] = []
     for name in corpora:
         loaded = load_corpus(name, data_dir)[:limit]
         keep = [s for s in loaded if not is_dev(s.text, dev_percent)]
-        if name not in HAND_ANNOTATED:
+        if reconciled and name not in HAND_ANNOTATED:
             keep = [reconcile(s, ReconcileStats()) for s in keep]
         sentences += keep
     return sentences

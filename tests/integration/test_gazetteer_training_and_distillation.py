@@ -1,4 +1,4 @@
-"""Training with gazetteer features (the KB's names as the tagger's input) and distilling a
+"""Training with gazetteer features (a list of names as the tagger's input) and distilling a
 student, each from the tiny base and the packaged knowledge base. The features themselves:
 tests/unit/test_gazetteer_word_features.py."""
 
@@ -44,8 +44,10 @@ def test_a_tagger_trained_with_gazetteer_features(gazetteer_model, packaged_kb_p
 
 def test_a_tagger_reading_its_training_corpora_names(tiny_base, tmp_path) -> None:
     """Source ``corpora``, with a second corpus under another convention (its own head):
-    the list is saved with the model, which then needs no KB, and static int8 calibrates
-    with the list's features (a KB-reading model gets none)."""
+    the list is saved with the model and trained into its feature embedding, the model then
+    needs no KB, and static int8 calibrates with the list's features."""
+    from safetensors.numpy import load_file
+
     from banglaner.models.encoders import TorchEncoder
     from banglaner.training.export import export_runtimes
     from banglaner.training.finetune import train
@@ -65,6 +67,11 @@ def test_a_tagger_reading_its_training_corpora_names(tiny_base, tmp_path) -> Non
     names = (model / "gazetteer-names.tsv").read_text("utf-8").splitlines()
     assert {"ঢাকায়\tLOC", "ভ্লাদিমির পুতিন\tPER"} <= set(names)  # marked in both corpora
     assert "বৈঠকে" not in {n.split("\t")[0] for n in names}  # never marked
+    assert load_file(model / "gazetteer.safetensors")["weight"].any()  # zero until trained
+    student = _distil(model, tmp_path / "distil")  # reads the teacher's list, not its own
+    assert (student / "gazetteer-names.tsv").read_bytes() == (
+        model / "gazetteer-names.tsv"
+    ).read_bytes()
     export_runtimes(TorchEncoder.load(model, "cpu").model, model, [PARAGRAPH] * 4)
     for runtime in ("torch", "onnx-int8-static"):
         pipe = Pipeline.load(model, device="cpu", kb_path=None, runtime=runtime)

@@ -21,7 +21,8 @@ def test_word_features_mark_kb_names(kb_path) -> None:
     assert bits["ভ্লাদিমির"] & bit("PER", False) and bits["পুতিন"] & bit("PER", True)
     assert bits["কিম"] & bit("PER", False) and bits["উনের"] & bit("PER", True)
     assert bits["প্রেসিডেন্ট"] == 0 and bits["বৈঠক"] == 0
-    places_only = Gazetteer.for_model(kb_path.parent, GazetteerSpec(labels=("LOC",)), kb)
+    places = GazetteerSpec(labels=("LOC",))
+    places_only = Gazetteer(kb_names(kb, places), places)
     only = places_only.word_features(text, words)
     assert not np.any(only & (bit("PER", False) | bit("PER", True)))
     assert only[0] & bit("LOC", False)

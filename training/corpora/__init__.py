@@ -55,8 +55,9 @@ def _rifat_dev(data_dir: Path) -> list[Sentence]:
 
 
 def _multiconer_train(data_dir: Path) -> list[Sentence]:
-    """MultiCoNER II train without the 45 sentences its dev split also holds (we score on
-    dev, under its labels and under ours: eval/gold/multiconer.jsonl)."""
+    """MultiCoNER II train without the rows that repeat a dev sentence (82 of 9,708 rows, 45
+    of dev's 507 sentences): we score on dev, under its labels and under ours
+    (eval/gold/multiconer.jsonl)."""
     folder = data_dir / "ner/multiconer2-bn"
     dev = {s.text for s in multiconer.load(folder / "bn-dev.conll")}
     return [s for s in multiconer.load(folder / "bn-train.conll") if s.text not in dev]
